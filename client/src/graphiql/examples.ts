@@ -1,0 +1,54 @@
+/** The ready-made operations the IDE opens with (only on a first visit; GraphiQL remembers tabs afterwards). */
+export const exampleTabs = [
+  {
+    query: `# Welcome to the Shopwright API. Press the run button (or Ctrl+Enter).
+# The Docs panel on the left lists every type and field.
+query Catalog($first: Int = 5, $search: String) {
+  products(first: $first, search: $search) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      id sku name stock
+      price { amount currency }
+      images { url alt }
+    }
+  }
+}`,
+    variables: `{ "first": 5, "search": "tea" }`,
+  },
+  {
+    query: `# Adds a product to this browser session's cart (the session cookie keeps it).
+mutation AddToCart($productId: ID!, $quantity: Int! = 1) {
+  addToCart(productId: $productId, quantity: $quantity) {
+    id totalQuantity
+    lines { id quantity product { name } lineTotal { amount currency } }
+    subtotal { amount } shipping { amount } tax { amount } total { amount currency }
+  }
+}`,
+    variables: `{ "productId": "1", "quantity": 2 }`,
+  },
+  {
+    query: `# Checks out the cart with the test payment provider.
+# Token pm_card_visa succeeds; pm_card_chargeDeclined is declined.
+mutation PlaceOrder($input: PlaceOrderInput!) {
+  placeOrder(input: $input) {
+    id number status email
+    lines { sku name quantity unitPrice { amount } lineTotal { amount } }
+    total { amount currency }
+    shippingAddress { name line1 city postalCode country }
+  }
+}`,
+    variables: JSON.stringify(
+      {
+        input: {
+          email: "ada@example.com",
+          shippingAddress: { name: "Ada Lovelace", line1: "12 St James's Square", city: "London", postalCode: "SW1Y 4JH", country: "GB" },
+          payment: { provider: "test", token: "pm_card_visa" },
+          idempotencyKey: "checkout-1",
+        },
+      },
+      null,
+      2,
+    ),
+  },
+];

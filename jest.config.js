@@ -1,0 +1,20 @@
+/** Jest runs the API suites (real HTTP server, real SQLite file and, with TEST_MYSQL_URL, real MariaDB) and unit tests. */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/tests", "<rootDir>/server"],
+  testMatch: ["**/*.test.ts"],
+  transform: {
+    "^.+\\.tsx?$": [
+      "@swc/jest",
+      {
+        jsc: {
+          parser: { syntax: "typescript", decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+          target: "es2022",
+        },
+        module: { type: "commonjs" },
+      },
+    ],
+  },
+  testTimeout: 60000,
+};

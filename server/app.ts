@@ -1,0 +1,144 @@
+import "reflect-metadata";
+import path from "node:path";
+import fs from "node:fs";
+import type { Server } from "node:http";
+import express from "express";
+import { ApolloServer } from "@apollo/server";
+import { expressMiddleware } from "@as-integrations/express5";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import type { DataSource } from "typeorm";
+import { CartResolver } from "./cart/cart.resolver";
+import { CartService } from "./cart/cart.service";
+import { FlatShippingRule } from "./cart/pricing";
+import { CatalogService } from "./catalog/catalog.service";
+import { ProductResolver } from "./catalog/product.resolver";
+import type { Config } from "./config";
+import { Transactions } from "./db/transaction";
+import type { Context } from "./graphql/context";
+import { formatError } from "./graphql/errors";
+import { createLoaders } from "./graphql/loaders";
+import { buildShopSchema } from "./graphql/schema";
+import { demoImageRouter } from "./media/demo-images";
+import { OrderResolver } from "./orders/order.resolver";
+import { RandomOrderNumber } from "./orders/order-number";
+import { OrderService } from "./orders/order.service";
+import { PaymentService } from "./payments/payment.service";
+import { TestPaymentProvider } from "./payments/test-provider";
+import { RequestSession } from "./sessions/request-session";
+import { SessionService } from "./sessions/session.service";
+
+export type Services = ReturnType<typeof createServices>;
+
+/** The composition root: every service, wired once per process. */
+export function createServices(config: Config, dataSource: DataSource) {
+  const tx = new Transactions(dataSource);
+  const pricing = new FlatShippingRule(config);
+  const catalog = new CatalogService(tx);
+  const cart = new CartService(tx, catalog, pricing, config.currency);
+  const testProvider = new TestPaymentProvider();
+  const payments = new PaymentService(config.testPayments ? [testProvider] : []);
+  const orders = new OrderService(tx, catalog, cart, payments, pricing, new RandomOrderNumber(), config.currency);
+  const sessions = new SessionService(tx, config.sessionDays);
+  return { tx, catalog, cart, payments, testProvider, orders, sessions };
+}
+
+export interface App {
+  app: express.Express;
+  services: Services;
+  listen(port: number): Promise<Server>;
+  stop(): Promise<void>;
+}
+
+export async function createApp(config: Config, dataSource: DataSource): Promise<App> {
+  const services = createServices(config, dataSource);
+  const instances = new Map<unknown, unknown>([
+    [ProductResolver, new ProductResolver(services.catalog)],
+    [CartResolver, new CartResolver(services.cart)],
+    [OrderResolver, new OrderResolver(services.orders)],
+  ]);
+  const schema = await buildShopSchema({ get: (cls) => instances.get(cls) });
+  const armor = new ApolloArmor({
+    maxDepth: { n: 8 },
+    maxAliases: { n: 10 },
+    costLimit: { maxCost: 10000 },
+  });
+  const protection = armor.protect();
+  const apollo = new ApolloServer<Context>({
+    schema,
+    ...protection,
+    plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled()],
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+
+  app.get("/healthz", async (_req, res) => {
+    try {
+      await Promise.race([
+        dataSource.query("SELECT 1"),
+        new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 2000)),
+      ]);
+      res.json({ status: "ok" });
+    } catch {
+      res.status(503).json({ status: "unavailable", reason: "database does not answer" });
+    }
+  });
+
+  const ide = path.join(config.clientDist, "graphiql.html");
+  app.get("/graphql", (req, res, next) => {
+    if (req.accepts(["application/json", "application/graphql-response+json", "text/html"]) !== "text/html") return next();
+    if (!fs.existsSync(ide)) return res.status(503).type("text").send("The GraphQL IDE is not built; run `npm run build`.");
+    res.sendFile(ide);
+  });
+
+  app.use(
+    "/graphql",
+    express.json({ limit: "200kb" }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => ({
+        session: new RequestSession(services.sessions, req, res, {
+          secure: config.cookieSecure,
+          maxAgeSeconds: config.sessionDays * 86_400,
+        }),
+        loaders: createLoaders(services.catalog),
+      }),
+    }),
+  );
+  app.use("/media/demo", demoImageRouter());
+  app.use(express.static(config.clientDist, { index: false, maxAge: "1h" }));
+  app.get("/", (_req, res) => res.redirect("/graphql"));
+  // Malformed JSON bodies and the like: a GraphQL-shaped error, never Express's HTML page with a stack.
+  app.use((err: { status?: number; message?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) console.error("Unexpected HTTP error:", err);
+    res.status(status).json({
+      errors: [
+        status === 500
+          ? { message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }
+          : { message: err.message ?? "Bad request", extensions: { code: "BAD_REQUEST" } },
+      ],
+    });
+  });
+
+  let server: Server | undefined;
+  return {
+    app,
+    services,
+    listen: (port) =>
+      new Promise((resolve, reject) => {
+        server = app.listen(port, () => resolve(server!));
+        server.once("error", reject);
+      }),
+    stop: async () => {
+      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      server?.closeAllConnections?.();
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import type { Context } from "../graphql/context";
+import { AddToCartArgs, UpdateQuantityArgs } from "./cart.args";
+import { Cart } from "./cart.types";
+import type { CartService } from "./cart.service";
+
+@Resolver(() => Cart)
+export class CartResolver {
+  constructor(private readonly carts: CartService) {}
+
+  @Query(() => Cart, { description: "The caller's cart (empty, and nothing created, for a new visitor)." })
+  async cart(@Ctx() ctx: Context): Promise<Cart> {
+    return this.carts.view(await ctx.session.id());
+  }
+
+  @Mutation(() => Cart, { description: "Adds a product; raises the quantity if it is already in the cart." })
+  async addToCart(@Args(() => AddToCartArgs) { productId, quantity }: AddToCartArgs, @Ctx() ctx: Context): Promise<Cart> {
+    return this.carts.add(await ctx.session.ensure(), productId, quantity);
+  }
+
+  @Mutation(() => Cart, { description: "Sets a line's quantity; 0 removes the line." })
+  async updateQuantity(@Args(() => UpdateQuantityArgs) { lineId, quantity }: UpdateQuantityArgs, @Ctx() ctx: Context): Promise<Cart> {
+    return this.carts.setQuantity(await ctx.session.id(), lineId, quantity);
+  }
+
+  @Mutation(() => Cart)
+  async removeFromCart(@Arg("lineId", () => ID) lineId: string, @Ctx() ctx: Context): Promise<Cart> {
+    return this.carts.remove(await ctx.session.id(), lineId);
+  }
+}

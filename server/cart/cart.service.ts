@@ -1,0 +1,154 @@
+import { randomUUID } from "node:crypto";
+import type { EntityManager } from "typeorm";
+import type { CatalogService } from "../catalog/catalog.service";
+import type { Product } from "../catalog/product.entity";
+import { isUniqueViolation, type Transactions } from "../db/transaction";
+import { badInput, notFound, outOfStock } from "../graphql/errors";
+import { Money } from "../graphql/money.type";
+import { CartLineEntity } from "./cart-line.entity";
+import { CartEntity } from "./cart.entity";
+import { Cart, CartLine } from "./cart.types";
+import { computeTotals, type PricingRule } from "./pricing";
+
+export const MAX_LINE_QUANTITY = 999;
+
+function checkQuantity(quantity: number, min: 0 | 1): void {
+  if (!Number.isInteger(quantity) || quantity < min || quantity > MAX_LINE_QUANTITY) {
+    throw badInput("quantity", `Quantity must be between ${min} and ${MAX_LINE_QUANTITY}`);
+  }
+}
+
+const parseLineId = (id: string) => (/^\d{1,15}$/.test(id) ? Number(id) : undefined);
+
+export class CartService {
+  constructor(
+    private readonly tx: Transactions,
+    private readonly catalog: CatalogService,
+    private readonly pricing: PricingRule,
+    private readonly currency: string,
+  ) {}
+
+  /** The session's cart as the API shows it; an empty cart (creating nothing) when there is none. */
+  async view(sessionId: string | undefined): Promise<Cart> {
+    const m = this.tx.dataSource.manager;
+    const cart = sessionId ? await m.findOneBy(CartEntity, { sessionId }) : null;
+    const lines = cart
+      ? await m.find(CartLineEntity, { where: { cartId: cart.id }, relations: { product: true }, order: { id: "ASC" } })
+      : [];
+    return this.toView(cart?.id ?? "empty", lines);
+  }
+
+  /** Adds `quantity` of a product, raising the line's quantity if the product is already in the cart. */
+  async add(sessionId: string, productId: string, quantity: number): Promise<Cart> {
+    checkQuantity(quantity, 1);
+    await this.tx.run(async (m) => {
+      const product = await this.catalog.byId(productId, m);
+      if (!product) throw notFound("Product", productId);
+      const cart = await this.lockCart(m, sessionId, true);
+      const line = await m.findOneBy(CartLineEntity, { cartId: cart!.id, productId: product.id });
+      const wanted = (line?.quantity ?? 0) + quantity;
+      if (wanted > MAX_LINE_QUANTITY) {
+        throw badInput("quantity", `A cart can hold at most ${MAX_LINE_QUANTITY} of one product`);
+      }
+      this.checkStock(product, wanted);
+      if (line) await m.update(CartLineEntity, { id: line.id }, { quantity: wanted });
+      else await m.insert(CartLineEntity, { cartId: cart!.id, productId: product.id, quantity: wanted });
+    });
+    return this.view(sessionId);
+  }
+
+  /** Sets a line's quantity; 0 removes the line. */
+  async setQuantity(sessionId: string | undefined, lineId: string, quantity: number): Promise<Cart> {
+    checkQuantity(quantity, 0);
+    await this.tx.run(async (m) => {
+      const line = await this.ownLine(m, sessionId, lineId);
+      if (quantity === 0) return void (await m.delete(CartLineEntity, { id: line.id }));
+      this.checkStock(line.product, quantity);
+      await m.update(CartLineEntity, { id: line.id }, { quantity });
+    });
+    return this.view(sessionId);
+  }
+
+  async remove(sessionId: string | undefined, lineId: string): Promise<Cart> {
+    await this.tx.run(async (m) => {
+      const line = await this.ownLine(m, sessionId, lineId);
+      await m.delete(CartLineEntity, { id: line.id });
+    });
+    return this.view(sessionId);
+  }
+
+  /**
+   * For checkout, inside its transaction: locks the session's cart (so two checkouts of one cart
+   * run one after the other) and returns its lines with their products.
+   */
+  async lockForCheckout(m: EntityManager, sessionId: string): Promise<{ cartId: string; lines: CartLineEntity[] } | undefined> {
+    const cart = await this.lockCart(m, sessionId, false);
+    if (!cart) return undefined;
+    const lines = await m.find(CartLineEntity, { where: { cartId: cart.id }, relations: { product: true }, order: { id: "ASC" } });
+    return { cartId: cart.id, lines };
+  }
+
+  async clear(m: EntityManager, cartId: string): Promise<void> {
+    await m.delete(CartLineEntity, { cartId });
+  }
+
+  private checkStock(product: Product, wanted: number): void {
+    if (wanted > product.stock) {
+      const message =
+        product.stock === 0 ? `${product.name} is sold out` : `Only ${product.stock} of ${product.name} in stock`;
+      throw outOfStock(String(product.id), product.stock, message);
+    }
+  }
+
+  /** A line of the caller's own cart, locked with its cart; NOT_FOUND for anyone else's line. */
+  private async ownLine(m: EntityManager, sessionId: string | undefined, lineId: string): Promise<CartLineEntity> {
+    const id = parseLineId(lineId);
+    const cart = sessionId && id !== undefined ? await this.lockCart(m, sessionId, false) : undefined;
+    const line = cart ? await m.findOne(CartLineEntity, { where: { id, cartId: cart.id }, relations: { product: true } }) : null;
+    if (!line) throw notFound("Cart line", lineId);
+    return line;
+  }
+
+  /** The session's cart row, locked FOR UPDATE where the engine has row locks; created on demand. */
+  private async lockCart(m: EntityManager, sessionId: string, create: boolean): Promise<CartEntity | undefined> {
+    const find = () => {
+      const qb = m.createQueryBuilder(CartEntity, "c").where("c.session_id = :sessionId", { sessionId });
+      if (this.tx.rowLocks) qb.setLock("pessimistic_write");
+      return qb.getOne();
+    };
+    const found = await find();
+    if (found || !create) return found ?? undefined;
+    try {
+      await m.insert(CartEntity, { id: randomUUID(), sessionId });
+    } catch (error) {
+      // Another request of the same session created it a moment ago.
+      if (!isUniqueViolation(error)) throw error;
+    }
+    return (await find()) ?? undefined;
+  }
+
+  private toView(id: string, lines: CartLineEntity[]): Cart {
+    const viewLines = lines.map((l) => {
+      const line = new CartLine();
+      line.id = String(l.id);
+      line.product = l.product;
+      line.quantity = l.quantity;
+      line.unitPrice = Money.of(l.product.priceAmount, this.currency);
+      line.lineTotal = Money.of(l.product.priceAmount * l.quantity, this.currency);
+      return line;
+    });
+    const totals = computeTotals(
+      this.pricing,
+      lines.map((l) => ({ unitPrice: l.product.priceAmount, quantity: l.quantity })),
+    );
+    const cart = new Cart();
+    cart.id = id;
+    cart.lines = viewLines;
+    cart.totalQuantity = totals.totalQuantity;
+    cart.subtotal = Money.of(totals.subtotal, this.currency);
+    cart.shipping = Money.of(totals.shipping, this.currency);
+    cart.tax = Money.of(totals.tax, this.currency);
+    cart.total = Money.of(totals.total, this.currency);
+    return cart;
+  }
+}

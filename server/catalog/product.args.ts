@@ -1,0 +1,13 @@
+import { ArgsType, Field, Int } from "type-graphql";
+
+@ArgsType()
+export class ProductsArgs {
+  @Field(() => Int, { nullable: true, defaultValue: 20, description: "Page size, 1 to 100." })
+  first: number | null;
+
+  @Field(() => String, { nullable: true, description: "The endCursor of the previous page." })
+  after: string | null;
+
+  @Field(() => String, { nullable: true, description: "Matches name and description, case-insensitive." })
+  search: string | null;
+}

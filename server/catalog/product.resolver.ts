@@ -1,0 +1,27 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { Context } from "../graphql/context";
+import { ProductsArgs } from "./product.args";
+import { ProductImage } from "./product-image.entity";
+import { Product } from "./product.entity";
+import { ProductConnection } from "./product.types";
+import type { CatalogService } from "./catalog.service";
+
+@Resolver(() => Product)
+export class ProductResolver {
+  constructor(private readonly catalog: CatalogService) {}
+
+  @Query(() => ProductConnection, { description: "The catalog, a page at a time, in a stable order." })
+  products(@Args(() => ProductsArgs) { first, after, search }: ProductsArgs): Promise<ProductConnection> {
+    return this.catalog.list({ first: first ?? 20, after, search });
+  }
+
+  @Query(() => Product, { nullable: true })
+  product(@Arg("id", () => ID) id: string): Promise<Product | null> {
+    return this.catalog.byId(id);
+  }
+
+  @FieldResolver(() => [ProductImage])
+  images(@Root() product: Product, @Ctx() ctx: Context): Promise<ProductImage[]> {
+    return ctx.loaders.productImages.load(product.id);
+  }
+}

@@ -1,0 +1,94 @@
+import path from "node:path";
+
+export type DatabaseConfig =
+  | { engine: "sqlite"; file: string }
+  | { engine: "mysql"; url: string };
+
+export interface Config {
+  port: number;
+  production: boolean;
+  database: DatabaseConfig;
+  /** ISO 4217 code of the store's single currency. */
+  currency: string;
+  /** Flat shipping fee in minor units, charged below the free-shipping threshold. */
+  shippingFlat: number;
+  /** Subtotal (minor units) at or above which shipping is free; 0 disables free shipping. */
+  freeShippingThreshold: number;
+  /** Tax rate in basis points (1/100 of a percent) applied to the subtotal. */
+  taxRateBps: number;
+  /** Whether the `test` payment provider is accepted. */
+  testPayments: boolean;
+  /** Load the demo catalog into an empty database at start. */
+  seedDemo: boolean;
+  /** Mark the session cookie `Secure` (serve over HTTPS). */
+  cookieSecure: boolean;
+  sessionDays: number;
+  /** Where the built client (GraphQL IDE, storefront) lives. */
+  clientDist: string;
+}
+
+/** A configuration problem; main prints its message as one line and exits. */
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (!/^-?\d+$/.test(raw.trim())) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const v = raw.trim().toLowerCase();
+  if (["1", "true", "yes", "on"].includes(v)) return true;
+  if (["0", "false", "no", "off"].includes(v)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+export function parseDatabaseUrl(raw: string | undefined, root: string): DatabaseConfig {
+  if (raw === undefined || raw.trim() === "") return { engine: "sqlite", file: path.join(root, "data", "shopwright.sqlite") };
+  const value = raw.trim();
+  if (value.startsWith("sqlite:")) {
+    const file = value.slice("sqlite:".length).replace(/^\/\/(?=\/)/, "");
+    if (!file) throw new ConfigError(`DATABASE_URL sqlite: needs a file path, e.g. sqlite:data/store.sqlite`);
+    return { engine: "sqlite", file: path.resolve(root, file) };
+  }
+  if (/^(mysql|mariadb):\/\//.test(value)) {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw new ConfigError(`DATABASE_URL is not a valid URL`);
+    }
+    if (!url.hostname || url.pathname.length <= 1) {
+      throw new ConfigError(`DATABASE_URL must name a host and a database, e.g. mysql://user:pass@127.0.0.1:3306/shop`);
+    }
+    return { engine: "mysql", url: value.replace(/^mariadb:/, "mysql:") };
+  }
+  throw new ConfigError(`DATABASE_URL must start with sqlite: or mysql:// (or mariadb://)`);
+}
+
+export function loadConfig(env: Env = process.env, root = process.cwd()): Config {
+  const production = env.NODE_ENV === "production";
+  const currency = (env.STORE_CURRENCY ?? "USD").trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(currency)) throw new ConfigError(`STORE_CURRENCY must be a 3-letter ISO 4217 code, got "${env.STORE_CURRENCY}"`);
+  return {
+    port: integer(env, "PORT", 4000, 0, 65535),
+    production,
+    database: parseDatabaseUrl(env.DATABASE_URL, root),
+    currency,
+    shippingFlat: integer(env, "SHIPPING_FLAT", 499, 0, 10_000_000),
+    freeShippingThreshold: integer(env, "FREE_SHIPPING_THRESHOLD", 5000, 0, 1_000_000_000),
+    taxRateBps: integer(env, "TAX_RATE_BPS", 0, 0, 10_000),
+    testPayments: bool(env, "ENABLE_TEST_PAYMENTS", !production),
+    seedDemo: bool(env, "SEED_DEMO", true),
+    cookieSecure: bool(env, "COOKIE_SECURE", production),
+    sessionDays: integer(env, "SESSION_DAYS", 30, 1, 3650),
+    clientDist: path.resolve(root, env.CLIENT_DIST ?? path.join("client", "dist")),
+  };
+}

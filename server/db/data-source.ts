@@ -1,0 +1,65 @@
+import fs from "node:fs";
+import path from "node:path";
+import { DataSource, type DataSourceOptions, type Logger } from "typeorm";
+import type { DatabaseConfig } from "../config";
+import { entities } from "./entities";
+import { mysqlMigrations, sqliteMigrations } from "./migrations";
+
+/** Counts the SQL statements a data source runs, so tests and the benchmark can spot N+1 queries. */
+export class QueryCounter implements Logger {
+  count = 0;
+  logQuery() {
+    this.count++;
+  }
+  logQueryError() {}
+  logQuerySlow() {}
+  logSchemaBuild() {}
+  logMigration() {}
+  log() {}
+}
+
+export interface CreateDataSourceOptions {
+  /** Build the schema from the entities instead of running migrations (only for checking the migrations). */
+  synchronize?: boolean;
+  withoutMigrations?: boolean;
+}
+
+export function createDataSource(db: DatabaseConfig, opts: CreateDataSourceOptions = {}): DataSource {
+  const common = {
+    entities,
+    synchronize: opts.synchronize ?? false,
+    migrationsRun: false,
+    logging: ["query", "error"],
+    logger: new QueryCounter(),
+  } satisfies Partial<DataSourceOptions>;
+
+  if (db.engine === "sqlite") {
+    fs.mkdirSync(path.dirname(db.file), { recursive: true });
+    return new DataSource({
+      ...common,
+      type: "better-sqlite3",
+      database: db.file,
+      migrations: opts.withoutMigrations ? [] : sqliteMigrations,
+      enableWAL: true,
+      timeout: 10_000,
+      prepareDatabase: (raw: { pragma(sql: string): unknown }) => {
+        raw.pragma("foreign_keys = ON");
+        raw.pragma("synchronous = NORMAL");
+      },
+    });
+  }
+  return new DataSource({
+    ...common,
+    type: "mysql",
+    url: db.url,
+    charset: "utf8mb4_unicode_ci",
+    timezone: "Z",
+    dateStrings: false,
+    migrations: opts.withoutMigrations ? [] : mysqlMigrations,
+    poolSize: 10,
+  });
+}
+
+export function queryCounter(ds: DataSource): QueryCounter {
+  return ds.logger as QueryCounter;
+}

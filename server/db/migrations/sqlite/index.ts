@@ -1,0 +1,3 @@
+// Migrations for SQLite, in order. `npm run migration:generate -- Name` appends here.
+export {};
+export { Init1795276527994 } from "./1795276527994-Init";

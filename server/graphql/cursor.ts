@@ -1,0 +1,18 @@
+import { badInput } from "./errors";
+
+/** Opaque page cursors: base64url of "<kind>:<id>", so clients can't depend on their shape. */
+export function encodeCursor(kind: string, id: number | string): string {
+  return Buffer.from(`${kind}:${id}`).toString("base64url");
+}
+
+export function decodeIntCursor(kind: string, cursor: string, field = "after"): number {
+  const decoded = Buffer.from(cursor, "base64url").toString();
+  const match = new RegExp(`^${kind}:(\\d{1,15})$`).exec(decoded);
+  if (!match) throw badInput(field, "The cursor is not valid; use pageInfo.endCursor from a previous page");
+  return Number(match[1]);
+}
+
+/** Page sizes are bounded so one request can't ask for the whole catalog. */
+export function checkPageSize(first: number, max = 100): void {
+  if (!Number.isInteger(first) || first < 1 || first > max) throw badInput("first", `first must be between 1 and ${max}`);
+}

@@ -1,0 +1,76 @@
+import { IsEmail, IsISO31661Alpha2, IsNotEmpty, IsOptional, Length, MaxLength, ValidateNested } from "class-validator";
+import { Field, InputType } from "type-graphql";
+
+@InputType()
+export class AddressInput {
+  @Field()
+  @Length(1, 100)
+  name: string;
+
+  @Field()
+  @Length(1, 200)
+  line1: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(200)
+  line2?: string | null;
+
+  @Field()
+  @Length(1, 100)
+  city: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(100)
+  region?: string | null;
+
+  @Field()
+  @Length(1, 20)
+  postalCode: string;
+
+  @Field({ description: "ISO 3166-1 alpha-2 country code, e.g. US, DE, GB." })
+  @IsISO31661Alpha2({ message: "country must be an ISO 3166-1 alpha-2 code such as US or DE" })
+  country: string;
+}
+
+@InputType()
+export class PaymentInput {
+  @Field({ description: 'The payment provider, e.g. "test".' })
+  @Length(1, 40)
+  provider: string;
+
+  @Field({ description: "The provider's payment token. Test provider: pm_card_visa or pm_card_chargeDeclined." })
+  @IsNotEmpty()
+  @MaxLength(500)
+  token: string;
+}
+
+@InputType()
+export class PlaceOrderInput {
+  @Field()
+  @IsEmail({}, { message: "email must be a valid email address" })
+  @MaxLength(254)
+  email: string;
+
+  @Field(() => AddressInput)
+  @ValidateNested()
+  shippingAddress: AddressInput;
+
+  @Field(() => AddressInput, { nullable: true, description: "Omitted: the same as the shipping address." })
+  @IsOptional()
+  @ValidateNested()
+  billingAddress?: AddressInput | null;
+
+  @Field(() => PaymentInput)
+  @ValidateNested()
+  payment: PaymentInput;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Send the same key when retrying a checkout: the first order is returned instead of a second charge.",
+  })
+  @IsOptional()
+  @Length(1, 100)
+  idempotencyKey?: string | null;
+}

@@ -1,0 +1,159 @@
+import { randomUUID } from "node:crypto";
+import type { EntityManager } from "typeorm";
+import type { CartService } from "../cart/cart.service";
+import { computeTotals, type PricingRule } from "../cart/pricing";
+import type { CatalogService } from "../catalog/catalog.service";
+import type { Transactions } from "../db/transaction";
+import { cartEmpty, outOfStock, paymentDeclined } from "../graphql/errors";
+import type { PaymentProvider } from "../payments/payment-provider";
+import type { PaymentService } from "../payments/payment.service";
+import type { Address } from "./address.type";
+import type { AddressInput, PlaceOrderInput } from "./order.inputs";
+import { OrderLine } from "./order-line.entity";
+import type { OrderNumberGenerator } from "./order-number";
+import { Order, OrderStatus } from "./order.entity";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function toAddress(input: AddressInput): Address {
+  const opt = (s: string | null | undefined) => (s?.trim() ? s.trim() : null);
+  return {
+    name: input.name.trim(),
+    line1: input.line1.trim(),
+    line2: opt(input.line2),
+    city: input.city.trim(),
+    region: opt(input.region),
+    postalCode: input.postalCode.trim(),
+    country: input.country.toUpperCase(),
+  };
+}
+
+export class OrderService {
+  constructor(
+    private readonly tx: Transactions,
+    private readonly catalog: CatalogService,
+    private readonly cart: CartService,
+    private readonly payments: PaymentService,
+    private readonly pricing: PricingRule,
+    private readonly numbers: OrderNumberGenerator,
+    private readonly currency: string,
+  ) {}
+
+  /** An order, for the session that placed it; null for anyone else and for ids that don't exist. */
+  async forSession(sessionId: string | undefined, id: string): Promise<Order | null> {
+    if (!sessionId || !UUID.test(id)) return null;
+    return this.tx.dataSource.manager.findOne(Order, {
+      where: { id, sessionId },
+      relations: { lines: true },
+      order: { lines: { position: "ASC" } },
+    });
+  }
+
+  /**
+   * Checkout, in one transaction: lock the cart, take the stock with conditional decrements (rows
+   * in product-id order), re-read the prices, charge the payment, store the order as a snapshot and
+   * empty the cart. Any failure rolls all of it back; a charge that went through is then refunded.
+   * With an idempotency key, a repeated call returns the order the first call made.
+   */
+  async place(sessionId: string | undefined, input: PlaceOrderInput): Promise<Order> {
+    const provider = this.payments.provider(input.payment.provider);
+    if (!sessionId) throw cartEmpty();
+    const key = input.idempotencyKey ?? null;
+    const orderId = randomUUID(); // also the charge's idempotency key, so a retried transaction never charges twice
+    let charged: string | undefined;
+    try {
+      return await this.tx.run(async (m) => {
+        const checkout = await this.cart.lockForCheckout(m, sessionId);
+        if (key) {
+          const earlier = await this.findByKey(m, sessionId, key);
+          if (earlier) return earlier;
+        }
+        if (!checkout || checkout.lines.length === 0) throw cartEmpty();
+
+        const lines = [...checkout.lines].sort((a, b) => a.productId - b.productId);
+        for (const line of lines) {
+          if (!(await this.catalog.takeStock(m, line.productId, line.quantity))) {
+            const product = await this.catalog.byId(line.productId, m);
+            const available = product?.stock ?? 0;
+            throw outOfStock(
+              String(line.productId),
+              available,
+              available === 0
+                ? `${line.product.name} is sold out; remove it from the cart to continue`
+                : `Only ${available} of ${line.product.name} left; lower the quantity to continue`,
+            );
+          }
+        }
+        const products = new Map((await this.catalog.byIds(lines.map((l) => l.productId), m)).map((p) => [p.id, p]));
+        const priced = checkout.lines.map((l) => ({ line: l, product: products.get(l.productId)!, unitPrice: products.get(l.productId)!.priceAmount }));
+        const totals = computeTotals(this.pricing, priced.map((p) => ({ unitPrice: p.unitPrice, quantity: p.line.quantity })));
+
+        const number = this.numbers.next();
+        const result = await this.payments.charge(provider, {
+          amount: totals.total,
+          currency: this.currency,
+          token: input.payment.token,
+          idempotencyKey: orderId,
+          description: `Order ${number}`,
+        });
+        if (!result.ok) throw paymentDeclined(result.reason);
+        charged = result.reference;
+
+        const shippingAddress = toAddress(input.shippingAddress);
+        const order = m.create(Order, {
+          id: orderId,
+          number,
+          status: OrderStatus.PAID,
+          email: input.email.trim(),
+          sessionId,
+          idempotencyKey: key,
+          currency: this.currency,
+          subtotalAmount: totals.subtotal,
+          shippingAmount: totals.shipping,
+          taxAmount: totals.tax,
+          totalAmount: totals.total,
+          shippingAddress,
+          billingAddress: input.billingAddress ? toAddress(input.billingAddress) : { ...shippingAddress },
+          paymentProvider: provider.name,
+          paymentReference: result.reference,
+        });
+        await m.insert(Order, order);
+        order.lines = priced.map(({ line, product, unitPrice }, position) =>
+          m.create(OrderLine, {
+            orderId,
+            productId: product.id,
+            position,
+            sku: product.sku,
+            name: product.name,
+            quantity: line.quantity,
+            currency: this.currency,
+            unitPriceAmount: unitPrice,
+            lineTotalAmount: unitPrice * line.quantity,
+          }),
+        );
+        await m.insert(OrderLine, order.lines);
+        await this.cart.clear(m, checkout.cartId);
+        return (await this.findById(m, orderId))!;
+      });
+    } catch (error) {
+      if (charged) await this.refundQuietly(provider, charged);
+      throw error;
+    }
+  }
+
+  private findByKey(m: EntityManager, sessionId: string, idempotencyKey: string): Promise<Order | null> {
+    return m.findOne(Order, { where: { sessionId, idempotencyKey }, relations: { lines: true }, order: { lines: { position: "ASC" } } });
+  }
+
+  private findById(m: EntityManager, id: string): Promise<Order | null> {
+    return m.findOne(Order, { where: { id }, relations: { lines: true }, order: { lines: { position: "ASC" } } });
+  }
+
+  private async refundQuietly(provider: PaymentProvider, reference: string): Promise<void> {
+    try {
+      await provider.refund(reference);
+    } catch (error) {
+      console.error(`Refund of ${provider.name} charge ${reference} failed; refund it by hand:`, error);
+    }
+  }
+}
