@@ -16,5 +16,6 @@ module.exports = {
       },
     ],
   },
+  globalSetup: "<rootDir>/tests/global-setup.ts",
   testTimeout: 60000,
 };

@@ -15,7 +15,7 @@ export class CartResolver {
 
   @Mutation(() => Cart, { description: "Adds a product; raises the quantity if it is already in the cart." })
   async addToCart(@Args(() => AddToCartArgs) { productId, quantity }: AddToCartArgs, @Ctx() ctx: Context): Promise<Cart> {
-    return this.carts.add(await ctx.session.ensure(), productId, quantity);
+    return this.carts.add(() => ctx.session.ensure(), productId, quantity);
   }
 
   @Mutation(() => Cart, { description: "Sets a line's quantity; 0 removes the line." })

@@ -38,9 +38,16 @@ export class CartService {
     return this.toView(cart?.id ?? "empty", lines);
   }
 
-  /** Adds `quantity` of a product, raising the line's quantity if the product is already in the cart. */
-  async add(sessionId: string, productId: string, quantity: number): Promise<Cart> {
+  /**
+   * Adds `quantity` of a product, raising the line's quantity if the product is already in the cart.
+   * The session is only started (`ensureSession`) once the request is known to be good.
+   */
+  async add(ensureSession: () => Promise<string>, productId: string, quantity: number): Promise<Cart> {
     checkQuantity(quantity, 1);
+    const known = await this.catalog.byId(productId);
+    if (!known) throw notFound("Product", productId);
+    if (known.stock < quantity) this.checkStock(known, quantity);
+    const sessionId = await ensureSession();
     await this.tx.run(async (m) => {
       const product = await this.catalog.byId(productId, m);
       if (!product) throw notFound("Product", productId);

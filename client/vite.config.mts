@@ -4,14 +4,14 @@ import react from "@vitejs/plugin-react";
 
 // One Vite build for the browser side. The GraphQL IDE is its own entry, so the storefront never loads its chunks.
 export default defineConfig({
-  root: __dirname,
+  root: import.meta.dirname,
   plugins: [react()],
   build: {
-    outDir: path.join(__dirname, "dist"),
+    outDir: path.join(import.meta.dirname, "dist"),
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000,
     rollupOptions: {
-      input: { graphiql: path.join(__dirname, "graphiql.html") },
+      input: { graphiql: path.join(import.meta.dirname, "graphiql.html") },
       // GraphiQL's packages start with "use no memo" (a React Compiler hint); the bundler drops it, harmlessly.
       onLog(level, log, handler) {
         if (log.code === "MODULE_LEVEL_DIRECTIVE") return;

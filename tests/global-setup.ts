@@ -1,0 +1,7 @@
+import { execSync } from "node:child_process";
+import path from "node:path";
+
+/** Builds the server (for the CLI tests) and the client bundle (for the GraphQL IDE test) once per run. */
+export default function globalSetup(): void {
+  execSync("npm run build --silent", { cwd: path.resolve(__dirname, ".."), stdio: "inherit" });
+}

@@ -1,0 +1,121 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { DataSource } from "typeorm";
+import { createApp, type App } from "../../server/app";
+import { importCatalog, validateCatalog } from "../../server/catalog/catalog-import";
+import { loadConfig, type Config, type DatabaseConfig } from "../../server/config";
+import { queryCounter } from "../../server/db/data-source";
+import { openDatabase } from "../../server/db/database";
+import { createScratchMysqlDatabase } from "../../server/db/scratch-mysql";
+import { ShopperClient } from "./client";
+
+export type Engine = "sqlite" | "mysql";
+export const ROOT = path.resolve(__dirname, "../..");
+
+/** SQLite always; MySQL/MariaDB too when TEST_MYSQL_URL names a server the tests may create databases on. */
+export const engines: Engine[] = process.env.TEST_MYSQL_URL ? ["sqlite", "mysql"] : ["sqlite"];
+
+/** A fresh, empty database of the engine: a new SQLite file or a new MySQL database. */
+export async function scratchDatabase(engine: Engine): Promise<{ db: DatabaseConfig; url: string; drop: () => Promise<void> }> {
+  if (engine === "sqlite") {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sw-test-"));
+    const file = path.join(dir, "store.sqlite");
+    return { db: { engine, file }, url: `sqlite:${file}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
+  const scratch = await createScratchMysqlDatabase(process.env.TEST_MYSQL_URL!, "sw_test");
+  return { db: { engine, url: scratch.url }, url: scratch.url, drop: scratch.drop };
+}
+
+export interface ProductSeed {
+  sku: string;
+  name?: string;
+  description?: string;
+  price?: number;
+  stock?: number;
+  images?: { url: string; alt: string }[];
+}
+
+export interface TestServer {
+  engine: Engine;
+  url: string;
+  databaseUrl: string;
+  config: Config;
+  dataSource: DataSource;
+  app: App;
+  client(opts?: { cookies?: boolean }): ShopperClient;
+  /** Adds products through the catalog importer; returns their ids by sku. */
+  seed(products: ProductSeed[]): Promise<Record<string, string>>;
+  stock(productId: string): Promise<number>;
+  /** SQL statements run so far (see QueryCounter). */
+  queries(): number;
+  /** Starts a second server process-equivalent on the same database. */
+  twin(): Promise<TestServer>;
+  stop(): Promise<void>;
+}
+
+async function serve(engine: Engine, databaseUrl: string, db: DatabaseConfig, env: Record<string, string>, drop: () => Promise<void>): Promise<TestServer> {
+  const config = loadConfig({ SEED_DEMO: "false", ...env, DATABASE_URL: databaseUrl, PORT: "0" }, ROOT);
+  const dataSource = await openDatabase(db);
+  const app = await createApp(config, dataSource);
+  const server = await app.listen(0);
+  const address = server.address();
+  const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+  const twins: TestServer[] = [];
+  const self: TestServer = {
+    engine,
+    url,
+    databaseUrl,
+    config,
+    dataSource,
+    app,
+    client: (opts) => new ShopperClient(url, opts),
+    async seed(products) {
+      const { rows, problems } = validateCatalog(
+        products.map((p, i) => ({ name: `Product ${p.sku}`, description: `About ${p.sku} #${i}`, price: 1000, stock: 10, ...p })),
+        config.currency,
+      );
+      if (problems.length) throw new Error(`bad seed: ${JSON.stringify(problems)}`);
+      await importCatalog(app.services.tx, rows);
+      const rowsBySku = await dataSource.query(`SELECT id, sku FROM product`);
+      return Object.fromEntries(rowsBySku.map((r: { id: number; sku: string }) => [r.sku, String(r.id)]));
+    },
+    async stock(productId) {
+      const [row] = await dataSource.query(`SELECT stock FROM product WHERE id = ?`, [Number(productId)]);
+      return Number(row.stock);
+    },
+    queries: () => queryCounter(dataSource).count,
+    async twin() {
+      const other = await serve(engine, databaseUrl, db, env, async () => {});
+      twins.push(other);
+      return other;
+    },
+    async stop() {
+      for (const t of twins) await t.stop();
+      await app.stop();
+      await dataSource.destroy();
+      await drop();
+    },
+  };
+  return self;
+}
+
+/** Starts the real HTTP server on a fresh database of the engine. */
+export async function startTestServer(engine: Engine, env: Record<string, string> = {}): Promise<TestServer> {
+  const scratch = await scratchDatabase(engine);
+  return serve(engine, scratch.url, scratch.db, env, scratch.drop);
+}
+
+/** Runs a suite once per engine, each against its own server and fresh database. */
+export function describeEachEngine(name: string, suite: (server: () => TestServer) => void, env: Record<string, string> = {}): void {
+  describe.each(engines)(`${name} [%s]`, (engine) => {
+    let server: TestServer;
+    beforeAll(async () => {
+      server = await startTestServer(engine, env);
+    });
+    afterAll(async () => {
+      await server?.stop();
+    });
+    suite(() => server);
+  });
+}
