@@ -71,6 +71,8 @@ export async function createApp(config: Config, dataSource: DataSource): Promise
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    // main.ts owns shutdown (HTTP server, Apollo, database, in that order).
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 

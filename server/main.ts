@@ -4,13 +4,28 @@ import { seedDemoIfEmpty } from "./catalog/demo-seed";
 import { ConfigError, loadConfig } from "./config";
 import { describeDatabase, openDatabase } from "./db/database";
 
+/** What to close on SIGINT/SIGTERM; filled in as start-up opens things. */
+const closers: (() => Promise<unknown>)[] = [];
+let stopping = false;
+async function shutdown(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  for (const close of closers.reverse()) await close().catch((e) => console.error(e));
+  process.exit(0);
+}
+// Installed before anything starts, so a signal at any moment shuts down cleanly.
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);
+
 async function main() {
   const config = loadConfig();
   const where = describeDatabase(config.database);
   const dataSource = await openDatabase(config.database).catch((e: Error) => {
     throw new ConfigError(`Cannot open the database (${where}): ${e.message.split("\n")[0]}`);
   });
+  closers.push(() => dataSource.destroy());
   const { services, listen, stop } = await createApp(config, dataSource);
+  closers.push(stop);
   if (config.seedDemo) {
     const added = await seedDemoIfEmpty(services.tx, config.currency);
     if (added) console.log(`Loaded the demo catalog: ${added} products.`);
@@ -21,14 +36,6 @@ async function main() {
   console.log(`Shopwright is running on ${where}`);
   console.log(`  Store API and GraphQL IDE: http://localhost:${port}/graphql`);
   console.log(`  Health check:              http://localhost:${port}/healthz`);
-
-  const shutdown = async () => {
-    await stop();
-    await dataSource.destroy();
-    process.exit(0);
-  };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
 }
 
 main().catch((error) => {

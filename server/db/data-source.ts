@@ -19,6 +19,8 @@ export class QueryCounter implements Logger {
 }
 
 export interface CreateDataSourceOptions {
+  /** The MySQL-protocol server is MariaDB (TypeORM reads its column defaults differently). */
+  mariadb?: boolean;
   /** Build the schema from the entities instead of running migrations (only for checking the migrations). */
   synchronize?: boolean;
   withoutMigrations?: boolean;
@@ -50,7 +52,7 @@ export function createDataSource(db: DatabaseConfig, opts: CreateDataSourceOptio
   }
   return new DataSource({
     ...common,
-    type: "mysql",
+    type: opts.mariadb ? "mariadb" : "mysql",
     url: db.url,
     charset: "utf8mb4_unicode_ci",
     timezone: "Z",
@@ -58,6 +60,18 @@ export function createDataSource(db: DatabaseConfig, opts: CreateDataSourceOptio
     migrations: opts.withoutMigrations ? [] : mysqlMigrations,
     poolSize: 10,
   });
+}
+
+/** Asks a MySQL-protocol server whether it is MariaDB. */
+export async function isMariaDb(url: string): Promise<boolean> {
+  const { createConnection } = await import("mysql2/promise");
+  const conn = await createConnection({ uri: url });
+  try {
+    const [rows] = await conn.query("SELECT VERSION() AS v");
+    return /mariadb/i.test((rows as { v: string }[])[0].v);
+  } finally {
+    await conn.end();
+  }
 }
 
 export function queryCounter(ds: DataSource): QueryCounter {

@@ -1,12 +1,19 @@
 import type { DataSource } from "typeorm";
 import type { DatabaseConfig } from "../config";
-import { createDataSource } from "./data-source";
+import { createDataSource, isMariaDb, type CreateDataSourceOptions } from "./data-source";
 
 /** Connects and applies pending migrations. */
-export async function openDatabase(db: DatabaseConfig): Promise<DataSource> {
-  const ds = createDataSource(db);
-  await ds.initialize();
+export async function openDatabase(db: DatabaseConfig, opts: CreateDataSourceOptions = {}): Promise<DataSource> {
+  const ds = await connect(db, opts);
   await ds.runMigrations({ transaction: "each" });
+  return ds;
+}
+
+/** Initializes a data source for the database, telling MariaDB from MySQL first. */
+export async function connect(db: DatabaseConfig, opts: CreateDataSourceOptions = {}): Promise<DataSource> {
+  const mariadb = db.engine === "mysql" && (await isMariaDb(db.url));
+  const ds = createDataSource(db, { ...opts, mariadb });
+  await ds.initialize();
   return ds;
 }
 

@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import { printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema, type ContainerType } from "type-graphql";
 import { CartResolver } from "../cart/cart.resolver";

@@ -7,7 +7,7 @@ import "reflect-metadata";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createDataSource } from "../db/data-source";
+import { connect } from "../db/database";
 import { pendingSchemaChanges } from "../db/pending-schema";
 import { withScratchMysqlDatabase } from "../db/scratch-mysql";
 
@@ -38,8 +38,7 @@ ${lines(down.slice().reverse())}
 }
 
 async function generate(engine: "sqlite" | "mysql", url: string) {
-  const ds = createDataSource(engine === "sqlite" ? { engine, file: url } : { engine, url });
-  await ds.initialize();
+  const ds = await connect(engine === "sqlite" ? { engine, file: url } : { engine, url });
   try {
     await ds.runMigrations();
     const { up, down } = await pendingSchemaChanges(ds);

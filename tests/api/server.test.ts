@@ -1,0 +1,124 @@
+import { runCli } from "../helpers/cli";
+import { describeEachEngine, engines, scratchDatabase, startTestServer } from "../helpers/test-server";
+
+describeEachEngine("HTTP server", (server) => {
+  test("GET /healthz answers 200 while the database answers", async () => {
+    const res = await fetch(`${server().url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok" });
+  });
+
+  test("/graphql opened in a browser serves our own GraphQL IDE bundle with example operations", async () => {
+    const page = await fetch(`${server().url}/graphql`, { headers: { accept: "text/html,application/xhtml+xml" } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("Shopwright GraphQL IDE");
+    const scripts = [...html.matchAll(/src="([^"]+\.js)"/g)].map((m) => m[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const src of scripts) expect(src.startsWith("/")).toBe(true); // served by us, nothing from a CDN
+    const bundle = await fetch(`${server().url}${scripts[0]}`);
+    expect(bundle.status).toBe(200);
+    const code = await bundle.text();
+    expect(code).toContain("pm_card_visa"); // the ready-made checkout example
+  });
+
+  test("the GraphQL IDE can read the schema: introspection is answered", async () => {
+    const { __schema } = await server().client().ok(`{ __schema { queryType { name } types { name } } }`);
+    expect(__schema.queryType.name).toBe("Query");
+    expect(__schema.types.map((t: any) => t.name)).toEqual(expect.arrayContaining(["Product", "Cart", "Order", "Money"]));
+  });
+
+  test("demo images are drawn by the server as SVG", async () => {
+    const res = await fetch(`${server().url}/media/demo/tea-pot-blue-1.svg`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/image\/svg\+xml/);
+    expect(await res.text()).toContain("Blue Teapot");
+    expect((await fetch(`${server().url}/media/demo/nothing-1.svg`)).status).toBe(404);
+  });
+
+  test("malformed requests get Apollo's codes and no stack trace", async () => {
+    const shopper = server().client();
+    const parse = await shopper.gql(`{ products { `);
+    expect(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED"]).toContain(parse.errors![0].extensions?.code);
+    expect(parse.errors![0].message).toMatch(/Syntax Error/);
+    const unknown = await shopper.gql(`{ nope }`);
+    expect(unknown.errors![0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    const badVar = await shopper.gql(`mutation($q: Int!) { addToCart(productId: "1", quantity: $q) { id } }`, { q: "many" });
+    expect(badVar.errors![0].extensions?.code).toBe("BAD_USER_INPUT");
+
+    const broken = await fetch(`${server().url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });
+    expect(broken.status).toBe(400);
+    const text = await broken.text();
+    expect(text).not.toMatch(/at .*\.js:\d+|node_modules/);
+    for (const body of [parse, unknown, badVar]) expect(JSON.stringify(body.errors)).not.toMatch(/stacktrace|node_modules/);
+  });
+
+  test("a query with too many aliases is refused before it runs", async () => {
+    const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: products(first: 1) { totalCount }`).join(" ")} }`;
+    expect((await server().client().gql(aliases(5))).errors).toBeUndefined();
+    const result = await server().client().gql(aliases(30));
+    expect(result.errors?.[0].message).toMatch(/alias/i);
+    expect(result.data).toBeUndefined();
+  });
+});
+
+describe.each(engines)("unexpected errors [%s]", (engine) => {
+  test("reach the client as INTERNAL_SERVER_ERROR with no detail; health turns 503", async () => {
+    const server = await startTestServer(engine);
+    const errors = jest.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      // Break the database under the running server: the SQL error must not leak.
+      await server.dataSource.query(engine === "sqlite" ? "DROP TABLE product_image" : "DROP TABLE `product_image`");
+      await server.seed([{ sku: "X1" }]).catch(() => undefined);
+      const result = await server.client().gql(`{ products { nodes { id images { url } } } }`);
+      expect(result.errors![0]).toEqual({
+        message: "Internal server error",
+        locations: expect.any(Array),
+        path: expect.any(Array),
+        extensions: { code: "INTERNAL_SERVER_ERROR" },
+      });
+      expect(JSON.stringify(result)).not.toMatch(/product_image|SQL|no such table|doesn't exist/i);
+      expect(errors).toHaveBeenCalled(); // …but the server logged it, with its stack
+
+      await server.dataSource.destroy();
+      const health = await fetch(`${server.url}/healthz`);
+      expect(health.status).toBe(503);
+    } finally {
+      errors.mockRestore();
+      await server.app.stop();
+      if (server.dataSource.isInitialized) await server.dataSource.destroy();
+    }
+  });
+});
+
+describe("starting the server", () => {
+  test("a bad configuration value stops it with one line naming the variable", async () => {
+    for (const [env, name] of [
+      [{ PORT: "eighty" }, "PORT"],
+      [{ DATABASE_URL: "postgres://x/y" }, "DATABASE_URL"],
+      [{ SHIPPING_FLAT: "-5" }, "SHIPPING_FLAT"],
+      [{ ENABLE_TEST_PAYMENTS: "maybe" }, "ENABLE_TEST_PAYMENTS"],
+    ] as const) {
+      const { code, stderr } = await runCli("main.js", [], env);
+      expect(code).toBe(1);
+      const lines = stderr.trim().split("\n");
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain(name);
+    }
+  });
+
+  test.each(engines)("on an empty %s database it migrates, loads the demo catalog, prints its address, and a second start reuses the data", async (engine) => {
+    const scratch = await scratchDatabase(engine);
+    try {
+      const env = { DATABASE_URL: scratch.url, PORT: "0" };
+      const first = await runCli("main.js", [], env, { untilOutput: /localhost:\d+\/graphql/ });
+      expect(first.stdout).toMatch(/Loaded the demo catalog: (2[4-9]|[3-9]\d) products/);
+      expect(first.stdout).toMatch(/http:\/\/localhost:\d+\/graphql/);
+      const second = await runCli("main.js", [], env, { untilOutput: /localhost:\d+\/graphql/ });
+      expect(second.stdout).not.toMatch(/Loaded the demo catalog/);
+      expect(second.code).toBe(0);
+    } finally {
+      await scratch.drop();
+    }
+  });
+});
