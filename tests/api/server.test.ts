@@ -85,8 +85,7 @@ describe.each(engines)("unexpected errors [%s]", (engine) => {
       expect(health.status).toBe(503);
     } finally {
       errors.mockRestore();
-      await server.app.stop();
-      if (server.dataSource.isInitialized) await server.dataSource.destroy();
+      await server.stop();
     }
   });
 });

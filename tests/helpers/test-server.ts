@@ -93,7 +93,7 @@ async function serve(engine: Engine, databaseUrl: string, db: DatabaseConfig, en
     async stop() {
       for (const t of twins) await t.stop();
       await app.stop();
-      await dataSource.destroy();
+      if (dataSource.isInitialized) await dataSource.destroy();
       await drop();
     },
   };
