@@ -14,6 +14,7 @@ import { FlatShippingRule } from "./cart/pricing";
 import { CatalogService } from "./catalog/catalog.service";
 import { ProductResolver } from "./catalog/product.resolver";
 import type { Config } from "./config";
+import { openReader } from "./db/data-source";
 import { Transactions } from "./db/transaction";
 import type { Context } from "./graphql/context";
 import { formatError } from "./graphql/errors";
@@ -31,8 +32,8 @@ import { SessionService } from "./sessions/session.service";
 export type Services = ReturnType<typeof createServices>;
 
 /** The composition root: every service, wired once per process. */
-export function createServices(config: Config, dataSource: DataSource) {
-  const tx = new Transactions(dataSource);
+export function createServices(config: Config, dataSource: DataSource, reader: DataSource = dataSource) {
+  const tx = new Transactions(dataSource, reader);
   const pricing = new FlatShippingRule(config);
   const catalog = new CatalogService(tx);
   const cart = new CartService(tx, catalog, pricing, config.currency);
@@ -51,7 +52,8 @@ export interface App {
 }
 
 export async function createApp(config: Config, dataSource: DataSource): Promise<App> {
-  const services = createServices(config, dataSource);
+  const reader = await openReader(dataSource);
+  const services = createServices(config, dataSource, reader);
   const instances = new Map<unknown, unknown>([
     [ProductResolver, new ProductResolver(services.catalog)],
     [CartResolver, new CartResolver(services.cart)],
@@ -141,6 +143,7 @@ export async function createApp(config: Config, dataSource: DataSource): Promise
       await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
       server?.closeAllConnections?.();
       await apollo.stop();
+      if (reader !== dataSource && reader.isInitialized) await reader.destroy();
     },
   };
 }

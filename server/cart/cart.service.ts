@@ -11,6 +11,8 @@ import { Cart, CartLine } from "./cart.types";
 import { computeTotals, type PricingRule } from "./pricing";
 
 export const MAX_LINE_QUANTITY = 999;
+/** A cart's subtotal stays below this (minor units), so totals fit the 32-bit columns and GraphQL Int. */
+export const MAX_CART_SUBTOTAL = 1_000_000_000;
 
 function checkQuantity(quantity: number, min: 0 | 1): void {
   if (!Number.isInteger(quantity) || quantity < min || quantity > MAX_LINE_QUANTITY) {
@@ -30,10 +32,10 @@ export class CartService {
 
   /** The session's cart as the API shows it; an empty cart (creating nothing) when there is none. */
   async view(sessionId: string | undefined): Promise<Cart> {
-    const m = this.tx.dataSource.manager;
+    const m = this.tx.reader;
     const cart = sessionId ? await m.findOneBy(CartEntity, { sessionId }) : null;
     const lines = cart
-      ? await m.find(CartLineEntity, { where: { cartId: cart.id }, relations: { product: true }, order: { id: "ASC" } })
+      ? await this.linesOf(m, cart.id)
       : [];
     return this.toView(cart?.id ?? "empty", lines);
   }
@@ -46,18 +48,20 @@ export class CartService {
     checkQuantity(quantity, 1);
     const known = await this.catalog.byId(productId);
     if (!known) throw notFound("Product", productId);
-    if (known.stock < quantity) this.checkStock(known, quantity);
+    this.checkStock(known, quantity);
     const sessionId = await ensureSession();
     await this.tx.run(async (m) => {
       const product = await this.catalog.byId(productId, m);
       if (!product) throw notFound("Product", productId);
       const cart = await this.lockCart(m, sessionId, true);
-      const line = await m.findOneBy(CartLineEntity, { cartId: cart!.id, productId: product.id });
+      const lines = await this.linesOf(m, cart!.id);
+      const line = lines.find((l) => l.productId === product.id);
       const wanted = (line?.quantity ?? 0) + quantity;
       if (wanted > MAX_LINE_QUANTITY) {
         throw badInput("quantity", `A cart can hold at most ${MAX_LINE_QUANTITY} of one product`);
       }
       this.checkStock(product, wanted);
+      this.checkSubtotal(lines, product, wanted);
       if (line) await m.update(CartLineEntity, { id: line.id }, { quantity: wanted });
       else await m.insert(CartLineEntity, { cartId: cart!.id, productId: product.id, quantity: wanted });
     });
@@ -71,6 +75,7 @@ export class CartService {
       const line = await this.ownLine(m, sessionId, lineId);
       if (quantity === 0) return void (await m.delete(CartLineEntity, { id: line.id }));
       this.checkStock(line.product, quantity);
+      this.checkSubtotal(await this.linesOf(m, line.cartId), line.product, quantity);
       await m.update(CartLineEntity, { id: line.id }, { quantity });
     });
     return this.view(sessionId);
@@ -91,12 +96,23 @@ export class CartService {
   async lockForCheckout(m: EntityManager, sessionId: string): Promise<{ cartId: string; lines: CartLineEntity[] } | undefined> {
     const cart = await this.lockCart(m, sessionId, false);
     if (!cart) return undefined;
-    const lines = await m.find(CartLineEntity, { where: { cartId: cart.id }, relations: { product: true }, order: { id: "ASC" } });
-    return { cartId: cart.id, lines };
+    return { cartId: cart.id, lines: await this.linesOf(m, cart.id) };
   }
 
   async clear(m: EntityManager, cartId: string): Promise<void> {
     await m.delete(CartLineEntity, { cartId });
+  }
+
+  private linesOf(m: EntityManager, cartId: string): Promise<CartLineEntity[]> {
+    return m.find(CartLineEntity, { where: { cartId }, relations: { product: true }, order: { id: "ASC" } });
+  }
+
+  /** The cart's subtotal with `product` at `quantity` must stay under MAX_CART_SUBTOTAL. */
+  private checkSubtotal(lines: CartLineEntity[], product: Product, quantity: number): void {
+    const others = lines.filter((l) => l.productId !== product.id).reduce((sum, l) => sum + l.product.priceAmount * l.quantity, 0);
+    if (others + product.priceAmount * quantity > MAX_CART_SUBTOTAL) {
+      throw badInput("quantity", "That would take the cart over the largest total this store takes in one order");
+    }
   }
 
   private checkStock(product: Product, wanted: number): void {

@@ -21,7 +21,8 @@ export interface RowProblem {
   message: string;
 }
 
-const MAX_PRICE = 100_000_000;
+/** 100,000.00 in a two-decimal currency; with at most 999 of a line, a line stays far from 32-bit limits. */
+const MAX_PRICE = 10_000_000;
 const MAX_STOCK = 1_000_000;
 const MAX_IMAGES = 10;
 

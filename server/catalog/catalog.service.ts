@@ -17,7 +17,7 @@ export class CatalogService {
   constructor(private readonly tx: Transactions) {}
 
   private products(m?: EntityManager): Repository<Product> {
-    return (m ?? this.tx.dataSource.manager).getRepository(Product);
+    return (m ?? this.tx.reader).getRepository(Product);
   }
 
   /** One page of the catalog in a stable order (by id): two queries whatever the page size. */
@@ -55,7 +55,7 @@ export class CatalogService {
   /** Images of many products in one query, in gallery order. */
   async imagesFor(productIds: readonly number[]): Promise<ProductImage[]> {
     if (productIds.length === 0) return [];
-    return this.tx.dataSource.getRepository(ProductImage).find({
+    return this.tx.reader.getRepository(ProductImage).find({
       where: { productId: In([...productIds]) },
       order: { productId: "ASC", position: "ASC", id: "ASC" },
     });

@@ -74,6 +74,24 @@ export async function isMariaDb(url: string): Promise<boolean> {
   }
 }
 
+/**
+ * A second, read-only connection to an SQLite file, for reads outside transactions; in WAL mode it sees
+ * only committed data and never waits for the writer. Shares the query counter of `main`.
+ */
+export async function openReader(main: DataSource): Promise<DataSource> {
+  if (main.options.type !== "better-sqlite3") return main;
+  const reader = new DataSource({
+    type: "better-sqlite3",
+    database: main.options.database as string,
+    readonly: true,
+    entities,
+    logging: ["query", "error"],
+    logger: main.logger,
+  });
+  await reader.initialize();
+  return reader;
+}
+
 export function queryCounter(ds: DataSource): QueryCounter {
   return ds.logger as QueryCounter;
 }

@@ -9,7 +9,8 @@ export function isRetryable(error: unknown): boolean {
   const e = error as { driverError?: { errno?: number; code?: string }; errno?: number; code?: string };
   const errno = e?.driverError?.errno ?? e?.errno;
   const code = e?.driverError?.code ?? e?.code;
-  return errno === 1213 || errno === 1205 || code === "SQLITE_BUSY" || code === "SQLITE_LOCKED";
+  // better-sqlite3 reports extended codes too, e.g. SQLITE_BUSY_SNAPSHOT when another process wrote first.
+  return errno === 1213 || errno === 1205 || /^SQLITE_(BUSY|LOCKED)/.test(code ?? "");
 }
 
 export function isUniqueViolation(error: unknown): boolean {
@@ -30,9 +31,21 @@ export class Transactions {
   private queue: Promise<unknown> = Promise.resolve();
   readonly engine: "sqlite" | "mysql";
 
-  constructor(readonly dataSource: DataSource) {
-    this.engine = dataSource.options.type === "mysql" ? "mysql" : "sqlite";
+  /**
+   * @param readSource where reads outside a transaction go. On SQLite it must be a second connection
+   *   (see openReader): on TypeORM's one shared connection a read would see another request's
+   *   uncommitted writes, e.g. stock taken by a checkout whose payment is about to be declined.
+   */
+  constructor(
+    readonly dataSource: DataSource,
+    readSource: DataSource = dataSource,
+  ) {
+    this.engine = dataSource.options.type === "better-sqlite3" ? "sqlite" : "mysql";
+    this.reader = readSource.manager;
   }
+
+  /** For reads outside a transaction: sees only committed data. */
+  readonly reader: EntityManager;
 
   /** Whether `SELECT … FOR UPDATE` is available (SQLite serializes writers instead). */
   get rowLocks(): boolean {

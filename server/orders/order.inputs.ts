@@ -1,14 +1,19 @@
-import { IsEmail, IsISO31661Alpha2, IsNotEmpty, IsOptional, Length, MaxLength, ValidateNested } from "class-validator";
+import { IsEmail, IsISO31661Alpha2, IsNotEmpty, IsOptional, Length, Matches, MaxLength, ValidateNested } from "class-validator";
 import { Field, InputType } from "type-graphql";
+
+/** Rejects values that are only spaces, which Length(1, …) lets through. */
+const NotBlank = () => Matches(/\S/, { message: "$property must not be blank" });
 
 @InputType()
 export class AddressInput {
   @Field()
   @Length(1, 100)
+  @NotBlank()
   name: string;
 
   @Field()
   @Length(1, 200)
+  @NotBlank()
   line1: string;
 
   @Field(() => String, { nullable: true })
@@ -18,6 +23,7 @@ export class AddressInput {
 
   @Field()
   @Length(1, 100)
+  @NotBlank()
   city: string;
 
   @Field(() => String, { nullable: true })
@@ -27,6 +33,7 @@ export class AddressInput {
 
   @Field()
   @Length(1, 20)
+  @NotBlank()
   postalCode: string;
 
   @Field({ description: "ISO 3166-1 alpha-2 country code, e.g. US, DE, GB." })

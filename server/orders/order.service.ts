@@ -4,7 +4,7 @@ import type { CartService } from "../cart/cart.service";
 import { computeTotals, type PricingRule } from "../cart/pricing";
 import type { CatalogService } from "../catalog/catalog.service";
 import type { Transactions } from "../db/transaction";
-import { cartEmpty, outOfStock, paymentDeclined } from "../graphql/errors";
+import { badInput, cartEmpty, outOfStock, paymentDeclined } from "../graphql/errors";
 import type { PaymentProvider } from "../payments/payment-provider";
 import type { PaymentService } from "../payments/payment.service";
 import type { Address } from "./address.type";
@@ -13,6 +13,8 @@ import { OrderLine } from "./order-line.entity";
 import type { OrderNumberGenerator } from "./order-number";
 import { Order, OrderStatus } from "./order.entity";
 
+/** Totals are stored in signed 32-bit columns and sent as GraphQL Int. */
+const MAX_ORDER_TOTAL = 2_147_483_647;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function toAddress(input: AddressInput): Address {
@@ -42,7 +44,7 @@ export class OrderService {
   /** An order, for the session that placed it; null for anyone else and for ids that don't exist. */
   async forSession(sessionId: string | undefined, id: string): Promise<Order | null> {
     if (!sessionId || !UUID.test(id)) return null;
-    return this.tx.dataSource.manager.findOne(Order, {
+    return this.tx.reader.findOne(Order, {
       where: { id, sessionId },
       relations: { lines: true },
       order: { lines: { position: "ASC" } },
@@ -59,8 +61,10 @@ export class OrderService {
     const provider = this.payments.provider(input.payment.provider);
     if (!sessionId) throw cartEmpty();
     const key = input.idempotencyKey ?? null;
-    const orderId = randomUUID(); // also the charge's idempotency key, so a retried transaction never charges twice
-    let charged: string | undefined;
+    const orderId = randomUUID();
+    // The charge survives a retried transaction (deadlock, busy): a retry that comes to the same total
+    // reuses it; one that doesn't (a price changed in between) refunds it and charges the new total.
+    let charge: { reference: string; amount: number } | undefined;
     try {
       return await this.tx.run(async (m) => {
         const checkout = await this.cart.lockForCheckout(m, sessionId);
@@ -85,19 +89,30 @@ export class OrderService {
           }
         }
         const products = new Map((await this.catalog.byIds(lines.map((l) => l.productId), m)).map((p) => [p.id, p]));
-        const priced = checkout.lines.map((l) => ({ line: l, product: products.get(l.productId)!, unitPrice: products.get(l.productId)!.priceAmount }));
-        const totals = computeTotals(this.pricing, priced.map((p) => ({ unitPrice: p.unitPrice, quantity: p.line.quantity })));
+        const priced = checkout.lines.map((line) => {
+          const product = products.get(line.productId)!;
+          return { line, product, unitPrice: product.priceAmount, quantity: line.quantity };
+        });
+        const totals = computeTotals(this.pricing, priced);
+
+        if (totals.total > MAX_ORDER_TOTAL) throw badInput("cart", "The order total is larger than this store can take in one order");
 
         const number = this.numbers.next();
-        const result = await this.payments.charge(provider, {
-          amount: totals.total,
-          currency: this.currency,
-          token: input.payment.token,
-          idempotencyKey: orderId,
-          description: `Order ${number}`,
-        });
-        if (!result.ok) throw paymentDeclined(result.reason);
-        charged = result.reference;
+        if (charge && charge.amount !== totals.total) {
+          await this.refundQuietly(provider, charge.reference);
+          charge = undefined;
+        }
+        if (!charge) {
+          const result = await this.payments.charge(provider, {
+            amount: totals.total,
+            currency: this.currency,
+            token: input.payment.token,
+            idempotencyKey: randomUUID(),
+            description: `Order ${number}`,
+          });
+          if (!result.ok) throw paymentDeclined(result.reason);
+          charge = { reference: result.reference, amount: totals.total };
+        }
 
         const shippingAddress = toAddress(input.shippingAddress);
         const order = m.create(Order, {
@@ -115,7 +130,7 @@ export class OrderService {
           shippingAddress,
           billingAddress: input.billingAddress ? toAddress(input.billingAddress) : { ...shippingAddress },
           paymentProvider: provider.name,
-          paymentReference: result.reference,
+          paymentReference: charge.reference,
         });
         await m.insert(Order, order);
         order.lines = priced.map(({ line, product, unitPrice }, position) =>
@@ -136,7 +151,7 @@ export class OrderService {
         return (await this.findById(m, orderId))!;
       });
     } catch (error) {
-      if (charged) await this.refundQuietly(provider, charged);
+      if (charge) await this.refundQuietly(provider, charge.reference);
       throw error;
     }
   }

@@ -13,13 +13,17 @@ export const TEST_TOKENS = {
 export class TestPaymentProvider implements PaymentProvider {
   readonly name = "test";
   private readonly charges = new Map<string, ChargeResult>();
-  readonly refunded = new Set<string>();
+  /** Successful charges and refunds, in order: what a provider's dashboard would show. */
+  readonly ledger: { reference: string; amount: number; refunded: boolean }[] = [];
 
   async charge(request: ChargeRequest): Promise<ChargeResult> {
     const previous = this.charges.get(request.idempotencyKey);
     if (previous) return previous;
     let result: ChargeResult;
-    if (request.token === TEST_TOKENS.success) result = { ok: true, reference: `test_ch_${randomUUID()}` };
+    if (request.token === TEST_TOKENS.success) {
+      result = { ok: true, reference: `test_ch_${randomUUID()}` };
+      this.ledger.push({ reference: result.reference, amount: request.amount, refunded: false });
+    }
     else if (request.token === TEST_TOKENS.declined) result = { ok: false, reason: "Your card was declined." };
     else throw new InvalidPaymentToken(`Unknown test token; use ${TEST_TOKENS.success} or ${TEST_TOKENS.declined}`);
     this.charges.set(request.idempotencyKey, result);
@@ -27,6 +31,7 @@ export class TestPaymentProvider implements PaymentProvider {
   }
 
   async refund(reference: string): Promise<void> {
-    this.refunded.add(reference);
+    const entry = this.ledger.find((c) => c.reference === reference);
+    if (entry) entry.refunded = true;
   }
 }

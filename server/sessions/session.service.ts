@@ -14,7 +14,8 @@ export function tokenFromRequest(headers: { cookie?: string; authorization?: str
     ?.split(";")
     .map((part) => part.trim().split("="))
     .find(([name]) => name === SESSION_COOKIE)?.[1];
-  if (cookie) return decodeURIComponent(cookie);
+  // Tokens are base64url and need no decoding; anything else is simply not a token of ours.
+  if (cookie) return /^[\w-]{1,200}$/.test(cookie) ? cookie : undefined;
   const bearer = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? "")?.[1];
   return bearer || undefined;
 }
@@ -26,7 +27,7 @@ export class SessionService {
   ) {}
 
   private get sessions(): Repository<Session> {
-    return this.tx.dataSource.getRepository(Session);
+    return this.tx.reader.getRepository(Session);
   }
 
   /** The live session for a token, or undefined when the token is unknown or expired. */
@@ -40,7 +41,7 @@ export class SessionService {
   /** Creates a session; returns the token the client must keep (only its hash is stored). */
   async create(): Promise<{ session: Session; token: string }> {
     const token = randomBytes(32).toString("base64url");
-    const session = this.sessions.create({
+    const session = this.tx.dataSource.manager.create(Session, {
       id: hashToken(token),
       expiresAt: new Date(Date.now() + this.sessionDays * 86_400_000),
     });

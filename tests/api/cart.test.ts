@@ -10,6 +10,7 @@ describeEachEngine("cart", (server) => {
       { sku: "POT", name: "Pot", price: 3000, stock: 2 },
       { sku: "GONE", name: "Gone", price: 900, stock: 0 },
       { sku: "BIG", name: "Big", price: 100, stock: 5000 },
+      { sku: "GOLD", name: "Gold Teapot", price: 10_000_000, stock: 500 },
     ]);
   });
 
@@ -127,6 +128,27 @@ describeEachEngine("cart", (server) => {
     expect((await shopper.fails(UPDATE, { lineId: addToCart.lines[0].id, quantity: 3 })).code).toBe("OUT_OF_STOCK");
     expect((await shopper.fails(ADD, { productId: ids.GONE })).message).toMatch(/sold out/);
     expect((await shopper.ok(CART)).cart.lines).toEqual([expect.objectContaining({ quantity: 2 })]);
+  });
+
+  test("a cart can't grow past the largest total the store takes (totals must fit), and stays as it was", async () => {
+    const shopper = server().client();
+    await shopper.ok(ADD, { productId: ids.GOLD, quantity: 100 });
+    const error = await shopper.fails(ADD, { productId: ids.GOLD, quantity: 1 });
+    expect(error).toMatchObject({ code: "BAD_USER_INPUT", extensions: { field: "quantity" } });
+    const { cart } = await shopper.ok(CART);
+    expect(cart.lines).toHaveLength(1);
+    expect(cart.subtotal.amount).toBe(1_000_000_000);
+    expect((await shopper.fails(UPDATE, { lineId: cart.lines[0].id, quantity: 101 })).code).toBe("BAD_USER_INPUT");
+  });
+
+  test("a malformed session cookie is treated as no session, and the next add starts a fresh one", async () => {
+    const shopper = server().client();
+    shopper.cookies.set("sw_session", "%E0%A4%A");
+    expect((await shopper.ok(CART)).cart.id).toBe("empty");
+    const result = await shopper.gql(ADD, { productId: ids.CUP });
+    expect(result.errors).toBeUndefined();
+    expect(result.headers.get("set-cookie")).toMatch(/^sw_session=[\w-]{40,};/);
+    expect((await shopper.ok(CART)).cart.totalQuantity).toBe(1);
   });
 
   test("an unknown product is NOT_FOUND and creates no session", async () => {

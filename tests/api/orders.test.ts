@@ -116,6 +116,8 @@ describeEachEngine("orders", (server) => {
       [{ email: "not-an-email" }, "email"],
       [{ shippingAddress: address({ country: "Narnia" }) }, "shippingAddress.country"],
       [{ shippingAddress: address({ postalCode: "" }) }, "shippingAddress.postalCode"],
+      [{ shippingAddress: address({ name: "   " }) }, "shippingAddress.name"],
+      [{ shippingAddress: address({ line1: " \t " }) }, "shippingAddress.line1"],
       [{ billingAddress: address({ name: "" }) }, "billingAddress.name"],
       [{ payment: { provider: "bitcoin", token: "x" } }, "payment.provider"],
       [{ payment: { provider: "test", token: "pm_card_unknown" } }, "payment.token"],
@@ -149,6 +151,58 @@ describeEachEngine("orders", (server) => {
     expect(b.placeOrder.id).toBe(a.placeOrder.id);
     expect(c.placeOrder.id).toBe(a.placeOrder.id);
     expect(await orderCount()).toBe(ordersBefore + 1);
+  });
+
+  test("a checkout retried after a deadlock charges exactly what the stored order says, even if a price changed in between", async () => {
+    const shopper = await shopperWith([["TEA", 2]]);
+    const { cart, testProvider } = server().app.services;
+    const clear = cart.clear.bind(cart);
+    let failures = 0;
+    // Fault injection: the first attempt fails like a deadlock after the charge, while the price changes.
+    cart.clear = async (m, cartId) => {
+      if (failures++ === 0) {
+        await server().dataSource.query("UPDATE product SET price_amount = 1299 WHERE id = ?", [Number(ids.TEA)]).catch(() => undefined);
+        throw Object.assign(new Error("deadlock"), { driverError: { errno: 1213, code: "SQLITE_BUSY" } });
+      }
+      return clear(m, cartId);
+    };
+    const ledgerBefore = testProvider.ledger.length;
+    try {
+      const { placeOrder } = await shopper.ok(PLACE_ORDER, { input: orderInput() });
+      const charges = testProvider.ledger.slice(ledgerBefore);
+      const kept = charges.filter((c) => !c.refunded);
+      expect(kept).toHaveLength(1);
+      expect(kept[0].amount).toBe(placeOrder.total.amount);
+      expect(placeOrder.lines[0].unitPrice.amount).toBe(await server().dataSource.query("SELECT price_amount AS p FROM product WHERE id = ?", [Number(ids.TEA)]).then((r: any) => Number(r[0].p)));
+      expect(charges.filter((c) => c.refunded).every((c) => c.amount !== placeOrder.total.amount)).toBe(true);
+    } finally {
+      cart.clear = clear;
+      await server().dataSource.query("UPDATE product SET price_amount = 999 WHERE id = ?", [Number(ids.TEA)]);
+    }
+  });
+
+  test("while a checkout is still running, other shoppers see only committed stock", async () => {
+    const { tx } = server().app.services;
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let taken!: () => void;
+    const tookStock = new Promise<void>((r) => (taken = r));
+    const before = await server().stock(ids.KETTLE);
+    // A checkout-like transaction that takes stock and then waits (as on a slow payment provider) and fails.
+    const pending = tx
+      .run(async (m) => {
+        await m.query("UPDATE product SET stock = stock - 1 WHERE id = ?", [Number(ids.KETTLE)]);
+        taken();
+        await held;
+        throw new Error("declined");
+      })
+      .catch(() => "rolled back");
+    await tookStock;
+    const seen = await server().client().ok(`query($id: ID!) { product(id: $id) { stock } }`, { id: ids.KETTLE });
+    release();
+    expect(await pending).toBe("rolled back");
+    expect(seen.product.stock).toBe(before);
+    expect(await server().stock(ids.KETTLE)).toBe(before);
   });
 
   test("two checkouts of one cart at once without a key never make two orders", async () => {

@@ -81,7 +81,7 @@ async function serve(engine: Engine, databaseUrl: string, db: DatabaseConfig, en
       return Object.fromEntries(rowsBySku.map((r: { id: number; sku: string }) => [r.sku, String(r.id)]));
     },
     async stock(productId) {
-      const [row] = await dataSource.query(`SELECT stock FROM product WHERE id = ?`, [Number(productId)]);
+      const [row] = await app.services.tx.reader.query(`SELECT stock FROM product WHERE id = ?`, [Number(productId)]);
       return Number(row.stock);
     },
     queries: () => queryCounter(dataSource).count,
