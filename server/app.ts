@@ -31,6 +31,10 @@ import { SessionService } from "./sessions/session.service";
 
 export type Services = ReturnType<typeof createServices>;
 
+/** The storefront's routes (client/src/app/router.tsx); other paths are answered with its not-found page and 404. */
+const STOREFRONT_PATHS = [/^\/$/, /^\/product\/[^/]+$/, /^\/cart$/, /^\/checkout$/, /^\/order\/[^/]+$/];
+export const isStorefrontPath = (p: string) => STOREFRONT_PATHS.some((re) => re.test(p));
+
 /** The composition root: every service, wired once per process. */
 export function createServices(config: Config, dataSource: DataSource, reader: DataSource = dataSource) {
   const tx = new Transactions(dataSource, reader);
@@ -115,8 +119,16 @@ export async function createApp(config: Config, dataSource: DataSource): Promise
     }),
   );
   app.use("/media/demo", demoImageRouter());
-  app.use(express.static(config.clientDist, { index: false, maxAge: "1h" }));
-  app.get("/", (_req, res) => res.redirect("/graphql"));
+  // Vite's hashed bundles never change under one name; everything else is revalidated.
+  app.use("/assets", express.static(path.join(config.clientDist, "assets"), { immutable: true, maxAge: "1y", fallthrough: false }));
+  app.use(express.static(config.clientDist, { index: false, maxAge: 0 }));
+  app.get(/.*/, (req, res, next) => {
+    if (req.accepts(["html", "json"]) !== "html") return next();
+    const shop = path.join(config.clientDist, "index.html");
+    if (!fs.existsSync(shop)) return res.status(503).type("text").send("The storefront is not built; run `npm run build`.");
+    // The storefront renders its own not-found page; unknown URLs also get a real 404 status.
+    res.status(isStorefrontPath(req.path) ? 200 : 404).set("Cache-Control", "no-cache").sendFile(shop);
+  });
   // Malformed JSON bodies and the like: a GraphQL-shaped error, never Express's HTML page with a stack.
   app.use((err: { status?: number; message?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;

@@ -1,0 +1,97 @@
+import { Link } from "react-router";
+import { usePageTitle } from "../../components/page-title";
+import { Price } from "../../components/price";
+import { ProductImage } from "../../components/product-image";
+import { useCartQuery, useRemoveFromCartMutation, useUpdateQuantityMutation } from "../../graphql/hooks";
+import { apiError } from "../../lib/errors";
+import { CartTotals } from "./cart-totals";
+
+export function CartPage() {
+  usePageTitle("Your cart");
+  const { data, loading, error } = useCartQuery({ fetchPolicy: "cache-and-network" });
+  const [update, updateState] = useUpdateQuantityMutation();
+  const [remove, removeState] = useRemoveFromCartMutation();
+  const busy = updateState.loading || removeState.loading;
+  const problem = apiError(updateState.error ?? removeState.error);
+  const cart = data?.cart;
+
+  if (!cart && loading) return <p role="status">Loading your cart…</p>;
+  if (!cart) {
+    return (
+      <p className="error" role="alert">
+        {error ? "We couldn't load your cart. Please try again in a moment." : ""}
+      </p>
+    );
+  }
+  if (cart.lines.length === 0) {
+    return (
+      <section className="cart-empty">
+        <h1>Your cart</h1>
+        <p>Your cart is empty.</p>
+        <Link className="button" to="/">
+          Browse the catalog
+        </Link>
+      </section>
+    );
+  }
+
+  const setQuantity = (lineId: string, quantity: number) => {
+    updateState.reset();
+    removeState.reset();
+    update({ variables: { lineId, quantity } }).catch(() => undefined);
+  };
+
+  return (
+    <section>
+      <h1>Your cart</h1>
+      {problem && (
+        <p className="error" role="alert">
+          {problem.message}
+        </p>
+      )}
+      <ul className="cart-lines">
+        {cart.lines.map((line) => (
+          <li key={line.id} className="cart-line">
+            <ProductImage image={line.product.images[0]} name={line.product.name} size="thumb" />
+            <div className="cart-line-name">
+              <Link to={`/product/${line.product.id}`}>{line.product.name}</Link>
+              <span className="muted">
+                <Price money={line.unitPrice} /> each
+              </span>
+            </div>
+            <div className="quantity" role="group" aria-label={`Quantity of ${line.product.name}`}>
+              <button type="button" aria-label={`One fewer ${line.product.name}`} disabled={busy} onClick={() => setQuantity(line.id, line.quantity - 1)}>
+                −
+              </button>
+              <output aria-live="polite" aria-label={`Quantity of ${line.product.name}`} data-testid="line-quantity">
+                {line.quantity}
+              </output>
+              <button
+                type="button"
+                aria-label={`One more ${line.product.name}`}
+                disabled={busy || line.quantity >= line.product.stock}
+                onClick={() => setQuantity(line.id, line.quantity + 1)}
+              >
+                +
+              </button>
+            </div>
+            <Price money={line.lineTotal} className="line-total" />
+            <button
+              type="button"
+              className="link-button"
+              disabled={busy}
+              onClick={() => remove({ variables: { lineId: line.id } }).catch(() => undefined)}
+              aria-label={`Remove ${line.product.name} from cart`}
+            >
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
+      <CartTotals cart={cart} />
+      <Link className="button primary" to="/checkout">
+        Checkout
+      </Link>
+    </section>
+  );
+}

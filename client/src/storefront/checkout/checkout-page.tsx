@@ -1,0 +1,174 @@
+import { useRef, useState, type FormEvent } from "react";
+import { Link, useNavigate } from "react-router";
+import { usePageTitle } from "../../components/page-title";
+import { Price } from "../../components/price";
+import { CartDocument } from "../../graphql/graphql";
+import { useCartQuery, usePlaceOrderMutation } from "../../graphql/hooks";
+import { apiError } from "../../lib/errors";
+import { CartTotals } from "../cart/cart-totals";
+import { AddressFields } from "./address-fields";
+import { COUNTRY_SET } from "./countries";
+import { emptyAddress, formFieldFor, validateCheckout, type AddressForm, type CheckoutForm, type FormErrors } from "./validation";
+
+const TEST_CARDS = [
+  { token: "pm_card_visa", label: "Test card that succeeds (Visa)" },
+  { token: "pm_card_chargeDeclined", label: "Test card that is declined" },
+];
+
+/** What to tell the shopper for each server error, and what they can do next. */
+function problemText(code: string, message: string): string {
+  switch (code) {
+    case "PAYMENT_DECLINED":
+      return "Your card was declined, and you have not been charged. Choose another card and place the order again.";
+    case "OUT_OF_STOCK":
+      return `${message}. Update your cart, then place the order again.`;
+    case "CART_EMPTY":
+      return "Your cart is empty, so there is nothing to order.";
+    case "BAD_USER_INPUT":
+      return `Please check your details: ${message}`;
+    case "NETWORK":
+      return message;
+    default:
+      return "Something went wrong on our side and nothing was charged. Please try again.";
+  }
+}
+
+const toInput = (a: AddressForm) => ({
+  name: a.name.trim(),
+  line1: a.line1.trim(),
+  line2: a.line2.trim() || null,
+  city: a.city.trim(),
+  region: a.region.trim() || null,
+  postalCode: a.postalCode.trim(),
+  country: a.country,
+});
+
+export function CheckoutPage() {
+  usePageTitle("Checkout");
+  const navigate = useNavigate();
+  const { data, loading } = useCartQuery({ fetchPolicy: "cache-and-network" });
+  const [form, setForm] = useState<CheckoutForm>({ email: "", shipping: emptyAddress(), billingSameAsShipping: true, billing: emptyAddress() });
+  const [card, setCard] = useState(TEST_CARDS[0].token);
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [problem, setProblem] = useState<{ code: string; text: string } | null>(null);
+  // One key per checkout visit: a double click or a retry after a lost response returns the same order.
+  const idempotencyKey = useRef(crypto.randomUUID());
+  const [placeOrder, { loading: placing }] = usePlaceOrderMutation({ refetchQueries: [{ query: CartDocument }], awaitRefetchQueries: true });
+  const cart = data?.cart;
+
+  if (!cart && loading) return <p role="status">Loading…</p>;
+  if (!cart || cart.lines.length === 0) {
+    return (
+      <section className="cart-empty">
+        <h1>Checkout</h1>
+        <p>Your cart is empty.</p>
+        <Link className="button" to="/">
+          Browse the catalog
+        </Link>
+      </section>
+    );
+  }
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(null);
+    const found = validateCheckout(form, COUNTRY_SET);
+    setErrors(found);
+    if (Object.keys(found).length) {
+      document.getElementById(Object.keys(found)[0].replace(".", "-"))?.focus();
+      return;
+    }
+    try {
+      const result = await placeOrder({
+        variables: {
+          input: {
+            email: form.email.trim(),
+            shippingAddress: toInput(form.shipping),
+            billingAddress: form.billingSameAsShipping ? null : toInput(form.billing),
+            payment: { provider: "test", token: card },
+            idempotencyKey: idempotencyKey.current,
+          },
+        },
+      });
+      if (result.data) navigate(`/order/${result.data.placeOrder.id}`);
+    } catch (error) {
+      const e = apiError(error)!;
+      const field = formFieldFor(e.field);
+      if (e.code === "BAD_USER_INPUT" && field && field !== "payment.provider") setErrors({ [field]: e.message });
+      setProblem({ code: e.code, text: problemText(e.code, e.message) });
+    }
+  };
+
+  return (
+    <section className="checkout">
+      <h1>Checkout</h1>
+      <form noValidate onSubmit={submit} className="checkout-form">
+        <div className="checkout-fields">
+          <fieldset>
+            <legend>Contact</legend>
+            <div className="field">
+              <label htmlFor="email">Email</label>
+              <input
+                id="email"
+                type="email"
+                autoComplete="email"
+                value={form.email}
+                aria-invalid={errors.email ? true : undefined}
+                aria-describedby={errors.email ? "email-error" : undefined}
+                onChange={(e) => setForm({ ...form, email: e.target.value })}
+              />
+              {errors.email && (
+                <p className="field-error" id="email-error">
+                  {errors.email}
+                </p>
+              )}
+            </div>
+          </fieldset>
+          <AddressFields prefix="shipping" legend="Shipping address" value={form.shipping} errors={errors} onChange={(shipping) => setForm({ ...form, shipping })} />
+          <div className="field checkbox">
+            <input
+              id="billing-same"
+              type="checkbox"
+              checked={form.billingSameAsShipping}
+              onChange={(e) => setForm({ ...form, billingSameAsShipping: e.target.checked })}
+            />
+            <label htmlFor="billing-same">Billing address is the same as shipping</label>
+          </div>
+          {!form.billingSameAsShipping && (
+            <AddressFields prefix="billing" legend="Billing address" value={form.billing} errors={errors} onChange={(billing) => setForm({ ...form, billing })} />
+          )}
+          <fieldset>
+            <legend>Payment</legend>
+            <p className="test-mode">Test mode: no real payment is taken. Choose a test card.</p>
+            {TEST_CARDS.map((c) => (
+              <div className="field radio" key={c.token}>
+                <input id={`card-${c.token}`} type="radio" name="card" value={c.token} checked={card === c.token} onChange={() => setCard(c.token)} />
+                <label htmlFor={`card-${c.token}`}>{c.label}</label>
+              </div>
+            ))}
+          </fieldset>
+        </div>
+        <aside className="summary" aria-labelledby="summary-title">
+          <h2 id="summary-title">Order summary</h2>
+          <ul>
+            {cart.lines.map((line) => (
+              <li key={line.id}>
+                {line.quantity} × {line.product.name} <Price money={line.lineTotal} />
+              </li>
+            ))}
+          </ul>
+          <CartTotals cart={cart} />
+          {problem && (
+            <div className="error" role="alert" data-code={problem.code}>
+              <p>{problem.text}</p>
+              {problem.code === "OUT_OF_STOCK" && <Link to="/cart">Go to your cart</Link>}
+            </div>
+          )}
+          <button type="submit" className="primary" disabled={placing}>
+            {placing ? "Placing your order…" : "Place order"}
+          </button>
+        </aside>
+      </form>
+    </section>
+  );
+}
