@@ -1,6 +1,4 @@
-import type { CartFieldsFragment } from "../graphql/graphql";
-
-type Money = CartFieldsFragment["total"];
+import type { MoneyFieldsFragment as Money } from "../graphql/graphql";
 import { formatMoney } from "../lib/money";
 
 export function Price({ money, className }: { money: Pick<Money, "amount" | "currency">; className?: string }) {

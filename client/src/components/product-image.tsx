@@ -1,6 +1,4 @@
-import type { ProductQuery } from "../graphql/graphql";
-
-type Image = NonNullable<ProductQuery["product"]>["images"][number];
+import type { ImageFieldsFragment as Image } from "../graphql/graphql";
 
 /** A product picture, or a neutral placeholder when the product has none. */
 export function ProductImage({ image, name, size }: { image?: Pick<Image, "url" | "alt">; name: string; size: "thumb" | "card" | "large" }) {

@@ -1,6 +1,4 @@
-import type { CartFieldsFragment } from "../graphql/graphql";
-
-type Money = CartFieldsFragment["total"];
+import type { MoneyFieldsFragment as Money } from "../graphql/graphql";
 
 /** Digits after the point for a currency, from Intl itself (JPY 0, USD 2, KWD 3). */
 function fractionDigits(currency: string): number {
