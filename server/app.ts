@@ -65,7 +65,8 @@ export async function createApp(config: Config, dataSource: DataSource): Promise
   ]);
   const schema = await buildShopSchema({ get: (cls) => instances.get(cls) });
   const armor = new ApolloArmor({
-    maxDepth: { n: 8 },
+    // Fragments count by the fields they hold, not as extra levels: clients compose them freely.
+    maxDepth: { n: 8, flattenFragments: true },
     maxAliases: { n: 10 },
     costLimit: { maxCost: 10000 },
   });

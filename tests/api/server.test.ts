@@ -53,6 +53,16 @@ describeEachEngine("HTTP server", (server) => {
     for (const body of [parse, unknown, badVar]) expect(JSON.stringify(body.errors)).not.toMatch(/stacktrace|node_modules/);
   });
 
+  test("queries built from nested fragments, as the storefront's are, are not mistaken for deep ones", async () => {
+    const query = `query { cart { ...C } }
+      fragment C on Cart { lines { product { images { ...I } } unitPrice { ...M } } total { ...M } }
+      fragment I on ProductImage { url alt }
+      fragment M on Money { amount currency }`;
+    const result = await server().client().gql(query);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.cart.total).toEqual({ amount: 0, currency: "USD" });
+  });
+
   test("a query with too many aliases is refused before it runs", async () => {
     const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: products(first: 1) { totalCount }`).join(" ")} }`;
     expect((await server().client().gql(aliases(5))).errors).toBeUndefined();
