@@ -8,6 +8,9 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { DataSource } from "typeorm";
+import { AccountResolver } from "./accounts/account.resolver";
+import { AccountService } from "./accounts/account.service";
+import { LoginThrottleService } from "./accounts/login-throttle.service";
 import { CartResolver } from "./cart/cart.resolver";
 import { CartService } from "./cart/cart.service";
 import { FlatShippingRule } from "./cart/pricing";
@@ -45,7 +48,14 @@ export function createServices(config: Config, dataSource: DataSource, reader: D
   const payments = new PaymentService(config.testPayments ? [testProvider] : []);
   const orders = new OrderService(tx, catalog, cart, payments, pricing, new RandomOrderNumber(), config.currency);
   const sessions = new SessionService(tx, config.sessionDays);
-  return { tx, catalog, cart, payments, testProvider, orders, sessions };
+  const throttle = new LoginThrottleService(tx, {
+    maxFailuresPerEmail: config.loginMaxFailures,
+    maxFailuresPerAddress: config.loginMaxFailures * 4,
+    windowMinutes: config.loginBlockMinutes,
+    blockMinutes: config.loginBlockMinutes,
+  });
+  const accounts = new AccountService(tx, sessions, cart, throttle, { scryptLogN: config.scryptLogN, production: config.production });
+  return { tx, catalog, cart, payments, testProvider, orders, sessions, accounts };
 }
 
 export interface App {
@@ -62,8 +72,9 @@ export async function createApp(config: Config, dataSource: DataSource): Promise
     [ProductResolver, new ProductResolver(services.catalog)],
     [CartResolver, new CartResolver(services.cart)],
     [OrderResolver, new OrderResolver(services.orders)],
+    [AccountResolver, new AccountResolver(services.accounts, services.orders)],
   ]);
-  const schema = await buildShopSchema({ get: (cls) => instances.get(cls) });
+  const schema = await buildShopSchema({ get: (cls) => instances.get(cls) ?? new (cls as new () => unknown)() });
   const armor = new ApolloArmor({
     // Fragments count by the fields they hold, not as extra levels: clients compose them freely.
     maxDepth: { n: 8, flattenFragments: true },
@@ -115,7 +126,7 @@ export async function createApp(config: Config, dataSource: DataSource): Promise
           secure: config.cookieSecure,
           maxAgeSeconds: config.sessionDays * 86_400,
         }),
-        loaders: createLoaders(services.catalog),
+        loaders: createLoaders(services.catalog, services.orders),
       }),
     }),
   );

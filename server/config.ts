@@ -25,6 +25,16 @@ export interface Config {
   sessionDays: number;
   /** Where the built client (GraphQL IDE, storefront) lives. */
   clientDist: string;
+  /** log2 of scrypt's N for new password hashes; OWASP's 17 and up in production. */
+  scryptLogN: number;
+  /** Failed sign-ins within the window that block an email (an address gets four times as many). */
+  loginMaxFailures: number;
+  loginBlockMinutes: number;
+  /** A product at or below this stock shows in the admin's low-stock list. */
+  lowStockThreshold: number;
+  /** Where uploaded product images are stored; served under /media/uploads/. */
+  uploadDir: string;
+  uploadMaxBytes: number;
 }
 
 /** A configuration problem; main prints its message as one line and exits. */
@@ -90,5 +100,12 @@ export function loadConfig(env: Env = process.env, root = process.cwd()): Config
     cookieSecure: bool(env, "COOKIE_SECURE", production),
     sessionDays: integer(env, "SESSION_DAYS", 30, 1, 3650),
     clientDist: path.resolve(root, env.CLIENT_DIST ?? path.join("client", "dist")),
+    // Lower costs only outside production (the test suites use them to stay fast).
+    scryptLogN: integer(env, "SCRYPT_LOG_N", 17, production ? 17 : 10, 20),
+    loginMaxFailures: integer(env, "LOGIN_MAX_FAILURES", 5, 1, 1000),
+    loginBlockMinutes: integer(env, "LOGIN_BLOCK_MINUTES", 15, 1, 1440),
+    lowStockThreshold: integer(env, "LOW_STOCK_THRESHOLD", 5, 0, 1_000_000),
+    uploadDir: path.resolve(root, env.UPLOAD_DIR ?? path.join("data", "uploads")),
+    uploadMaxBytes: integer(env, "UPLOAD_MAX_BYTES", 5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
   };
 }

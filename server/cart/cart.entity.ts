@@ -6,9 +6,14 @@ export class CartEntity {
   @PrimaryColumn({ type: "varchar", length: 36 })
   id: string;
 
+  /** A guest's cart belongs to the session; a signed-in customer's to the customer, across sessions. */
   @Index("uq_cart_session", { unique: true })
-  @Column({ name: "session_id", type: "varchar", length: 64 })
-  sessionId: string;
+  @Column({ name: "session_id", type: "varchar", length: 64, nullable: true })
+  sessionId: string | null;
+
+  @Index("uq_cart_customer", { unique: true })
+  @Column({ name: "customer_id", type: "varchar", length: 36, nullable: true })
+  customerId: string | null;
 
   @OneToMany("CartLineEntity", (line: CartLineEntity) => line.cart)
   lines: CartLineEntity[];

@@ -10,21 +10,21 @@ export class CartResolver {
 
   @Query(() => Cart, { description: "The caller's cart (empty, and nothing created, for a new visitor)." })
   async cart(@Ctx() ctx: Context): Promise<Cart> {
-    return this.carts.view(await ctx.session.id());
+    return this.carts.view(await ctx.session.owner());
   }
 
   @Mutation(() => Cart, { description: "Adds a product; raises the quantity if it is already in the cart." })
   async addToCart(@Args(() => AddToCartArgs) { productId, quantity }: AddToCartArgs, @Ctx() ctx: Context): Promise<Cart> {
-    return this.carts.add(() => ctx.session.ensure(), productId, quantity);
+    return this.carts.add(() => ctx.session.ensureOwner(), productId, quantity);
   }
 
   @Mutation(() => Cart, { description: "Sets a line's quantity; 0 removes the line." })
   async updateQuantity(@Args(() => UpdateQuantityArgs) { lineId, quantity }: UpdateQuantityArgs, @Ctx() ctx: Context): Promise<Cart> {
-    return this.carts.setQuantity(await ctx.session.id(), lineId, quantity);
+    return this.carts.setQuantity(await ctx.session.owner(), lineId, quantity);
   }
 
   @Mutation(() => Cart)
   async removeFromCart(@Arg("lineId", () => ID) lineId: string, @Ctx() ctx: Context): Promise<Cart> {
-    return this.carts.remove(await ctx.session.id(), lineId);
+    return this.carts.remove(await ctx.session.owner(), lineId);
   }
 }

@@ -8,6 +8,7 @@ import { Money } from "../graphql/money.type";
 import { CartLineEntity } from "./cart-line.entity";
 import { CartEntity } from "./cart.entity";
 import { Cart, CartLine } from "./cart.types";
+import type { Owner } from "../sessions/request-session";
 import { computeTotals, type PricingRule } from "./pricing";
 
 export const MAX_LINE_QUANTITY = 999;
@@ -20,6 +21,8 @@ function checkQuantity(quantity: number, min: 0 | 1): void {
   }
 }
 
+const ownerWhere = (owner: Owner) => (owner.customerId ? { customerId: owner.customerId } : { sessionId: owner.sessionId });
+
 const parseLineId = (id: string) => (/^\d{1,15}$/.test(id) ? Number(id) : undefined);
 
 export class CartService {
@@ -30,10 +33,10 @@ export class CartService {
     private readonly currency: string,
   ) {}
 
-  /** The session's cart as the API shows it; an empty cart (creating nothing) when there is none. */
-  async view(sessionId: string | undefined): Promise<Cart> {
+  /** The owner's cart as the API shows it; an empty cart (creating nothing) when there is none. */
+  async view(owner: Owner | undefined): Promise<Cart> {
     const m = this.tx.reader;
-    const cart = sessionId ? await m.findOneBy(CartEntity, { sessionId }) : null;
+    const cart = owner ? await m.findOneBy(CartEntity, ownerWhere(owner)) : null;
     const lines = cart
       ? await this.linesOf(m, cart.id)
       : [];
@@ -44,16 +47,16 @@ export class CartService {
    * Adds `quantity` of a product, raising the line's quantity if the product is already in the cart.
    * The session is only started (`ensureSession`) once the request is known to be good.
    */
-  async add(ensureSession: () => Promise<string>, productId: string, quantity: number): Promise<Cart> {
+  async add(ensureOwner: () => Promise<Owner>, productId: string, quantity: number): Promise<Cart> {
     checkQuantity(quantity, 1);
-    const known = await this.catalog.byId(productId);
+    const known = await this.catalog.sellable(productId);
     if (!known) throw notFound("Product", productId);
     this.checkStock(known, quantity);
-    const sessionId = await ensureSession();
+    const owner = await ensureOwner();
     await this.tx.run(async (m) => {
-      const product = await this.catalog.byId(productId, m);
+      const product = await this.catalog.sellable(productId, m);
       if (!product) throw notFound("Product", productId);
-      const cart = await this.lockCart(m, sessionId, true);
+      const cart = await this.lockCart(m, owner, true);
       const lines = await this.linesOf(m, cart!.id);
       const line = lines.find((l) => l.productId === product.id);
       const wanted = (line?.quantity ?? 0) + quantity;
@@ -65,36 +68,57 @@ export class CartService {
       if (line) await m.update(CartLineEntity, { id: line.id }, { quantity: wanted });
       else await m.insert(CartLineEntity, { cartId: cart!.id, productId: product.id, quantity: wanted });
     });
-    return this.view(sessionId);
+    return this.view(owner);
   }
 
   /** Sets a line's quantity; 0 removes the line. */
-  async setQuantity(sessionId: string | undefined, lineId: string, quantity: number): Promise<Cart> {
+  async setQuantity(owner: Owner | undefined, lineId: string, quantity: number): Promise<Cart> {
     checkQuantity(quantity, 0);
     await this.tx.run(async (m) => {
-      const line = await this.ownLine(m, sessionId, lineId);
+      const line = await this.ownLine(m, owner, lineId);
       if (quantity === 0) return void (await m.delete(CartLineEntity, { id: line.id }));
       this.checkStock(line.product, quantity);
       this.checkSubtotal(await this.linesOf(m, line.cartId), line.product, quantity);
       await m.update(CartLineEntity, { id: line.id }, { quantity });
     });
-    return this.view(sessionId);
+    return this.view(owner);
   }
 
-  async remove(sessionId: string | undefined, lineId: string): Promise<Cart> {
+  async remove(owner: Owner | undefined, lineId: string): Promise<Cart> {
     await this.tx.run(async (m) => {
-      const line = await this.ownLine(m, sessionId, lineId);
+      const line = await this.ownLine(m, owner, lineId);
       await m.delete(CartLineEntity, { id: line.id });
     });
-    return this.view(sessionId);
+    return this.view(owner);
+  }
+
+  /**
+   * At sign-in: moves the guest cart's lines into the customer's cart (created if need be), adding
+   * quantities for products in both, capped by stock and the line maximum, then drops the guest cart.
+   */
+  async mergeGuestCart(m: EntityManager, sessionId: string, customerId: string): Promise<void> {
+    const guest = await this.lockCart(m, { sessionId, customerId: null }, false);
+    if (!guest) return;
+    const guestLines = await this.linesOf(m, guest.id);
+    if (guestLines.length) {
+      const target = (await this.lockCart(m, { sessionId, customerId }, true))!;
+      const existing = await this.linesOf(m, target.id);
+      for (const line of guestLines) {
+        const mine = existing.find((l) => l.productId === line.productId);
+        const quantity = Math.min((mine?.quantity ?? 0) + line.quantity, line.product.stock, MAX_LINE_QUANTITY);
+        if (mine) await m.update(CartLineEntity, { id: mine.id }, { quantity: Math.max(quantity, 1) });
+        else if (quantity > 0) await m.insert(CartLineEntity, { cartId: target.id, productId: line.productId, quantity });
+      }
+    }
+    await m.delete(CartEntity, { id: guest.id });
   }
 
   /**
    * For checkout, inside its transaction: locks the session's cart (so two checkouts of one cart
    * run one after the other) and returns its lines with their products.
    */
-  async lockForCheckout(m: EntityManager, sessionId: string): Promise<{ cartId: string; lines: CartLineEntity[] } | undefined> {
-    const cart = await this.lockCart(m, sessionId, false);
+  async lockForCheckout(m: EntityManager, owner: Owner): Promise<{ cartId: string; lines: CartLineEntity[] } | undefined> {
+    const cart = await this.lockCart(m, owner, false);
     if (!cart) return undefined;
     return { cartId: cart.id, lines: await this.linesOf(m, cart.id) };
   }
@@ -124,25 +148,27 @@ export class CartService {
   }
 
   /** A line of the caller's own cart, locked with its cart; NOT_FOUND for anyone else's line. */
-  private async ownLine(m: EntityManager, sessionId: string | undefined, lineId: string): Promise<CartLineEntity> {
+  private async ownLine(m: EntityManager, owner: Owner | undefined, lineId: string): Promise<CartLineEntity> {
     const id = parseLineId(lineId);
-    const cart = sessionId && id !== undefined ? await this.lockCart(m, sessionId, false) : undefined;
+    const cart = owner && id !== undefined ? await this.lockCart(m, owner, false) : undefined;
     const line = cart ? await m.findOne(CartLineEntity, { where: { id, cartId: cart.id }, relations: { product: true } }) : null;
     if (!line) throw notFound("Cart line", lineId);
     return line;
   }
 
-  /** The session's cart row, locked FOR UPDATE where the engine has row locks; created on demand. */
-  private async lockCart(m: EntityManager, sessionId: string, create: boolean): Promise<CartEntity | undefined> {
+  /** The owner's cart row, locked FOR UPDATE where the engine has row locks; created on demand. */
+  private async lockCart(m: EntityManager, owner: Owner, create: boolean): Promise<CartEntity | undefined> {
     const find = () => {
-      const qb = m.createQueryBuilder(CartEntity, "c").where("c.session_id = :sessionId", { sessionId });
+      const qb = owner.customerId
+        ? m.createQueryBuilder(CartEntity, "c").where("c.customer_id = :customerId", { customerId: owner.customerId })
+        : m.createQueryBuilder(CartEntity, "c").where("c.session_id = :sessionId", { sessionId: owner.sessionId });
       if (this.tx.rowLocks) qb.setLock("pessimistic_write");
       return qb.getOne();
     };
     const found = await find();
     if (found || !create) return found ?? undefined;
     try {
-      await m.insert(CartEntity, { id: randomUUID(), sessionId });
+      await m.insert(CartEntity, { id: randomUUID(), ...(owner.customerId ? { customerId: owner.customerId } : { sessionId: owner.sessionId }) });
     } catch (error) {
       // Another request of the same session created it a moment ago.
       if (!isUniqueViolation(error)) throw error;

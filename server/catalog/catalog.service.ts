@@ -2,7 +2,7 @@ import { In, type EntityManager, type Repository } from "typeorm";
 import { checkPageSize, decodeIntCursor, encodeCursor } from "../graphql/cursor";
 import type { Transactions } from "../db/transaction";
 import { ProductImage } from "./product-image.entity";
-import { Product } from "./product.entity";
+import { Product, ProductStatus } from "./product.entity";
 import type { ProductConnection } from "./product.types";
 
 /** Parses a GraphQL ID into a product's numeric id; anything else is no product at all. */
@@ -21,12 +21,14 @@ export class CatalogService {
   }
 
   /** One page of the catalog in a stable order (by id): two queries whatever the page size. */
-  async list(args: { first: number; after?: string | null; search?: string | null }): Promise<ProductConnection> {
+  async list(args: { first: number; after?: string | null; search?: string | null; status?: ProductStatus | null }): Promise<ProductConnection> {
     checkPageSize(args.first);
     const qb = this.products().createQueryBuilder("p");
+    // The storefront passes ACTIVE; admins may list any status (null: all).
+    if (args.status) qb.andWhere("p.status = :status", { status: args.status });
     const term = args.search?.trim();
     if (term) {
-      qb.where("(LOWER(p.name) LIKE :q ESCAPE '!' OR LOWER(p.description) LIKE :q ESCAPE '!')", {
+      qb.andWhere("(LOWER(p.name) LIKE :q ESCAPE '!' OR LOWER(p.sku) LIKE :q ESCAPE '!' OR LOWER(p.description) LIKE :q ESCAPE '!')", {
         q: `%${escapeLike(term.toLowerCase())}%`,
       });
     }
@@ -47,9 +49,16 @@ export class CatalogService {
     return this.products(m).findBy({ id: In([...ids]) });
   }
 
+  /** Any product, whatever its status (admin). */
   async byId(id: string | number, m?: EntityManager): Promise<Product | null> {
     const numeric = parseProductId(id);
     return numeric === undefined ? null : this.products(m).findOneBy({ id: numeric });
+  }
+
+  /** A product the storefront shows and sells: ACTIVE only (drafts and archived ones are not found). */
+  async sellable(id: string | number, m?: EntityManager): Promise<Product | null> {
+    const numeric = parseProductId(id);
+    return numeric === undefined ? null : this.products(m).findOneBy({ id: numeric, status: ProductStatus.ACTIVE });
   }
 
   /** Images of many products in one query, in gallery order. */

@@ -1,7 +1,14 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 import { Money } from "../graphql/money.type";
 import { ProductImage } from "./product-image.entity";
+
+export enum ProductStatus {
+  ACTIVE = "ACTIVE",
+  DRAFT = "DRAFT",
+  ARCHIVED = "ARCHIVED",
+}
+registerEnumType(ProductStatus, { name: "ProductStatus", description: "Only ACTIVE products show in the storefront." });
 
 @ObjectType()
 @Entity("product")
@@ -32,6 +39,12 @@ export class Product {
   @Field(() => Int, { description: "Units available to order now." })
   @Column({ type: "int" })
   stock: number;
+
+  @Authorized("ADMIN")
+  @Field(() => ProductStatus, { description: "Admins only." })
+  @Index("ix_product_status")
+  @Column({ type: "varchar", length: 20, default: ProductStatus.ACTIVE })
+  status: ProductStatus;
 
   @OneToMany(() => ProductImage, (image) => image.product)
   images: ProductImage[];

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-g
 import type { Context } from "../graphql/context";
 import { ProductsArgs } from "./product.args";
 import { ProductImage } from "./product-image.entity";
-import { Product } from "./product.entity";
+import { Product, ProductStatus } from "./product.entity";
 import { ProductConnection } from "./product.types";
 import type { CatalogService } from "./catalog.service";
 
@@ -12,12 +12,12 @@ export class ProductResolver {
 
   @Query(() => ProductConnection, { description: "The catalog, a page at a time, in a stable order." })
   products(@Args(() => ProductsArgs) { first, after, search }: ProductsArgs): Promise<ProductConnection> {
-    return this.catalog.list({ first: first ?? 20, after, search });
+    return this.catalog.list({ first: first ?? 20, after, search, status: ProductStatus.ACTIVE });
   }
 
   @Query(() => Product, { nullable: true })
   product(@Arg("id", () => ID) id: string): Promise<Product | null> {
-    return this.catalog.byId(id);
+    return this.catalog.sellable(id);
   }
 
   @FieldResolver(() => [ProductImage])

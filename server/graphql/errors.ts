@@ -8,6 +8,10 @@ export const ErrorCode = {
   OUT_OF_STOCK: "OUT_OF_STOCK",
   CART_EMPTY: "CART_EMPTY",
   PAYMENT_DECLINED: "PAYMENT_DECLINED",
+  UNAUTHENTICATED: "UNAUTHENTICATED",
+  FORBIDDEN: "FORBIDDEN",
+  INVALID_CREDENTIALS: "INVALID_CREDENTIALS",
+  RATE_LIMITED: "RATE_LIMITED",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -26,6 +30,8 @@ export const notFound = (what: string, id?: string) =>
 export const outOfStock = (productId: string, available: number, message?: string) =>
   new AppError(ErrorCode.OUT_OF_STOCK, message ?? `Only ${available} in stock`, { productId, available });
 export const cartEmpty = () => new AppError(ErrorCode.CART_EMPTY, "The cart is empty");
+export const unauthenticated = () => new AppError(ErrorCode.UNAUTHENTICATED, "Sign in to do this");
+export const forbidden = () => new AppError(ErrorCode.FORBIDDEN, "Your account may not do this");
 export const paymentDeclined = (reason: string) =>
   new AppError(ErrorCode.PAYMENT_DECLINED, `The payment was declined: ${reason}`);
 

@@ -1,11 +1,13 @@
 import "reflect-metadata";
 import { printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema, type ContainerType } from "type-graphql";
+import { AccountResolver } from "../accounts/account.resolver";
 import { CartResolver } from "../cart/cart.resolver";
 import { ProductResolver } from "../catalog/product.resolver";
 import { OrderResolver } from "../orders/order.resolver";
+import { AuthChecker } from "./auth";
 
-export const resolvers = [ProductResolver, CartResolver, OrderResolver] as const;
+export const resolvers = [ProductResolver, CartResolver, OrderResolver, AccountResolver] as const;
 
 /** Builds the executable schema; `container` hands TypeGraphQL the resolver instances wired to services. */
 export function buildShopSchema(container?: ContainerType): Promise<GraphQLSchema> {
@@ -13,6 +15,7 @@ export function buildShopSchema(container?: ContainerType): Promise<GraphQLSchem
     resolvers,
     container,
     validate: { forbidUnknownValues: false },
+    authChecker: AuthChecker,
   });
 }
 

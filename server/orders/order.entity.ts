@@ -2,7 +2,7 @@ import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryColumn } from "typeorm";
 import { Money } from "../graphql/money.type";
 import { Address } from "./address.type";
-import { OrderLine } from "./order-line.entity";
+import type { OrderLine } from "./order-line.entity";
 
 export enum OrderStatus {
   PENDING_PAYMENT = "PENDING_PAYMENT",
@@ -40,6 +40,10 @@ export class Order {
   @Column({ name: "session_id", type: "varchar", length: 64 })
   sessionId: string;
 
+  @Index("ix_order_customer")
+  @Column({ name: "customer_id", type: "varchar", length: 36, nullable: true })
+  customerId: string | null;
+
   @Column({ name: "idempotency_key", type: "varchar", length: 100, nullable: true })
   idempotencyKey: string | null;
 
@@ -72,8 +76,7 @@ export class Order {
   @Column({ name: "payment_reference", type: "varchar", length: 100 })
   paymentReference: string;
 
-  @Field(() => [OrderLine])
-  @OneToMany(() => OrderLine, (line) => line.order)
+  @OneToMany("OrderLine", (line: OrderLine) => line.order)
   lines: OrderLine[];
 
   @Field()

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { EntityManager } from "typeorm";
+import { In, type EntityManager } from "typeorm";
+import { checkPageSize, decodeIntCursor, encodeCursor } from "../graphql/cursor";
+import type { OrderConnection } from "./order.types";
 import type { CartService } from "../cart/cart.service";
 import { computeTotals, type PricingRule } from "../cart/pricing";
 import type { CatalogService } from "../catalog/catalog.service";
@@ -12,6 +14,10 @@ import type { AddressInput, PlaceOrderInput } from "./order.inputs";
 import { OrderLine } from "./order-line.entity";
 import type { OrderNumberGenerator } from "./order-number";
 import { Order, OrderStatus } from "./order.entity";
+import { OrderEvent } from "./order-event.entity";
+import { Role } from "../accounts/customer.entity";
+import { ProductStatus } from "../catalog/product.entity";
+import type { Owner, Viewer } from "../sessions/request-session";
 
 /** Totals are stored in signed 32-bit columns and sent as GraphQL Int. */
 const MAX_ORDER_TOTAL = 2_147_483_647;
@@ -41,14 +47,48 @@ export class OrderService {
     private readonly currency: string,
   ) {}
 
-  /** An order, for the session that placed it; null for anyone else and for ids that don't exist. */
-  async forSession(sessionId: string | undefined, id: string): Promise<Order | null> {
-    if (!sessionId || !UUID.test(id)) return null;
-    return this.tx.reader.findOne(Order, {
-      where: { id, sessionId },
-      relations: { lines: true },
-      order: { lines: { position: "ASC" } },
-    });
+  /**
+   * An order for whoever may see it: the session that placed it, the customer it belongs to (from any
+   * of their sessions), or an admin; null for anyone else and for ids that don't exist.
+   */
+  async forViewer(viewer: Viewer, id: string): Promise<Order | null> {
+    if (!viewer.sessionId || !UUID.test(id)) return null;
+    const order = await this.tx.reader.findOne(Order, { where: { id }, relations: { lines: true }, order: { lines: { position: "ASC" } } });
+    if (!order) return null;
+    const mine = order.sessionId === viewer.sessionId || (viewer.customerId !== undefined && order.customerId === viewer.customerId);
+    return mine || viewer.role === Role.ADMIN ? order : null;
+  }
+
+  /**
+   * A page of orders, newest first: a customer's own, or (admin) any, by status and by a search of the
+   * number and email. The cursor is an opaque offset.
+   */
+  async list(
+    filter: { customerId?: string; status?: OrderStatus | null; search?: string | null },
+    first: number,
+    after?: string | null,
+  ): Promise<OrderConnection> {
+    checkPageSize(first);
+    const offset = after ? decodeIntCursor("orders", after) : 0;
+    const qb = this.tx.reader.createQueryBuilder(Order, "o");
+    if (filter.customerId) qb.andWhere("o.customer_id = :customerId", { customerId: filter.customerId });
+    if (filter.status) qb.andWhere("o.status = :status", { status: filter.status });
+    const term = filter.search?.trim().toLowerCase();
+    if (term) qb.andWhere("(LOWER(o.number) LIKE :q OR LOWER(o.email) LIKE :q)", { q: `%${term.replace(/[%_]/g, "")}%` });
+    const totalCount = await qb.clone().getCount();
+    const rows = await qb.orderBy("o.created_at", "DESC").addOrderBy("o.id", "DESC").offset(offset).limit(first + 1).getMany();
+    const nodes = rows.slice(0, first);
+    return {
+      nodes,
+      totalCount,
+      pageInfo: { hasNextPage: rows.length > first, endCursor: nodes.length ? encodeCursor("orders", offset + nodes.length) : null },
+    };
+  }
+
+  /** The lines of many orders in one query (for lists). */
+  async linesFor(orderIds: readonly string[]): Promise<OrderLine[]> {
+    if (!orderIds.length) return [];
+    return this.tx.reader.find(OrderLine, { where: { orderId: In([...orderIds]) }, order: { orderId: "ASC", position: "ASC" } });
   }
 
   /**
@@ -57,9 +97,10 @@ export class OrderService {
    * empty the cart. Any failure rolls all of it back; a charge that went through is then refunded.
    * With an idempotency key, a repeated call returns the order the first call made.
    */
-  async place(sessionId: string | undefined, input: PlaceOrderInput): Promise<Order> {
+  async place(owner: Owner | undefined, input: PlaceOrderInput, actor = "shopper"): Promise<Order> {
     const provider = this.payments.provider(input.payment.provider);
-    if (!sessionId) throw cartEmpty();
+    if (!owner) throw cartEmpty();
+    const { sessionId } = owner;
     const key = input.idempotencyKey ?? null;
     const orderId = randomUUID();
     // The charge survives a retried transaction (deadlock, busy): a retry that comes to the same total
@@ -67,7 +108,7 @@ export class OrderService {
     let charge: { reference: string; amount: number } | undefined;
     try {
       return await this.tx.run(async (m) => {
-        const checkout = await this.cart.lockForCheckout(m, sessionId);
+        const checkout = await this.cart.lockForCheckout(m, owner);
         if (key) {
           const earlier = await this.findByKey(m, sessionId, key);
           if (earlier) return earlier;
@@ -89,6 +130,10 @@ export class OrderService {
           }
         }
         const products = new Map((await this.catalog.byIds(lines.map((l) => l.productId), m)).map((p) => [p.id, p]));
+        const retired = lines.find((l) => products.get(l.productId)?.status !== ProductStatus.ACTIVE);
+        if (retired) {
+          throw outOfStock(String(retired.productId), 0, `${retired.product.name} is no longer sold; remove it from the cart to continue`);
+        }
         const priced = checkout.lines.map((line) => {
           const product = products.get(line.productId)!;
           return { line, product, unitPrice: product.priceAmount, quantity: line.quantity };
@@ -121,6 +166,7 @@ export class OrderService {
           status: OrderStatus.PAID,
           email: input.email.trim(),
           sessionId,
+          customerId: owner.customerId,
           idempotencyKey: key,
           currency: this.currency,
           subtotalAmount: totals.subtotal,
@@ -147,6 +193,7 @@ export class OrderService {
           }),
         );
         await m.insert(OrderLine, order.lines);
+        await m.insert(OrderEvent, { orderId, fromStatus: null, toStatus: OrderStatus.PAID, actor, note: `Paid with ${provider.name}` });
         await this.cart.clear(m, checkout.cartId);
         return (await this.findById(m, orderId))!;
       });

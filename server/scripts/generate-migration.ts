@@ -19,6 +19,20 @@ if (!name || !/^[A-Z][A-Za-z0-9]*$/.test(name)) {
 const stamp = Date.now();
 const root = path.resolve(__dirname, "../../../server/db/migrations");
 
+/**
+ * TypeORM (MySQL) adds an anonymous unique index next to a named single-column @Index({ unique: true })
+ * when it adds the column to an existing table; the named one is enough, and the extra one makes the
+ * entities and migrations disagree.
+ */
+function dropAnonymousDuplicates(up: string[], down: string[]): { up: string[]; down: string[] } {
+  const named = new Set(up.flatMap((q) => /^CREATE UNIQUE INDEX `(?!IDX_)\w+` ON `(\w+)` \(`(\w+)`\)$/.exec(q)?.slice(1, 3).join(".") ?? []));
+  const anonymous = (q: string) => {
+    const m = /^ALTER TABLE `(\w+)` (?:ADD UNIQUE INDEX `IDX_\w+` \(`(\w+)`\)|DROP INDEX `IDX_\w+`)$/.exec(q);
+    return m !== null && [...named].some((n) => n.startsWith(`${m[1]}.`) && (m[2] === undefined || n === `${m[1]}.${m[2]}`));
+  };
+  return { up: up.filter((q) => !anonymous(q)), down: down.filter((q) => !anonymous(q)) };
+}
+
 function render(className: string, up: string[], down: string[]): string {
   const lines = (qs: string[]) => qs.map((q) => `    await q.query(${JSON.stringify(q)});`).join("\n");
   return `import type { MigrationInterface, QueryRunner } from "typeorm";
@@ -41,7 +55,8 @@ async function generate(engine: "sqlite" | "mysql", url: string) {
   const ds = await connect(engine === "sqlite" ? { engine, file: url } : { engine, url });
   try {
     await ds.runMigrations();
-    const { up, down } = await pendingSchemaChanges(ds);
+    const pending = await pendingSchemaChanges(ds);
+    const { up, down } = engine === "mysql" ? dropAnonymousDuplicates(pending.up, pending.down) : pending;
     if (up.length === 0) return console.log(`${engine}: entities and migrations agree, nothing to write`);
     const className = `${name}${stamp}`;
     const file = path.join(root, engine, `${stamp}-${name}.ts`);

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Repository } from "typeorm";
+import type { EntityManager } from "typeorm";
 import type { Transactions } from "../db/transaction";
 import { Session } from "./session.entity";
 
@@ -26,26 +26,36 @@ export class SessionService {
     private readonly sessionDays: number,
   ) {}
 
-  private get sessions(): Repository<Session> {
-    return this.tx.reader.getRepository(Session);
-  }
-
-  /** The live session for a token, or undefined when the token is unknown or expired. */
+  /** The live session for a token, with its signed-in customer; undefined when unknown or expired. */
   async find(token: string | undefined): Promise<Session | undefined> {
     if (!token || token.length > 200) return undefined;
-    const session = await this.sessions.findOneBy({ id: hashToken(token) });
+    const session = await this.tx.reader.findOne(Session, { where: { id: hashToken(token) }, relations: { customer: true } });
     if (!session || session.expiresAt.getTime() <= Date.now()) return undefined;
     return session;
   }
 
-  /** Creates a session; returns the token the client must keep (only its hash is stored). */
-  async create(): Promise<{ session: Session; token: string }> {
+  /** A new session (not yet stored) and the token the client must keep; only its hash is stored. */
+  draft(customerId: string | null = null): { session: Session; token: string } {
     const token = randomBytes(32).toString("base64url");
     const session = this.tx.dataSource.manager.create(Session, {
       id: hashToken(token),
       expiresAt: new Date(Date.now() + this.sessionDays * 86_400_000),
+      customerId,
     });
-    await this.tx.run((m) => m.insert(Session, session));
     return { session, token };
+  }
+
+  async create(): Promise<{ session: Session; token: string }> {
+    const drafted = this.draft();
+    await this.tx.run((m) => m.insert(Session, drafted.session));
+    return drafted;
+  }
+
+  async insert(m: EntityManager, session: Session): Promise<void> {
+    await m.insert(Session, session);
+  }
+
+  async remove(m: EntityManager, id: string): Promise<void> {
+    await m.delete(Session, { id });
   }
 }

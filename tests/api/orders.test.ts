@@ -228,5 +228,5 @@ describeEachEngine(
       expect(await server().stock(ids.MUG)).toBe(3);
     });
   },
-  { NODE_ENV: "production", COOKIE_SECURE: "false" },
+  { NODE_ENV: "production", COOKIE_SECURE: "false", SCRYPT_LOG_N: "17" },
 );

@@ -55,7 +55,8 @@ export interface TestServer {
 }
 
 async function serve(engine: Engine, databaseUrl: string, db: DatabaseConfig, env: Record<string, string>, drop: () => Promise<void>): Promise<TestServer> {
-  const config = loadConfig({ SEED_DEMO: "false", ...env, DATABASE_URL: databaseUrl, PORT: "0" }, ROOT);
+  // A cheaper password hash keeps the suites fast; the default (OWASP's) is tested in accounts/password.test.ts.
+  const config = loadConfig({ SEED_DEMO: "false", SCRYPT_LOG_N: "12", ...env, DATABASE_URL: databaseUrl, PORT: "0" }, ROOT);
   const dataSource = await openDatabase(db);
   const app = await createApp(config, dataSource);
   const server = await app.listen(0);

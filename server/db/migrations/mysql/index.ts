@@ -1,3 +1,4 @@
 // Migrations for MySQL/MariaDB, in order. `npm run migration:generate -- Name` appends here.
 export {};
 export { Init1795276527994 } from "./1795276527994-Init";
+export { AccountsAndAdmin1795279685897 } from "./1795279685897-AccountsAndAdmin";

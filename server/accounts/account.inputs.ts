@@ -1,0 +1,19 @@
+import { IsEmail, Length, Matches, MaxLength } from "class-validator";
+import { Field, InputType } from "type-graphql";
+
+@InputType()
+export class RegisterInput {
+  @Field()
+  @IsEmail({}, { message: "email must be a valid email address" })
+  @MaxLength(254)
+  email: string;
+
+  @Field()
+  @Length(1, 100)
+  @Matches(/\S/, { message: "name must not be blank" })
+  name: string;
+
+  @Field({ description: "8 to 128 characters." })
+  @Length(8, 128, { message: "password must be 8 to 128 characters long" })
+  password: string;
+}

@@ -1,0 +1,44 @@
+import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import type { Context } from "../graphql/context";
+import { PageArgs } from "../graphql/page-args";
+import type { OrderService } from "../orders/order.service";
+import { OrderConnection } from "../orders/order.types";
+import { RegisterInput } from "./account.inputs";
+import type { AccountService } from "./account.service";
+import { Customer } from "./customer.entity";
+
+@Resolver(() => Customer)
+export class AccountResolver {
+  constructor(
+    private readonly accounts: AccountService,
+    private readonly orders: OrderService,
+  ) {}
+
+  @Mutation(() => Customer, { description: "Creates an account and signs in; the guest cart comes along." })
+  register(@Arg("input", () => RegisterInput) input: RegisterInput, @Ctx() ctx: Context): Promise<Customer> {
+    return this.accounts.register(input, ctx.session);
+  }
+
+  @Mutation(() => Customer, { description: "Signs in with a new session; the guest cart is merged into the customer's." })
+  login(@Arg("email") email: string, @Arg("password") password: string, @Ctx() ctx: Context): Promise<Customer> {
+    return this.accounts.login(email, password, ctx.session);
+  }
+
+  @Mutation(() => Boolean, { description: "Ends the session on the server." })
+  logout(@Ctx() ctx: Context): Promise<boolean> {
+    return this.accounts.logout(ctx.session);
+  }
+
+  @Query(() => Customer, { nullable: true, description: "The signed-in customer; null for a guest." })
+  async me(@Ctx() ctx: Context): Promise<Customer | null> {
+    const viewer = await ctx.session.viewer();
+    return viewer.customerId ? this.accounts.byId(viewer.customerId) : null;
+  }
+
+  @Authorized()
+  @Query(() => OrderConnection, { description: "The signed-in customer's orders, newest first." })
+  async myOrders(@Args(() => PageArgs) { first, after }: PageArgs, @Ctx() ctx: Context): Promise<OrderConnection> {
+    const viewer = await ctx.session.viewer();
+    return this.orders.list({ customerId: viewer.customerId! }, first ?? 20, after);
+  }
+}

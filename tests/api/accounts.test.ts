@@ -1,0 +1,174 @@
+import { LoginThrottle } from "../../server/accounts/login-throttle.entity";
+import type { ShopperClient } from "../helpers/client";
+import { ADD, CART, ORDER, PLACE_ORDER, orderInput } from "../helpers/operations";
+import { describeEachEngine } from "../helpers/test-server";
+
+const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { id email name role } }`;
+const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { id email name } }`;
+const LOGOUT = `mutation { logout }`;
+const ME = `query { me { id email name } }`;
+const MY_ORDERS = `query($first: Int, $after: String) { myOrders(first: $first, after: $after) {
+  totalCount pageInfo { hasNextPage endCursor } nodes { id number total { amount } lines { sku quantity } } } }`;
+
+let n = 0;
+const uniqueEmail = () => `shopper${Date.now()}${n++}@example.com`;
+
+describeEachEngine(
+  "customer accounts",
+  (server) => {
+    let ids: Record<string, string>;
+    beforeAll(async () => {
+      ids = await server().seed([
+        { sku: "MUG", name: "Mug", price: 1200, stock: 5 },
+        { sku: "POT", name: "Pot", price: 3000, stock: 10 },
+      ]);
+    });
+
+    async function registered(password = "correct horse"): Promise<{ client: ShopperClient; email: string; id: string }> {
+      const client = server().client();
+      const email = uniqueEmail();
+      const { register } = await client.ok(REGISTER, { input: { email, name: "Ada Lovelace", password } });
+      return { client, email, id: register.id };
+    }
+
+    test("register signs the new customer in; me shows them; logout ends the session on the server", async () => {
+      const { client, email } = await registered();
+      expect((await client.ok(ME)).me).toMatchObject({ email, name: "Ada Lovelace" });
+      const token = client.cookies.get("sw_session")!;
+      expect((await client.ok(LOGOUT)).logout).toBe(true);
+      expect(client.cookies.get("sw_session")).toBe(""); // the cookie is cleared…
+      const replay = server().client();
+      replay.cookies.set("sw_session", token);
+      expect((await replay.ok(ME)).me).toBeNull(); // …and the old token is dead on the server
+      expect((await server().client().ok(ME)).me).toBeNull();
+    });
+
+    test("emails are unique regardless of case, and a duplicate is BAD_USER_INPUT on email", async () => {
+      const { email } = await registered();
+      const error = await server().client().fails(REGISTER, { input: { email: email.toUpperCase(), name: "Eve", password: "another pass" } });
+      expect(error).toMatchObject({ code: "BAD_USER_INPUT", extensions: { field: "email" } });
+      // And login matches whatever the case.
+      const client = server().client();
+      expect((await client.ok(LOGIN, { email: email.toUpperCase(), password: "correct horse" })).login.email).toBe(email);
+    });
+
+    test("passwords must be 8 to 128 characters", async () => {
+      for (const password of ["short", "x".repeat(129)]) {
+        const error = await server().client().fails(REGISTER, { input: { email: uniqueEmail(), name: "A", password } });
+        expect(error).toMatchObject({ code: "BAD_USER_INPUT", extensions: { field: "password" } });
+      }
+    });
+
+    test("a wrong password and an unknown email get the same INVALID_CREDENTIALS", async () => {
+      const { email } = await registered();
+      const wrong = await server().client().fails(LOGIN, { email, password: "not the password" });
+      const unknown = await server().client().fails(LOGIN, { email: uniqueEmail(), password: "not the password" });
+      expect(wrong).toEqual(unknown);
+      expect(wrong.code).toBe("INVALID_CREDENTIALS");
+    });
+
+    test("login rotates the session: the guest token stops working and a new one is issued", async () => {
+      const { email } = await registered();
+      const client = server().client();
+      await client.ok(ADD, { productId: ids.MUG });
+      const guestToken = client.cookies.get("sw_session")!;
+      const result = await client.gql(LOGIN, { email, password: "correct horse" });
+      expect(result.errors).toBeUndefined();
+      const newToken = client.cookies.get("sw_session")!;
+      expect(newToken).toMatch(/^[\w-]{40,}$/);
+      expect(newToken).not.toBe(guestToken);
+      expect(result.headers.get("shopwright-session")).toBe(newToken);
+      const fixated = server().client();
+      fixated.cookies.set("sw_session", guestToken);
+      expect((await fixated.ok(ME)).me).toBeNull();
+      expect((await fixated.ok(CART)).cart.lines).toEqual([]);
+    });
+
+    test("login merges the guest cart into the customer's: quantities added, capped by stock", async () => {
+      const { client: first, email } = await registered();
+      await first.ok(ADD, { productId: ids.MUG, quantity: 3 });
+      await first.ok(LOGOUT);
+
+      const guest = server().client();
+      await guest.ok(ADD, { productId: ids.MUG, quantity: 4 }); // 3 + 4 > stock 5
+      await guest.ok(ADD, { productId: ids.POT, quantity: 2 });
+      await guest.ok(LOGIN, { email, password: "correct horse" });
+      const { cart } = await guest.ok(CART);
+      const qty = Object.fromEntries(cart.lines.map((l: any) => [l.product.name, l.quantity]));
+      expect(qty).toEqual({ Mug: 5, Pot: 2 });
+
+      // The same cart from another of the customer's sessions.
+      const phone = server().client();
+      await phone.ok(LOGIN, { email, password: "correct horse" });
+      expect((await phone.ok(CART)).cart.totalQuantity).toBe(7);
+    });
+
+    test("orders placed while signed in belong to the customer: myOrders and order(id) from any of their sessions", async () => {
+      const { client, email } = await registered();
+      await client.ok(ADD, { productId: ids.POT });
+      const { placeOrder } = await client.ok(PLACE_ORDER, { input: orderInput() });
+
+      const laptop = server().client();
+      await laptop.ok(LOGIN, { email, password: "correct horse" });
+      const { myOrders } = await laptop.ok(MY_ORDERS);
+      expect(myOrders.totalCount).toBe(1);
+      expect(myOrders.nodes[0]).toMatchObject({ id: placeOrder.id, number: placeOrder.number, lines: [{ sku: "POT", quantity: 1 }] });
+      expect((await laptop.ok(ORDER, { id: placeOrder.id })).order.number).toBe(placeOrder.number);
+    });
+
+    test("one customer never sees another's orders", async () => {
+      const alice = await registered();
+      const bob = await registered();
+      await alice.client.ok(ADD, { productId: ids.POT });
+      const { placeOrder } = await alice.client.ok(PLACE_ORDER, { input: orderInput() });
+      expect((await bob.client.ok(MY_ORDERS)).myOrders).toMatchObject({ totalCount: 0, nodes: [] });
+      expect((await bob.client.ok(ORDER, { id: placeOrder.id })).order).toBeNull();
+    });
+
+    test("myOrders pages newest first", async () => {
+      const { client } = await registered();
+      const numbers: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        await client.ok(ADD, { productId: ids.POT });
+        numbers.unshift((await client.ok(PLACE_ORDER, { input: orderInput() })).placeOrder.number);
+      }
+      const first = (await client.ok(MY_ORDERS, { first: 2 })).myOrders;
+      expect(first.pageInfo.hasNextPage).toBe(true);
+      const second = (await client.ok(MY_ORDERS, { first: 2, after: first.pageInfo.endCursor })).myOrders;
+      expect([...first.nodes, ...second.nodes].map((o: any) => o.number).sort()).toEqual([...numbers].sort());
+      expect(second.pageInfo.hasNextPage).toBe(false);
+    });
+
+    test("a guest asking for myOrders is UNAUTHENTICATED", async () => {
+      expect((await server().client().fails(MY_ORDERS)).code).toBe("UNAUTHENTICATED");
+    });
+  },
+  { ENABLE_TEST_PAYMENTS: "true" },
+);
+
+describeEachEngine(
+  "login throttling",
+  (server) => {
+    test("repeated failed logins for one email are RATE_LIMITED for a while, even with the right password", async () => {
+      const email = uniqueEmail();
+      await server().client().ok(REGISTER, { input: { email, name: "Ada", password: "correct horse" } });
+      const attacker = server().client();
+      for (let i = 0; i < 3; i++) expect((await attacker.fails(LOGIN, { email, password: `guess ${i}` })).code).toBe("INVALID_CREDENTIALS");
+      const limited = await attacker.fails(LOGIN, { email, password: "correct horse" });
+      expect(limited.code).toBe("RATE_LIMITED");
+      expect(limited.extensions.retryAfterSeconds).toBeGreaterThan(0);
+      expect(limited.extensions.retryAfterSeconds).toBeLessThanOrEqual(60);
+    });
+
+    test("the block ends: after the window the real customer gets back in", async () => {
+      const email = uniqueEmail();
+      await server().client().ok(REGISTER, { input: { email, name: "Ada", password: "correct horse" } });
+      for (let i = 0; i < 3; i++) await server().client().gql(LOGIN, { email, password: "nope" });
+      expect((await server().client().fails(LOGIN, { email, password: "correct horse" })).code).toBe("RATE_LIMITED");
+      // Pretend the minute has passed, as the clock would.
+      await server().dataSource.getRepository(LoginThrottle).updateAll({ blockedUntil: new Date(Date.now() - 1000), windowStartedAt: new Date(Date.now() - 120_000) });
+      expect((await server().client().ok(LOGIN, { email, password: "correct horse" })).login.email).toBe(email);
+    });
+  },
+  { LOGIN_MAX_FAILURES: "3", LOGIN_BLOCK_MINUTES: "1" },
+);
