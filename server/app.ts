@@ -9,6 +9,15 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { DataSource } from "typeorm";
 import { AccountResolver } from "./accounts/account.resolver";
+import { adminRoutes } from "./admin/admin-routes";
+import { DashboardResolver } from "./admin/dashboard.resolver";
+import { DashboardService } from "./admin/dashboard.service";
+import { AdminProductResolver } from "./catalog/admin-product.resolver";
+import { ProductAdminService } from "./catalog/product-admin.service";
+import { InventoryResolver } from "./inventory/inventory.resolver";
+import { InventoryService } from "./inventory/inventory.service";
+import { AdminOrderResolver } from "./orders/admin-order.resolver";
+import { OrderAdminService } from "./orders/order-admin.service";
 import { AccountService } from "./accounts/account.service";
 import { LoginThrottleService } from "./accounts/login-throttle.service";
 import { CartResolver } from "./cart/cart.resolver";
@@ -55,7 +64,11 @@ export function createServices(config: Config, dataSource: DataSource, reader: D
     blockMinutes: config.loginBlockMinutes,
   });
   const accounts = new AccountService(tx, sessions, cart, throttle, { scryptLogN: config.scryptLogN, production: config.production });
-  return { tx, catalog, cart, payments, testProvider, orders, sessions, accounts };
+  const inventory = new InventoryService(tx, catalog, config.lowStockThreshold);
+  const productAdmin = new ProductAdminService(tx, catalog, inventory, config.currency);
+  const orderAdmin = new OrderAdminService(tx, inventory, payments);
+  const dashboard = new DashboardService(tx, inventory, config.currency);
+  return { tx, catalog, cart, payments, testProvider, orders, sessions, accounts, inventory, productAdmin, orderAdmin, dashboard };
 }
 
 export interface App {
@@ -73,6 +86,10 @@ export async function createApp(config: Config, dataSource: DataSource): Promise
     [CartResolver, new CartResolver(services.cart)],
     [OrderResolver, new OrderResolver(services.orders)],
     [AccountResolver, new AccountResolver(services.accounts, services.orders)],
+    [AdminProductResolver, new AdminProductResolver(services.catalog, services.productAdmin, services.tx, config.currency)],
+    [InventoryResolver, new InventoryResolver(services.inventory)],
+    [AdminOrderResolver, new AdminOrderResolver(services.orders, services.orderAdmin, services.accounts)],
+    [DashboardResolver, new DashboardResolver(services.dashboard)],
   ]);
   const schema = await buildShopSchema({ get: (cls) => instances.get(cls) ?? new (cls as new () => unknown)() });
   const armor = new ApolloArmor({
@@ -131,6 +148,9 @@ export async function createApp(config: Config, dataSource: DataSource): Promise
     }),
   );
   app.use("/media/demo", demoImageRouter());
+  app.use("/api/admin", adminRoutes(config, services));
+  // Uploaded images: served as the image types they were checked to be, never sniffed as anything else.
+  app.use("/media/uploads", express.static(config.uploadDir, { maxAge: "1d", fallthrough: false, setHeaders: (res) => res.setHeader("X-Content-Type-Options", "nosniff") }));
   // Vite's hashed bundles never change under one name; everything else is revalidated.
   app.use("/assets", express.static(path.join(config.clientDist, "assets"), { immutable: true, maxAge: "1y", fallthrough: false }));
   app.use(express.static(config.clientDist, { index: false, maxAge: 0 }));

@@ -4,6 +4,9 @@ import { seedDemoIfEmpty } from "./catalog/demo-seed";
 import { ConfigError, loadConfig } from "./config";
 import { describeDatabase, openDatabase } from "./db/database";
 
+/** The demo store's owner account; it only works outside production. */
+const DEMO_ADMIN = { email: "owner@example.com", password: "demo-owner-password" };
+
 /** What to close on SIGINT/SIGTERM; filled in as start-up opens things. */
 const closers: (() => Promise<unknown>)[] = [];
 let stopping = false;
@@ -29,6 +32,8 @@ async function main() {
   if (config.seedDemo) {
     const added = await seedDemoIfEmpty(services.tx, config.currency);
     if (added) console.log(`Loaded the demo catalog: ${added} products.`);
+    // The demo admin's well-known password is refused in production (see AccountService.login).
+    if (added && !config.production) await services.accounts.upsertAdmin(DEMO_ADMIN.email, DEMO_ADMIN.password, "Demo owner", true);
   }
   const server = await listen(config.port);
   const address = server.address();
@@ -36,6 +41,10 @@ async function main() {
   console.log(`Shopwright is running on ${where}`);
   console.log(`  Store API and GraphQL IDE: http://localhost:${port}/graphql`);
   console.log(`  Health check:              http://localhost:${port}/healthz`);
+  if (config.seedDemo && !config.production) {
+    console.log(`  Admin:                     http://localhost:${port}/admin  (demo sign-in: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password};`);
+    console.log(`                             your own: npm run create-admin -- --email you@example.com)`);
+  }
 }
 
 main().catch((error) => {

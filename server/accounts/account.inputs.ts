@@ -1,5 +1,5 @@
 import { IsEmail, Length, Matches, MaxLength } from "class-validator";
-import { Field, InputType } from "type-graphql";
+import { ArgsType, Field, InputType } from "type-graphql";
 
 @InputType()
 export class RegisterInput {
@@ -15,5 +15,14 @@ export class RegisterInput {
 
   @Field({ description: "8 to 128 characters." })
   @Length(8, 128, { message: "password must be 8 to 128 characters long" })
+  password: string;
+}
+
+@ArgsType()
+export class LoginArgs {
+  @Field()
+  email: string;
+
+  @Field()
   password: string;
 }

@@ -3,7 +3,7 @@ import type { Context } from "../graphql/context";
 import { PageArgs } from "../graphql/page-args";
 import type { OrderService } from "../orders/order.service";
 import { OrderConnection } from "../orders/order.types";
-import { RegisterInput } from "./account.inputs";
+import { LoginArgs, RegisterInput } from "./account.inputs";
 import type { AccountService } from "./account.service";
 import { Customer } from "./customer.entity";
 
@@ -20,7 +20,7 @@ export class AccountResolver {
   }
 
   @Mutation(() => Customer, { description: "Signs in with a new session; the guest cart is merged into the customer's." })
-  login(@Arg("email") email: string, @Arg("password") password: string, @Ctx() ctx: Context): Promise<Customer> {
+  login(@Args(() => LoginArgs) { email, password }: LoginArgs, @Ctx() ctx: Context): Promise<Customer> {
     return this.accounts.login(email, password, ctx.session);
   }
 

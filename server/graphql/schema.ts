@@ -2,12 +2,25 @@ import "reflect-metadata";
 import { printSchema, type GraphQLSchema } from "graphql";
 import { buildSchema, type ContainerType } from "type-graphql";
 import { AccountResolver } from "../accounts/account.resolver";
+import { DashboardResolver } from "../admin/dashboard.resolver";
+import { AdminProductResolver } from "../catalog/admin-product.resolver";
+import { InventoryResolver } from "../inventory/inventory.resolver";
+import { AdminOrderResolver } from "../orders/admin-order.resolver";
 import { CartResolver } from "../cart/cart.resolver";
 import { ProductResolver } from "../catalog/product.resolver";
 import { OrderResolver } from "../orders/order.resolver";
 import { AuthChecker } from "./auth";
 
-export const resolvers = [ProductResolver, CartResolver, OrderResolver, AccountResolver] as const;
+export const resolvers = [
+  ProductResolver,
+  CartResolver,
+  OrderResolver,
+  AccountResolver,
+  AdminProductResolver,
+  InventoryResolver,
+  AdminOrderResolver,
+  DashboardResolver,
+] as const;
 
 /** Builds the executable schema; `container` hands TypeGraphQL the resolver instances wired to services. */
 export function buildShopSchema(container?: ContainerType): Promise<GraphQLSchema> {

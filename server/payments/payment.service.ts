@@ -19,6 +19,15 @@ export class PaymentService {
     return provider;
   }
 
+  /** Gives a charge back; a failure is logged for a person to finish by hand, never lost silently. */
+  async refund(providerName: string, reference: string): Promise<void> {
+    try {
+      await this.providers.get(providerName)?.refund(reference);
+    } catch (error) {
+      console.error(`Refund of ${providerName} charge ${reference} failed; refund it by hand:`, error);
+    }
+  }
+
   async charge(provider: PaymentProvider, request: ChargeRequest): Promise<ChargeResult> {
     try {
       return await provider.charge(request);

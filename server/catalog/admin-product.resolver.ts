@@ -1,0 +1,85 @@
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from "type-graphql";
+import { importCatalogCsv } from "../admin/catalog-csv";
+import type { Transactions } from "../db/transaction";
+import type { Context } from "../graphql/context";
+import type { CatalogService } from "./catalog.service";
+import type { ProductAdminService } from "./product-admin.service";
+import { Product, ProductStatus } from "./product.entity";
+import { CreateProductInput, UpdateProductInput } from "./product.inputs";
+import { ProductConnection } from "./product.types";
+
+@ArgsType()
+class AdminProductsArgs {
+  @Field(() => ProductStatus, { nullable: true, description: "Null: every status." })
+  status: ProductStatus | null;
+
+  @Field(() => String, { nullable: true, description: "Matches SKU, name and description." })
+  search: string | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: 20 })
+  first: number | null;
+
+  @Field(() => String, { nullable: true })
+  after: string | null;
+}
+
+@ArgsType()
+class UpdateProductArgs {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => UpdateProductInput)
+  input: UpdateProductInput;
+}
+
+@ObjectType()
+export class CatalogImportResult {
+  @Field(() => Int)
+  created: number;
+
+  @Field(() => Int)
+  updated: number;
+}
+
+@Authorized("ADMIN")
+@Resolver()
+export class AdminProductResolver {
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly products: ProductAdminService,
+    private readonly tx: Transactions,
+    private readonly currency: string,
+  ) {}
+
+  @Query(() => ProductConnection, { description: "Admins: every product, drafts and archived included." })
+  adminProducts(@Args(() => AdminProductsArgs) { status, search, first, after }: AdminProductsArgs): Promise<ProductConnection> {
+    return this.catalog.list({ first: first ?? 20, after, search, status });
+  }
+
+  @Query(() => Product, { nullable: true, description: "Admins: a product whatever its status." })
+  adminProduct(@Arg("id", () => ID) id: string): Promise<Product | null> {
+    return this.catalog.byId(id);
+  }
+
+  @Mutation(() => Product)
+  async createProduct(@Arg("input", () => CreateProductInput) input: CreateProductInput, @Ctx() ctx: Context): Promise<Product> {
+    return this.products.create(input, (await ctx.session.viewer()).email!);
+  }
+
+  @Mutation(() => Product)
+  updateProduct(@Args(() => UpdateProductArgs) { id, input }: UpdateProductArgs): Promise<Product> {
+    return this.products.update(id, input);
+  }
+
+  @Mutation(() => Boolean, { description: "Deletes a product without orders; one with orders must be archived (updateProduct status ARCHIVED)." })
+  deleteProduct(@Arg("id", () => ID) id: string): Promise<boolean> {
+    return this.products.delete(id);
+  }
+
+  @Mutation(() => CatalogImportResult, {
+    description: "Imports products from CSV (sku,name,description,price,stock; price like 25.99), upserting by SKU. All rows are checked first; with any problem nothing is written.",
+  })
+  importProductsCsv(@Arg("csv") csv: string): Promise<CatalogImportResult> {
+    return importCatalogCsv(this.tx, csv, this.currency);
+  }
+}

@@ -1,0 +1,86 @@
+import type { InventoryService } from "../inventory/inventory.service";
+import { isUniqueViolation, type Transactions } from "../db/transaction";
+import { badInput, notFound } from "../graphql/errors";
+import { OrderLine } from "../orders/order-line.entity";
+import type { CatalogService } from "./catalog.service";
+import { ProductImage } from "./product-image.entity";
+import { Product } from "./product.entity";
+import type { CreateProductInput, ImageInput, UpdateProductInput } from "./product.inputs";
+
+/** The owner's product management. SKUs are stored upper-case, as the catalog importer does. */
+export class ProductAdminService {
+  constructor(
+    private readonly tx: Transactions,
+    private readonly catalog: CatalogService,
+    private readonly inventory: InventoryService,
+    private readonly currency: string,
+  ) {}
+
+  async create(input: CreateProductInput, actor: string): Promise<Product> {
+    const id = await this.uniqueSku(() =>
+      this.tx.run(async (m) => {
+        const product = m.create(Product, {
+          sku: input.sku.trim().toUpperCase(),
+          name: input.name.trim(),
+          description: input.description.trim(),
+          priceAmount: input.price,
+          currency: this.currency,
+          stock: 0,
+          status: input.status,
+        });
+        await m.save(product);
+        await this.replaceImages(m, product.id, input.images);
+        if (input.stock > 0) await this.inventory.move(m, product.id, input.stock, "Opening stock", actor);
+        return product.id;
+      }),
+    );
+    return (await this.catalog.byId(id))!;
+  }
+
+  async update(id: string, input: UpdateProductInput): Promise<Product> {
+    await this.uniqueSku(() =>
+      this.tx.run(async (m) => {
+        const product = await this.catalog.byId(id, m);
+        if (!product) throw notFound("Product", id);
+        const changes: Partial<Product> = {};
+        if (input.sku !== undefined && input.sku !== null) changes.sku = input.sku.trim().toUpperCase();
+        if (input.name !== undefined && input.name !== null) changes.name = input.name.trim();
+        if (input.description !== undefined && input.description !== null) changes.description = input.description.trim();
+        if (input.price !== undefined && input.price !== null) changes.priceAmount = input.price;
+        if (input.status !== undefined && input.status !== null) changes.status = input.status;
+        if (Object.keys(changes).length) await m.update(Product, { id: product.id }, changes);
+        if (input.images) await this.replaceImages(m, product.id, input.images);
+      }),
+    );
+    return (await this.catalog.byId(id))!;
+  }
+
+  /** Deletes a product nobody ordered; one with orders must be archived instead (its history stays whole). */
+  async delete(id: string): Promise<boolean> {
+    return this.tx.run(async (m) => {
+      const product = await this.catalog.byId(id, m);
+      if (!product) throw notFound("Product", id);
+      if (await m.exists(OrderLine, { where: { productId: product.id } })) {
+        throw badInput("id", `${product.name} has orders, so it can't be deleted; archive it instead`);
+      }
+      await m.delete(Product, { id: product.id });
+      return true;
+    });
+  }
+
+  private async replaceImages(m: import("typeorm").EntityManager, productId: number, images: ImageInput[]): Promise<void> {
+    await m.delete(ProductImage, { productId });
+    if (images.length) {
+      await m.insert(ProductImage, images.map((img, position) => ({ productId, url: img.url, alt: img.alt.trim(), position })));
+    }
+  }
+
+  private async uniqueSku<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw badInput("sku", "Another product already has this SKU");
+      throw error;
+    }
+  }
+}

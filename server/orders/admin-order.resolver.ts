@@ -1,0 +1,66 @@
+import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Customer } from "../accounts/customer.entity";
+import type { AccountService } from "../accounts/account.service";
+import type { Context } from "../graphql/context";
+import type { OrderAdminService } from "./order-admin.service";
+import { OrderEvent } from "./order-event.entity";
+import { Order, OrderStatus } from "./order.entity";
+import type { OrderService } from "./order.service";
+import { OrderConnection } from "./order.types";
+
+@ArgsType()
+class OrdersArgs {
+  @Field(() => OrderStatus, { nullable: true })
+  status: OrderStatus | null;
+
+  @Field(() => String, { nullable: true, description: "Matches the order number and the email." })
+  search: string | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: 20 })
+  first: number | null;
+
+  @Field(() => String, { nullable: true })
+  after: string | null;
+}
+
+@ArgsType()
+class UpdateOrderStatusArgs {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => OrderStatus)
+  status: OrderStatus;
+}
+
+@Resolver(() => Order)
+export class AdminOrderResolver {
+  constructor(
+    private readonly orderService: OrderService,
+    private readonly admin: OrderAdminService,
+    private readonly accounts: AccountService,
+  ) {}
+
+  @Authorized("ADMIN")
+  @Query(() => OrderConnection, { description: "Admins: every order, newest first." })
+  orders(@Args(() => OrdersArgs) { status, search, first, after }: OrdersArgs): Promise<OrderConnection> {
+    return this.orderService.list({ status, search }, first ?? 20, after);
+  }
+
+  @Authorized("ADMIN")
+  @Mutation(() => Order, { description: "PAID→SHIPPED→DELIVERED; PENDING_PAYMENT or PAID→CANCELLED (restocks, refunds). Others: BAD_USER_INPUT." })
+  async updateOrderStatus(@Args(() => UpdateOrderStatusArgs) { id, status }: UpdateOrderStatusArgs, @Ctx() ctx: Context): Promise<Order> {
+    return this.admin.updateStatus(id, status, (await ctx.session.viewer()).email!);
+  }
+
+  @Authorized("ADMIN")
+  @FieldResolver(() => Customer, { nullable: true, description: "Admins only: the account that placed it (null for a guest)." })
+  customer(@Root() order: Order): Promise<Customer | null> | null {
+    return order.customerId ? this.accounts.byId(order.customerId) : null;
+  }
+
+  @Authorized("ADMIN")
+  @FieldResolver(() => [OrderEvent], { description: "Admins only: every status change, oldest first." })
+  history(@Root() order: Order): Promise<OrderEvent[]> {
+    return this.admin.events(order.id);
+  }
+}
