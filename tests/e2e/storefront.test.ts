@@ -36,7 +36,7 @@ describeEachEngine(
     });
 
     test("the whole journey: browse, search, product, cart changes, checkout with the good test card, confirmation survives a reload", async () => {
-      const { page, close } = await openBrowser();
+      const { page, errors, close } = await openBrowser();
       const shot = (name: string) => screenshot(page, `${server().engine}-${name}`);
       try {
         await page.goto(url("/"));
@@ -63,7 +63,9 @@ describeEachEngine(
         expect(await page.locator(".product-price").textContent()).toBe("$25.99");
         await page.getByRole("button", { name: "Show image 2 of 2" }).click();
         expect(await page.locator(".gallery .image-large").getAttribute("src")).toMatch(/-2\.svg$/);
-        await page.getByLabel("Quantity").fill("2");
+        // Typed as a person types: clear the 1, then type 2.
+        await page.getByLabel("Quantity").press("Backspace");
+        await page.getByLabel("Quantity").pressSequentially("2");
         await page.getByRole("button", { name: "Add to cart" }).click();
         await page.getByText("Added to your cart.").waitFor();
         expect(await badge(page)).toBe("2");
@@ -121,6 +123,7 @@ describeEachEngine(
         await page.getByRole("heading", { name: "Thank you for your order!" }).waitFor();
         expect(await page.getByTestId("order-number").textContent()).toBe(number);
         await page.getByText("12 St James's Square").first().waitFor();
+        expect(errors).toEqual([]);
       } finally {
         await close();
       }
@@ -155,6 +158,37 @@ describeEachEngine(
       }
     });
 
+    test("when stock runs out after adding, checkout says so and the cart shows what to fix; typed details are kept", async () => {
+      const { page, errors, close } = await openBrowser();
+      try {
+        await page.goto(url(`/product/${ids["CANDLE-CEDAR"]}`));
+        expect(await page.getByTestId("stock").textContent()).toBe("Only 2 left");
+        await page.getByLabel("Quantity").fill("2");
+        await page.getByRole("button", { name: "Add to cart" }).click();
+        await page.getByText("Added to your cart.").waitFor();
+        await page.goto(url("/checkout"));
+        await fillCheckout(page);
+        // Someone else buys one meanwhile.
+        await server().dataSource.query("UPDATE product SET stock = 1 WHERE id = ?", [Number(ids["CANDLE-CEDAR"])]);
+        await page.getByRole("button", { name: "Place order" }).click();
+        const alert = page.getByRole("alert");
+        await alert.waitFor();
+        expect(await alert.textContent()).toMatch(/Only 1 of Cedar & Smoke Candle left.*Update your cart/);
+        expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("alert");
+        await page.getByRole("link", { name: "Go to your cart" }).click();
+        expect(await page.getByTestId("line-warning").textContent()).toMatch(/Only 1 left/);
+        expect(await page.getByRole("link", { name: "Checkout" }).count()).toBe(0);
+        await page.getByRole("button", { name: "One fewer Cedar & Smoke Candle" }).click();
+        await page.getByRole("link", { name: "Checkout" }).click();
+        expect(await page.getByLabel("Email").inputValue()).toBe("ada@example.com");
+        await page.getByRole("button", { name: "Place order" }).click();
+        await page.getByRole("heading", { name: "Thank you for your order!" }).waitFor();
+        expect(errors).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+
     test("a sold-out product can't be added, on its page or in the catalog", async () => {
       const { page, close } = await openBrowser();
       try {
@@ -175,6 +209,8 @@ describeEachEngine(
       try {
         await page.goto(url("/product/999999"));
         await page.getByRole("heading", { name: "Product not found" }).waitFor();
+        await page.goto(url("/order/00000000-0000-4000-8000-000000000000"));
+        await page.getByRole("heading", { name: "Order not found" }).waitFor();
         await expectAccessible(page);
         const response = await page.goto(url("/no/such/page"));
         expect(response?.status()).toBe(404);

@@ -1,4 +1,5 @@
 import { createBrowserRouter } from "react-router";
+import { ErrorPage } from "../components/error-page";
 import { NotFound } from "../components/not-found";
 import { CartPage } from "../storefront/cart/cart-page";
 import { CatalogPage } from "../storefront/catalog/catalog-page";
@@ -10,6 +11,7 @@ import { Layout } from "./layout";
 export const router = createBrowserRouter([
   {
     element: <Layout />,
+    errorElement: <ErrorPage />,
     children: [
       { path: "/", element: <CatalogPage /> },
       { path: "/product/:id", element: <ProductPage /> },

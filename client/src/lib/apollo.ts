@@ -25,8 +25,13 @@ export function createApolloClient(): ApolloClient {
             products: {
               keyArgs: ["search"],
               merge(existing: ProductConnection | undefined, incoming: ProductConnection, { args }) {
-                if (!existing || !args?.after) return incoming;
-                return { ...incoming, nodes: [...existing.nodes, ...incoming.nodes] };
+                if (!existing) return incoming;
+                if (args?.after) return { ...incoming, nodes: [...existing.nodes, ...incoming.nodes] };
+                // Page 1 again (e.g. coming Back to the catalog): refresh it but keep the pages loaded after it.
+                if (existing.nodes.length > incoming.nodes.length) {
+                  return { ...existing, totalCount: incoming.totalCount, nodes: [...incoming.nodes, ...existing.nodes.slice(incoming.nodes.length)] };
+                }
+                return incoming;
               },
             },
           },

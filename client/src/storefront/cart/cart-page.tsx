@@ -35,11 +35,14 @@ export function CartPage() {
     );
   }
 
+  // Buttons say aria-disabled rather than disabled while a change is on its way, so keyboard focus stays on them.
   const setQuantity = (lineId: string, quantity: number) => {
+    if (busy) return;
     updateState.reset();
     removeState.reset();
     update({ variables: { lineId, quantity } }).catch(() => undefined);
   };
+  const shortages = cart.lines.filter((l) => l.quantity > l.product.stock);
 
   return (
     <section>
@@ -60,7 +63,7 @@ export function CartPage() {
               </span>
             </div>
             <div className="quantity" role="group" aria-label={`Quantity of ${line.product.name}`}>
-              <button type="button" aria-label={`One fewer ${line.product.name}`} disabled={busy} onClick={() => setQuantity(line.id, line.quantity - 1)}>
+              <button type="button" aria-label={`One fewer ${line.product.name}`} aria-disabled={busy} onClick={() => setQuantity(line.id, line.quantity - 1)}>
                 −
               </button>
               <output aria-live="polite" aria-label={`Quantity of ${line.product.name}`} data-testid="line-quantity">
@@ -69,18 +72,23 @@ export function CartPage() {
               <button
                 type="button"
                 aria-label={`One more ${line.product.name}`}
-                disabled={busy || line.quantity >= line.product.stock}
-                onClick={() => setQuantity(line.id, line.quantity + 1)}
+                aria-disabled={busy || line.quantity >= line.product.stock}
+                onClick={() => line.quantity < line.product.stock && setQuantity(line.id, line.quantity + 1)}
               >
                 +
               </button>
             </div>
             <Price money={line.lineTotal} className="line-total" />
+            {line.quantity > line.product.stock && (
+              <p className="error line-warning" data-testid="line-warning">
+                {line.product.stock === 0 ? "Sold out: remove it to check out." : `Only ${line.product.stock} left: lower the quantity to check out.`}
+              </p>
+            )}
             <button
               type="button"
               className="link-button"
-              disabled={busy}
-              onClick={() => remove({ variables: { lineId: line.id } }).catch(() => undefined)}
+              aria-disabled={busy}
+              onClick={() => !busy && remove({ variables: { lineId: line.id } }).catch(() => undefined)}
               aria-label={`Remove ${line.product.name} from cart`}
             >
               Remove
@@ -89,9 +97,15 @@ export function CartPage() {
         ))}
       </ul>
       <CartTotals cart={cart} />
-      <Link className="button primary" to="/checkout">
-        Checkout
-      </Link>
+      {shortages.length ? (
+        <p className="muted" role="status">
+          Fix the quantities marked above to check out.
+        </p>
+      ) : (
+        <Link className="button primary" to="/checkout">
+          Checkout
+        </Link>
+      )}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { useSearchParams } from "react-router";
 import { usePageTitle } from "../../components/page-title";
 import { useProductsQuery } from "../../graphql/hooks";
@@ -10,6 +10,8 @@ export function CatalogPage() {
   const [params, setParams] = useSearchParams();
   const search = params.get("q")?.trim() ?? "";
   const [typed, setTyped] = useState(search);
+  const [moreFailed, setMoreFailed] = useState(false);
+  useEffect(() => setTyped(search), [search]);
   usePageTitle(search ? `Search: ${search}` : "Shop");
   const { data, loading, error, fetchMore } = useProductsQuery({
     variables: { first: PAGE_SIZE, search: search || null },
@@ -57,10 +59,18 @@ export function CatalogPage() {
               type="button"
               className="load-more"
               disabled={loading}
-              onClick={() => fetchMore({ variables: { after: products.pageInfo.endCursor } })}
+              onClick={() => {
+                setMoreFailed(false);
+                fetchMore({ variables: { after: products.pageInfo.endCursor } }).catch(() => setMoreFailed(true));
+              }}
             >
               {loading ? "Loading…" : "Load more"}
             </button>
+          )}
+          {moreFailed && (
+            <p className="error" role="alert">
+              We couldn't load more products. Check your connection and try again.
+            </p>
           )}
         </>
       )}

@@ -1,10 +1,11 @@
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import { usePageTitle } from "../../components/page-title";
 import { Price } from "../../components/price";
 import { CartDocument } from "../../graphql/graphql";
 import { useCartQuery, usePlaceOrderMutation } from "../../graphql/hooks";
 import { apiError } from "../../lib/errors";
+import { randomId } from "../../lib/random-id";
 import { CartTotals } from "../cart/cart-totals";
 import { AddressFields } from "./address-fields";
 import { COUNTRY_SET } from "./countries";
@@ -25,11 +26,22 @@ function problemText(code: string, message: string): string {
     case "CART_EMPTY":
       return "Your cart is empty, so there is nothing to order.";
     case "BAD_USER_INPUT":
-      return `Please check your details: ${message}`;
+      return "Please check the details marked above.";
     case "NETWORK":
       return message;
     default:
       return "Something went wrong on our side and nothing was charged. Please try again.";
+  }
+}
+
+const FORM_KEY = "shopwright-checkout-form";
+
+function savedForm(): CheckoutForm | undefined {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(FORM_KEY) ?? "null") as CheckoutForm | null;
+    return saved && typeof saved.email === "string" && saved.shipping && saved.billing ? saved : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -47,15 +59,23 @@ export function CheckoutPage() {
   usePageTitle("Checkout");
   const navigate = useNavigate();
   const { data, loading } = useCartQuery({ fetchPolicy: "cache-and-network" });
-  const [form, setForm] = useState<CheckoutForm>({ email: "", shipping: emptyAddress(), billingSameAsShipping: true, billing: emptyAddress() });
+  // What the shopper typed survives a trip to the cart (e.g. to fix a quantity) and a reload of this tab.
+  const [form, setForm] = useState<CheckoutForm>(() => savedForm() ?? { email: "", shipping: emptyAddress(), billingSameAsShipping: true, billing: emptyAddress() });
+  useEffect(() => sessionStorage.setItem(FORM_KEY, JSON.stringify(form)), [form]);
+  const [placed, setPlaced] = useState(false);
+  const alertRef = useRef<HTMLDivElement>(null);
   const [card, setCard] = useState(TEST_CARDS[0].token);
   const [errors, setErrors] = useState<FormErrors>({});
   const [problem, setProblem] = useState<{ code: string; text: string } | null>(null);
   // One key per checkout visit: a double click or a retry after a lost response returns the same order.
-  const idempotencyKey = useRef(crypto.randomUUID());
-  const [placeOrder, { loading: placing }] = usePlaceOrderMutation({ refetchQueries: [{ query: CartDocument }], awaitRefetchQueries: true });
+  const idempotencyKey = useRef(randomId());
+  const [placeOrder, { loading: placing }] = usePlaceOrderMutation({ refetchQueries: [{ query: CartDocument }] });
   const cart = data?.cart;
+  useEffect(() => {
+    if (problem) alertRef.current?.focus();
+  }, [problem]);
 
+  if (placed) return <p role="status">Taking you to your order…</p>;
   if (!cart && loading) return <p role="status">Loading…</p>;
   if (!cart || cart.lines.length === 0) {
     return (
@@ -90,11 +110,15 @@ export function CheckoutPage() {
           },
         },
       });
-      if (result.data) navigate(`/order/${result.data.placeOrder.id}`);
+      if (result.data) {
+        setPlaced(true);
+        sessionStorage.removeItem(FORM_KEY);
+        navigate(`/order/${result.data.placeOrder.id}`);
+      }
     } catch (error) {
       const e = apiError(error)!;
       const field = formFieldFor(e.field);
-      if (e.code === "BAD_USER_INPUT" && field && field !== "payment.provider") setErrors({ [field]: e.message });
+      if (e.code === "BAD_USER_INPUT" && field && field !== "payment.provider") setErrors({ [field]: "Please check this" });
       setProblem({ code: e.code, text: problemText(e.code, e.message) });
     }
   };
@@ -159,7 +183,7 @@ export function CheckoutPage() {
           </ul>
           <CartTotals cart={cart} />
           {problem && (
-            <div className="error" role="alert" data-code={problem.code}>
+            <div className="error" role="alert" data-code={problem.code} tabIndex={-1} ref={alertRef}>
               <p>{problem.text}</p>
               {problem.code === "OUT_OF_STOCK" && <Link to="/cart">Go to your cart</Link>}
             </div>

@@ -25,8 +25,19 @@ describe("checkout form validation", () => {
     });
   });
 
-  test("an email without a domain is refused", () => {
+  test("an email without a proper domain is refused", () => {
     expect(validateCheckout({ ...good(), email: "ada@example" }, countries).email).toMatch(/like name@example.com/);
+    expect(validateCheckout({ ...good(), email: "ada@example.c" }, countries).email).toMatch(/like name@example.com/);
+  });
+
+  test("fields longer than the server accepts are refused before sending", () => {
+    const form = good();
+    form.shipping.name = "x".repeat(101);
+    form.shipping.postalCode = "1".repeat(21);
+    expect(validateCheckout(form, countries)).toEqual({
+      "shipping.name": "Use at most 100 characters",
+      "shipping.postalCode": "Use at most 20 characters",
+    });
   });
 
   test("the billing address is only checked when it differs from shipping", () => {

@@ -21,8 +21,11 @@ export type FormErrors = Record<string, string>;
 
 export const emptyAddress = (): AddressForm => ({ name: "", line1: "", line2: "", city: "", region: "", postalCode: "", country: "" });
 
-// Deliberately simple: one @, something on both sides, a dot in the domain. The server checks again.
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// Deliberately simple: one @, something on both sides, a domain ending in 2+ letters. The server checks again.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[A-Za-z]{2,}$/;
+
+/** The server's limits (server/orders/order.inputs.ts), so nothing is refused after sending. */
+const MAX: Record<keyof AddressForm, number> = { name: 100, line1: 200, line2: 200, city: 100, region: 100, postalCode: 20, country: 2 };
 
 function checkAddress(prefix: string, a: AddressForm, errors: FormErrors, countries: ReadonlySet<string>): void {
   const required: [keyof AddressForm, string][] = [
@@ -34,7 +37,9 @@ function checkAddress(prefix: string, a: AddressForm, errors: FormErrors, countr
   for (const [field, message] of required) {
     if (!a[field].trim()) errors[`${prefix}.${field}`] = message;
   }
-  if (a.postalCode.trim().length > 20) errors[`${prefix}.postalCode`] = "A postal code has at most 20 characters";
+  for (const field of Object.keys(MAX) as (keyof AddressForm)[]) {
+    if (a[field].length > MAX[field] && !errors[`${prefix}.${field}`]) errors[`${prefix}.${field}`] = `Use at most ${MAX[field]} characters`;
+  }
   if (!countries.has(a.country)) errors[`${prefix}.country`] = "Choose a country";
 }
 
@@ -42,7 +47,7 @@ function checkAddress(prefix: string, a: AddressForm, errors: FormErrors, countr
 export function validateCheckout(form: CheckoutForm, countries: ReadonlySet<string>): FormErrors {
   const errors: FormErrors = {};
   if (!form.email.trim()) errors.email = "Enter your email address";
-  else if (!EMAIL.test(form.email.trim())) errors.email = "Enter an email address like name@example.com";
+  else if (!EMAIL.test(form.email.trim()) || form.email.trim().length > 254) errors.email = "Enter an email address like name@example.com";
   checkAddress("shipping", form.shipping, errors, countries);
   if (!form.billingSameAsShipping) checkAddress("billing", form.billing, errors, countries);
   return errors;

@@ -18,7 +18,7 @@ export function ProductPage() {
   const { data, loading, error } = useProductQuery({ variables: { id }, fetchPolicy: "cache-and-network" });
   const product = data?.product;
   const [selected, setSelected] = useState(0);
-  const [quantity, setQuantity] = useState(1);
+  const [quantityText, setQuantityText] = useState("1");
   const { add, adding, added, error: addError, reset } = useAddToCart();
   usePageTitle(product?.name ?? "Product");
 
@@ -34,6 +34,8 @@ export function ProductPage() {
 
   const soldOut = product.stock <= 0;
   const max = Math.max(1, Math.min(product.stock, 999));
+  // What was typed stays as typed (so Backspace then "2" gives 2); it is clamped to 1…max when used.
+  const quantity = Math.max(1, Math.min(max, Math.floor(Number(quantityText)) || 1));
   const images = product.images;
   return (
     <article className="product">
@@ -64,6 +66,7 @@ export function ProductPage() {
           className="add-form"
           onSubmit={(e) => {
             e.preventDefault();
+            setQuantityText(String(quantity));
             add(product.id, quantity);
           }}
         >
@@ -74,12 +77,13 @@ export function ProductPage() {
             inputMode="numeric"
             min={1}
             max={max}
-            value={quantity}
+            value={quantityText}
             disabled={soldOut}
             onChange={(e) => {
               reset();
-              setQuantity(Math.max(1, Math.min(max, Math.floor(Number(e.target.value) || 1))));
+              setQuantityText(e.target.value);
             }}
+            onBlur={() => setQuantityText(String(quantity))}
           />
           <button type="submit" disabled={soldOut || adding}>
             {soldOut ? "Sold out" : adding ? "Adding…" : "Add to cart"}
