@@ -44,7 +44,17 @@ import { SessionService } from "./sessions/session.service";
 export type Services = ReturnType<typeof createServices>;
 
 /** The storefront's routes (client/src/app/router.tsx); other paths are answered with its not-found page and 404. */
-const STOREFRONT_PATHS = [/^\/$/, /^\/product\/[^/]+$/, /^\/cart$/, /^\/checkout$/, /^\/order\/[^/]+$/];
+const STOREFRONT_PATHS = [
+  /^\/$/,
+  /^\/product\/[^/]+$/,
+  /^\/cart$/,
+  /^\/checkout$/,
+  /^\/order\/[^/]+$/,
+  /^\/login$/,
+  /^\/signup$/,
+  /^\/account\/orders$/,
+  /^\/admin(\/.*)?$/,
+];
 export const isStorefrontPath = (p: string) => STOREFRONT_PATHS.some((re) => re.test(p));
 
 /** The composition root: every service, wired once per process. */

@@ -1,5 +1,33 @@
-import { Link, NavLink, Outlet } from "react-router";
-import { useCartQuery } from "../graphql/hooks";
+import { useApolloClient } from "@apollo/client/react";
+import { Link, NavLink, Outlet, useNavigate } from "react-router";
+import { useCartQuery, useLogoutMutation, useMeQuery } from "../graphql/hooks";
+
+function AccountLinks() {
+  const { data } = useMeQuery();
+  const [logout] = useLogoutMutation();
+  const client = useApolloClient();
+  const navigate = useNavigate();
+  const me = data?.me;
+  if (!me) return <NavLink to="/login">Sign in</NavLink>;
+  return (
+    <>
+      {me.role === "ADMIN" && <NavLink to="/admin">Admin</NavLink>}
+      <NavLink to="/account/orders">My orders</NavLink>
+      <button
+        type="button"
+        className="link-button"
+        onClick={async () => {
+          await logout();
+          navigate("/");
+          // In-flight queries of the page being left are aborted; that is expected.
+          await client.resetStore().catch(() => undefined);
+        }}
+      >
+        Sign out
+      </button>
+    </>
+  );
+}
 
 function CartBadge() {
   const { data } = useCartQuery();
@@ -27,7 +55,10 @@ export function Layout() {
           Shopwright
         </Link>
         <nav aria-label="Main">
-          <NavLink to="/">Shop</NavLink>
+          <NavLink to="/" end>
+            Shop
+          </NavLink>
+          <AccountLinks />
           <CartBadge />
         </nav>
       </header>

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from "react";
 import { createBrowserRouter } from "react-router";
 import { ErrorPage } from "../components/error-page";
 import { NotFound } from "../components/not-found";
@@ -6,7 +7,13 @@ import { CatalogPage } from "../storefront/catalog/catalog-page";
 import { CheckoutPage } from "../storefront/checkout/checkout-page";
 import { OrderPage } from "../storefront/order/order-page";
 import { ProductPage } from "../storefront/product/product-page";
+import { LoginPage } from "../storefront/account/login-page";
+import { MyOrdersPage } from "../storefront/account/my-orders-page";
+import { SignupPage } from "../storefront/account/signup-page";
 import { Layout } from "./layout";
+
+// The owner's screens are a separate chunk, loaded only when /admin is opened.
+const AdminApp = lazy(() => import("../admin/admin-app"));
 
 export const router = createBrowserRouter([
   {
@@ -18,6 +25,17 @@ export const router = createBrowserRouter([
       { path: "/cart", element: <CartPage /> },
       { path: "/checkout", element: <CheckoutPage /> },
       { path: "/order/:id", element: <OrderPage /> },
+      { path: "/login", element: <LoginPage /> },
+      { path: "/signup", element: <SignupPage /> },
+      { path: "/account/orders", element: <MyOrdersPage /> },
+      {
+        path: "/admin/*",
+        element: (
+          <Suspense fallback={<p role="status">Loading the admin…</p>}>
+            <AdminApp />
+          </Suspense>
+        ),
+      },
       { path: "*", element: <NotFound /> },
     ],
   },

@@ -14,8 +14,23 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "mutation ImportProductsCsv($csv: String!) {\n  importProductsCsv(csv: $csv) {\n    created\n    updated\n  }\n}": typeof types.ImportProductsCsvDocument,
+    "query Dashboard {\n  dashboard {\n    ordersToday\n    revenueToday {\n      ...MoneyFields\n    }\n    ordersThisMonth\n    revenueThisMonth {\n      ...MoneyFields\n    }\n    revenueByDay {\n      date\n      orders\n      revenue {\n        ...MoneyFields\n      }\n    }\n    topProducts {\n      sku\n      name\n      quantity\n      revenue {\n        ...MoneyFields\n      }\n    }\n    lowStock {\n      id\n      sku\n      name\n      stock\n    }\n  }\n}": typeof types.DashboardDocument,
+    "query AdminOrder($id: ID!) {\n  order(id: $id) {\n    ...OrderFields\n    customer {\n      id\n      email\n      name\n    }\n    history {\n      id\n      fromStatus\n      toStatus\n      actor\n      note\n      createdAt\n    }\n  }\n}": typeof types.AdminOrderDocument,
+    "query AdminOrders($status: OrderStatus, $search: String, $first: Int, $after: String) {\n  orders(status: $status, search: $search, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    nodes {\n      id\n      number\n      status\n      email\n      createdAt\n      total {\n        ...MoneyFields\n      }\n    }\n  }\n}": typeof types.AdminOrdersDocument,
+    "mutation UpdateOrderStatus($id: ID!, $status: OrderStatus!) {\n  updateOrderStatus(id: $id, status: $status) {\n    id\n    status\n    history {\n      id\n      fromStatus\n      toStatus\n      actor\n      note\n      createdAt\n    }\n  }\n}": typeof types.UpdateOrderStatusDocument,
+    "mutation AdjustStock($productId: ID!, $delta: Int!, $reason: String!) {\n  adjustStock(productId: $productId, delta: $delta, reason: $reason) {\n    id\n    stock\n  }\n}": typeof types.AdjustStockDocument,
+    "query AdminProduct($id: ID!) {\n  adminProduct(id: $id) {\n    ...AdminProductFields\n  }\n  stockMovements(productId: $id, first: 50) {\n    id\n    delta\n    reason\n    resultingStock\n    actor\n    createdAt\n  }\n}\n\nfragment AdminProductFields on Product {\n  id\n  sku\n  name\n  description\n  status\n  stock\n  price {\n    ...MoneyFields\n  }\n  images {\n    ...ImageFields\n  }\n}": typeof types.AdminProductDocument,
+    "query AdminProducts($status: ProductStatus, $search: String, $first: Int, $after: String) {\n  adminProducts(status: $status, search: $search, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    nodes {\n      id\n      sku\n      name\n      status\n      stock\n      price {\n        ...MoneyFields\n      }\n      images {\n        ...ImageFields\n      }\n    }\n  }\n}": typeof types.AdminProductsDocument,
+    "mutation CreateProduct($input: CreateProductInput!) {\n  createProduct(input: $input) {\n    ...AdminProductFields\n  }\n}": typeof types.CreateProductDocument,
+    "mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n  updateProduct(id: $id, input: $input) {\n    ...AdminProductFields\n  }\n}": typeof types.UpdateProductDocument,
     "fragment ImageFields on ProductImage {\n  url\n  alt\n}": typeof types.ImageFieldsFragmentDoc,
     "fragment MoneyFields on Money {\n  amount\n  currency\n}": typeof types.MoneyFieldsFragmentDoc,
+    "mutation Login($email: String!, $password: String!) {\n  login(email: $email, password: $password) {\n    id\n    email\n    name\n    role\n  }\n}": typeof types.LoginDocument,
+    "mutation Logout {\n  logout\n}": typeof types.LogoutDocument,
+    "query Me {\n  me {\n    id\n    email\n    name\n    role\n  }\n}": typeof types.MeDocument,
+    "query MyOrders($first: Int, $after: String) {\n  myOrders(first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    nodes {\n      id\n      number\n      status\n      createdAt\n      total {\n        ...MoneyFields\n      }\n    }\n  }\n}": typeof types.MyOrdersDocument,
+    "mutation Register($input: RegisterInput!) {\n  register(input: $input) {\n    id\n    email\n    name\n    role\n  }\n}": typeof types.RegisterDocument,
     "mutation AddToCart($productId: ID!, $quantity: Int!) {\n  addToCart(productId: $productId, quantity: $quantity) {\n    ...CartFields\n  }\n}": typeof types.AddToCartDocument,
     "fragment CartFields on Cart {\n  id\n  totalQuantity\n  lines {\n    id\n    quantity\n    product {\n      id\n      name\n      stock\n      images {\n        ...ImageFields\n      }\n    }\n    unitPrice {\n      ...MoneyFields\n    }\n    lineTotal {\n      ...MoneyFields\n    }\n  }\n  subtotal {\n    ...MoneyFields\n  }\n  shipping {\n    ...MoneyFields\n  }\n  tax {\n    ...MoneyFields\n  }\n  total {\n    ...MoneyFields\n  }\n}": typeof types.CartFieldsFragmentDoc,
     "query Cart {\n  cart {\n    ...CartFields\n  }\n}": typeof types.CartDocument,
@@ -28,8 +43,23 @@ type Documents = {
     "query Product($id: ID!) {\n  product(id: $id) {\n    id\n    sku\n    name\n    description\n    stock\n    price {\n      ...MoneyFields\n    }\n    images {\n      ...ImageFields\n    }\n  }\n}": typeof types.ProductDocument,
 };
 const documents: Documents = {
+    "mutation ImportProductsCsv($csv: String!) {\n  importProductsCsv(csv: $csv) {\n    created\n    updated\n  }\n}": types.ImportProductsCsvDocument,
+    "query Dashboard {\n  dashboard {\n    ordersToday\n    revenueToday {\n      ...MoneyFields\n    }\n    ordersThisMonth\n    revenueThisMonth {\n      ...MoneyFields\n    }\n    revenueByDay {\n      date\n      orders\n      revenue {\n        ...MoneyFields\n      }\n    }\n    topProducts {\n      sku\n      name\n      quantity\n      revenue {\n        ...MoneyFields\n      }\n    }\n    lowStock {\n      id\n      sku\n      name\n      stock\n    }\n  }\n}": types.DashboardDocument,
+    "query AdminOrder($id: ID!) {\n  order(id: $id) {\n    ...OrderFields\n    customer {\n      id\n      email\n      name\n    }\n    history {\n      id\n      fromStatus\n      toStatus\n      actor\n      note\n      createdAt\n    }\n  }\n}": types.AdminOrderDocument,
+    "query AdminOrders($status: OrderStatus, $search: String, $first: Int, $after: String) {\n  orders(status: $status, search: $search, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    nodes {\n      id\n      number\n      status\n      email\n      createdAt\n      total {\n        ...MoneyFields\n      }\n    }\n  }\n}": types.AdminOrdersDocument,
+    "mutation UpdateOrderStatus($id: ID!, $status: OrderStatus!) {\n  updateOrderStatus(id: $id, status: $status) {\n    id\n    status\n    history {\n      id\n      fromStatus\n      toStatus\n      actor\n      note\n      createdAt\n    }\n  }\n}": types.UpdateOrderStatusDocument,
+    "mutation AdjustStock($productId: ID!, $delta: Int!, $reason: String!) {\n  adjustStock(productId: $productId, delta: $delta, reason: $reason) {\n    id\n    stock\n  }\n}": types.AdjustStockDocument,
+    "query AdminProduct($id: ID!) {\n  adminProduct(id: $id) {\n    ...AdminProductFields\n  }\n  stockMovements(productId: $id, first: 50) {\n    id\n    delta\n    reason\n    resultingStock\n    actor\n    createdAt\n  }\n}\n\nfragment AdminProductFields on Product {\n  id\n  sku\n  name\n  description\n  status\n  stock\n  price {\n    ...MoneyFields\n  }\n  images {\n    ...ImageFields\n  }\n}": types.AdminProductDocument,
+    "query AdminProducts($status: ProductStatus, $search: String, $first: Int, $after: String) {\n  adminProducts(status: $status, search: $search, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    nodes {\n      id\n      sku\n      name\n      status\n      stock\n      price {\n        ...MoneyFields\n      }\n      images {\n        ...ImageFields\n      }\n    }\n  }\n}": types.AdminProductsDocument,
+    "mutation CreateProduct($input: CreateProductInput!) {\n  createProduct(input: $input) {\n    ...AdminProductFields\n  }\n}": types.CreateProductDocument,
+    "mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n  updateProduct(id: $id, input: $input) {\n    ...AdminProductFields\n  }\n}": types.UpdateProductDocument,
     "fragment ImageFields on ProductImage {\n  url\n  alt\n}": types.ImageFieldsFragmentDoc,
     "fragment MoneyFields on Money {\n  amount\n  currency\n}": types.MoneyFieldsFragmentDoc,
+    "mutation Login($email: String!, $password: String!) {\n  login(email: $email, password: $password) {\n    id\n    email\n    name\n    role\n  }\n}": types.LoginDocument,
+    "mutation Logout {\n  logout\n}": types.LogoutDocument,
+    "query Me {\n  me {\n    id\n    email\n    name\n    role\n  }\n}": types.MeDocument,
+    "query MyOrders($first: Int, $after: String) {\n  myOrders(first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    nodes {\n      id\n      number\n      status\n      createdAt\n      total {\n        ...MoneyFields\n      }\n    }\n  }\n}": types.MyOrdersDocument,
+    "mutation Register($input: RegisterInput!) {\n  register(input: $input) {\n    id\n    email\n    name\n    role\n  }\n}": types.RegisterDocument,
     "mutation AddToCart($productId: ID!, $quantity: Int!) {\n  addToCart(productId: $productId, quantity: $quantity) {\n    ...CartFields\n  }\n}": types.AddToCartDocument,
     "fragment CartFields on Cart {\n  id\n  totalQuantity\n  lines {\n    id\n    quantity\n    product {\n      id\n      name\n      stock\n      images {\n        ...ImageFields\n      }\n    }\n    unitPrice {\n      ...MoneyFields\n    }\n    lineTotal {\n      ...MoneyFields\n    }\n  }\n  subtotal {\n    ...MoneyFields\n  }\n  shipping {\n    ...MoneyFields\n  }\n  tax {\n    ...MoneyFields\n  }\n  total {\n    ...MoneyFields\n  }\n}": types.CartFieldsFragmentDoc,
     "query Cart {\n  cart {\n    ...CartFields\n  }\n}": types.CartDocument,
@@ -59,11 +89,71 @@ export function gql(source: string): unknown;
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function gql(source: "mutation ImportProductsCsv($csv: String!) {\n  importProductsCsv(csv: $csv) {\n    created\n    updated\n  }\n}"): (typeof documents)["mutation ImportProductsCsv($csv: String!) {\n  importProductsCsv(csv: $csv) {\n    created\n    updated\n  }\n}"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query Dashboard {\n  dashboard {\n    ordersToday\n    revenueToday {\n      ...MoneyFields\n    }\n    ordersThisMonth\n    revenueThisMonth {\n      ...MoneyFields\n    }\n    revenueByDay {\n      date\n      orders\n      revenue {\n        ...MoneyFields\n      }\n    }\n    topProducts {\n      sku\n      name\n      quantity\n      revenue {\n        ...MoneyFields\n      }\n    }\n    lowStock {\n      id\n      sku\n      name\n      stock\n    }\n  }\n}"): (typeof documents)["query Dashboard {\n  dashboard {\n    ordersToday\n    revenueToday {\n      ...MoneyFields\n    }\n    ordersThisMonth\n    revenueThisMonth {\n      ...MoneyFields\n    }\n    revenueByDay {\n      date\n      orders\n      revenue {\n        ...MoneyFields\n      }\n    }\n    topProducts {\n      sku\n      name\n      quantity\n      revenue {\n        ...MoneyFields\n      }\n    }\n    lowStock {\n      id\n      sku\n      name\n      stock\n    }\n  }\n}"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query AdminOrder($id: ID!) {\n  order(id: $id) {\n    ...OrderFields\n    customer {\n      id\n      email\n      name\n    }\n    history {\n      id\n      fromStatus\n      toStatus\n      actor\n      note\n      createdAt\n    }\n  }\n}"): (typeof documents)["query AdminOrder($id: ID!) {\n  order(id: $id) {\n    ...OrderFields\n    customer {\n      id\n      email\n      name\n    }\n    history {\n      id\n      fromStatus\n      toStatus\n      actor\n      note\n      createdAt\n    }\n  }\n}"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query AdminOrders($status: OrderStatus, $search: String, $first: Int, $after: String) {\n  orders(status: $status, search: $search, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    nodes {\n      id\n      number\n      status\n      email\n      createdAt\n      total {\n        ...MoneyFields\n      }\n    }\n  }\n}"): (typeof documents)["query AdminOrders($status: OrderStatus, $search: String, $first: Int, $after: String) {\n  orders(status: $status, search: $search, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    nodes {\n      id\n      number\n      status\n      email\n      createdAt\n      total {\n        ...MoneyFields\n      }\n    }\n  }\n}"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation UpdateOrderStatus($id: ID!, $status: OrderStatus!) {\n  updateOrderStatus(id: $id, status: $status) {\n    id\n    status\n    history {\n      id\n      fromStatus\n      toStatus\n      actor\n      note\n      createdAt\n    }\n  }\n}"): (typeof documents)["mutation UpdateOrderStatus($id: ID!, $status: OrderStatus!) {\n  updateOrderStatus(id: $id, status: $status) {\n    id\n    status\n    history {\n      id\n      fromStatus\n      toStatus\n      actor\n      note\n      createdAt\n    }\n  }\n}"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation AdjustStock($productId: ID!, $delta: Int!, $reason: String!) {\n  adjustStock(productId: $productId, delta: $delta, reason: $reason) {\n    id\n    stock\n  }\n}"): (typeof documents)["mutation AdjustStock($productId: ID!, $delta: Int!, $reason: String!) {\n  adjustStock(productId: $productId, delta: $delta, reason: $reason) {\n    id\n    stock\n  }\n}"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query AdminProduct($id: ID!) {\n  adminProduct(id: $id) {\n    ...AdminProductFields\n  }\n  stockMovements(productId: $id, first: 50) {\n    id\n    delta\n    reason\n    resultingStock\n    actor\n    createdAt\n  }\n}\n\nfragment AdminProductFields on Product {\n  id\n  sku\n  name\n  description\n  status\n  stock\n  price {\n    ...MoneyFields\n  }\n  images {\n    ...ImageFields\n  }\n}"): (typeof documents)["query AdminProduct($id: ID!) {\n  adminProduct(id: $id) {\n    ...AdminProductFields\n  }\n  stockMovements(productId: $id, first: 50) {\n    id\n    delta\n    reason\n    resultingStock\n    actor\n    createdAt\n  }\n}\n\nfragment AdminProductFields on Product {\n  id\n  sku\n  name\n  description\n  status\n  stock\n  price {\n    ...MoneyFields\n  }\n  images {\n    ...ImageFields\n  }\n}"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query AdminProducts($status: ProductStatus, $search: String, $first: Int, $after: String) {\n  adminProducts(status: $status, search: $search, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    nodes {\n      id\n      sku\n      name\n      status\n      stock\n      price {\n        ...MoneyFields\n      }\n      images {\n        ...ImageFields\n      }\n    }\n  }\n}"): (typeof documents)["query AdminProducts($status: ProductStatus, $search: String, $first: Int, $after: String) {\n  adminProducts(status: $status, search: $search, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    nodes {\n      id\n      sku\n      name\n      status\n      stock\n      price {\n        ...MoneyFields\n      }\n      images {\n        ...ImageFields\n      }\n    }\n  }\n}"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation CreateProduct($input: CreateProductInput!) {\n  createProduct(input: $input) {\n    ...AdminProductFields\n  }\n}"): (typeof documents)["mutation CreateProduct($input: CreateProductInput!) {\n  createProduct(input: $input) {\n    ...AdminProductFields\n  }\n}"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n  updateProduct(id: $id, input: $input) {\n    ...AdminProductFields\n  }\n}"): (typeof documents)["mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n  updateProduct(id: $id, input: $input) {\n    ...AdminProductFields\n  }\n}"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function gql(source: "fragment ImageFields on ProductImage {\n  url\n  alt\n}"): (typeof documents)["fragment ImageFields on ProductImage {\n  url\n  alt\n}"];
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "fragment MoneyFields on Money {\n  amount\n  currency\n}"): (typeof documents)["fragment MoneyFields on Money {\n  amount\n  currency\n}"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation Login($email: String!, $password: String!) {\n  login(email: $email, password: $password) {\n    id\n    email\n    name\n    role\n  }\n}"): (typeof documents)["mutation Login($email: String!, $password: String!) {\n  login(email: $email, password: $password) {\n    id\n    email\n    name\n    role\n  }\n}"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation Logout {\n  logout\n}"): (typeof documents)["mutation Logout {\n  logout\n}"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query Me {\n  me {\n    id\n    email\n    name\n    role\n  }\n}"): (typeof documents)["query Me {\n  me {\n    id\n    email\n    name\n    role\n  }\n}"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query MyOrders($first: Int, $after: String) {\n  myOrders(first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    nodes {\n      id\n      number\n      status\n      createdAt\n      total {\n        ...MoneyFields\n      }\n    }\n  }\n}"): (typeof documents)["query MyOrders($first: Int, $after: String) {\n  myOrders(first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    nodes {\n      id\n      number\n      status\n      createdAt\n      total {\n        ...MoneyFields\n      }\n    }\n  }\n}"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "mutation Register($input: RegisterInput!) {\n  register(input: $input) {\n    id\n    email\n    name\n    role\n  }\n}"): (typeof documents)["mutation Register($input: RegisterInput!) {\n  register(input: $input) {\n    id\n    email\n    name\n    role\n  }\n}"];
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

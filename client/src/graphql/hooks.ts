@@ -6,9 +6,69 @@ export function useAddToCartMutation(options?: useMutation.Options<Ops.AddToCart
   return useMutation(Ops.AddToCartDocument, options);
 }
 
+/** The AdjustStock mutation. */
+export function useAdjustStockMutation(options?: useMutation.Options<Ops.AdjustStockMutation, Ops.AdjustStockMutationVariables>) {
+  return useMutation(Ops.AdjustStockDocument, options);
+}
+
+/** Runs the AdminOrder query. */
+export function useAdminOrderQuery(options: useQuery.Options<Ops.AdminOrderQuery, Ops.AdminOrderQueryVariables>) {
+  return useQuery(Ops.AdminOrderDocument, options as useQuery.Options<Ops.AdminOrderQuery, Ops.AdminOrderQueryVariables>);
+}
+
+/** Runs the AdminOrders query. */
+export function useAdminOrdersQuery(options?: useQuery.Options<Ops.AdminOrdersQuery, Ops.AdminOrdersQueryVariables>) {
+  return useQuery(Ops.AdminOrdersDocument, options as useQuery.Options<Ops.AdminOrdersQuery, Ops.AdminOrdersQueryVariables>);
+}
+
+/** Runs the AdminProduct query. */
+export function useAdminProductQuery(options: useQuery.Options<Ops.AdminProductQuery, Ops.AdminProductQueryVariables>) {
+  return useQuery(Ops.AdminProductDocument, options as useQuery.Options<Ops.AdminProductQuery, Ops.AdminProductQueryVariables>);
+}
+
+/** Runs the AdminProducts query. */
+export function useAdminProductsQuery(options?: useQuery.Options<Ops.AdminProductsQuery, Ops.AdminProductsQueryVariables>) {
+  return useQuery(Ops.AdminProductsDocument, options as useQuery.Options<Ops.AdminProductsQuery, Ops.AdminProductsQueryVariables>);
+}
+
 /** Runs the Cart query. */
 export function useCartQuery(options?: useQuery.Options<Ops.CartQuery, Ops.CartQueryVariables>) {
   return useQuery(Ops.CartDocument, options as useQuery.Options<Ops.CartQuery, Ops.CartQueryVariables>);
+}
+
+/** The CreateProduct mutation. */
+export function useCreateProductMutation(options?: useMutation.Options<Ops.CreateProductMutation, Ops.CreateProductMutationVariables>) {
+  return useMutation(Ops.CreateProductDocument, options);
+}
+
+/** Runs the Dashboard query. */
+export function useDashboardQuery(options?: useQuery.Options<Ops.DashboardQuery, Ops.DashboardQueryVariables>) {
+  return useQuery(Ops.DashboardDocument, options as useQuery.Options<Ops.DashboardQuery, Ops.DashboardQueryVariables>);
+}
+
+/** The ImportProductsCsv mutation. */
+export function useImportProductsCsvMutation(options?: useMutation.Options<Ops.ImportProductsCsvMutation, Ops.ImportProductsCsvMutationVariables>) {
+  return useMutation(Ops.ImportProductsCsvDocument, options);
+}
+
+/** The Login mutation. */
+export function useLoginMutation(options?: useMutation.Options<Ops.LoginMutation, Ops.LoginMutationVariables>) {
+  return useMutation(Ops.LoginDocument, options);
+}
+
+/** The Logout mutation. */
+export function useLogoutMutation(options?: useMutation.Options<Ops.LogoutMutation, Ops.LogoutMutationVariables>) {
+  return useMutation(Ops.LogoutDocument, options);
+}
+
+/** Runs the Me query. */
+export function useMeQuery(options?: useQuery.Options<Ops.MeQuery, Ops.MeQueryVariables>) {
+  return useQuery(Ops.MeDocument, options as useQuery.Options<Ops.MeQuery, Ops.MeQueryVariables>);
+}
+
+/** Runs the MyOrders query. */
+export function useMyOrdersQuery(options?: useQuery.Options<Ops.MyOrdersQuery, Ops.MyOrdersQueryVariables>) {
+  return useQuery(Ops.MyOrdersDocument, options as useQuery.Options<Ops.MyOrdersQuery, Ops.MyOrdersQueryVariables>);
 }
 
 /** Runs the Order query. */
@@ -31,9 +91,24 @@ export function useProductsQuery(options?: useQuery.Options<Ops.ProductsQuery, O
   return useQuery(Ops.ProductsDocument, options as useQuery.Options<Ops.ProductsQuery, Ops.ProductsQueryVariables>);
 }
 
+/** The Register mutation. */
+export function useRegisterMutation(options?: useMutation.Options<Ops.RegisterMutation, Ops.RegisterMutationVariables>) {
+  return useMutation(Ops.RegisterDocument, options);
+}
+
 /** The RemoveFromCart mutation. */
 export function useRemoveFromCartMutation(options?: useMutation.Options<Ops.RemoveFromCartMutation, Ops.RemoveFromCartMutationVariables>) {
   return useMutation(Ops.RemoveFromCartDocument, options);
+}
+
+/** The UpdateOrderStatus mutation. */
+export function useUpdateOrderStatusMutation(options?: useMutation.Options<Ops.UpdateOrderStatusMutation, Ops.UpdateOrderStatusMutationVariables>) {
+  return useMutation(Ops.UpdateOrderStatusDocument, options);
+}
+
+/** The UpdateProduct mutation. */
+export function useUpdateProductMutation(options?: useMutation.Options<Ops.UpdateProductMutation, Ops.UpdateProductMutationVariables>) {
+  return useMutation(Ops.UpdateProductDocument, options);
 }
 
 /** The UpdateQuantity mutation. */

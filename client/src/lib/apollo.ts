@@ -22,6 +22,12 @@ export function createApolloClient(): ApolloClient {
                 return existing ?? toReference({ __typename: "Order", id: args?.id as string });
               },
             },
+            myOrders: {
+              keyArgs: false,
+              merge(existing: { nodes: unknown[] } | undefined, incoming: { nodes: unknown[] }, { args }) {
+                return existing && args?.after ? { ...incoming, nodes: [...existing.nodes, ...incoming.nodes] } : incoming;
+              },
+            },
             products: {
               keyArgs: ["search"],
               merge(existing: ProductConnection | undefined, incoming: ProductConnection, { args }) {

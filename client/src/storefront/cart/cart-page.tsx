@@ -4,7 +4,7 @@ import { Price } from "../../components/price";
 import { ProductImage } from "../../components/product-image";
 import { useCartQuery, useRemoveFromCartMutation, useUpdateQuantityMutation } from "../../graphql/hooks";
 import { apiError } from "../../lib/errors";
-import { CartTotals } from "./cart-totals";
+import { CartTotals } from "../../components/totals";
 
 export function CartPage() {
   usePageTitle("Your cart");

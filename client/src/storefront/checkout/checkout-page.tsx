@@ -3,10 +3,10 @@ import { Link, useNavigate } from "react-router";
 import { usePageTitle } from "../../components/page-title";
 import { Price } from "../../components/price";
 import { CartDocument } from "../../graphql/graphql";
-import { useCartQuery, usePlaceOrderMutation } from "../../graphql/hooks";
+import { useCartQuery, useMeQuery, usePlaceOrderMutation } from "../../graphql/hooks";
 import { apiError } from "../../lib/errors";
 import { randomId } from "../../lib/random-id";
-import { CartTotals } from "../cart/cart-totals";
+import { CartTotals } from "../../components/totals";
 import { AddressFields } from "./address-fields";
 import { COUNTRY_SET } from "./countries";
 import { emptyAddress, formFieldFor, validateCheckout, type AddressForm, type CheckoutForm, type FormErrors } from "./validation";
@@ -63,6 +63,11 @@ export function CheckoutPage() {
   const [form, setForm] = useState<CheckoutForm>(() => savedForm() ?? { email: "", shipping: emptyAddress(), billingSameAsShipping: true, billing: emptyAddress() });
   useEffect(() => sessionStorage.setItem(FORM_KEY, JSON.stringify(form)), [form]);
   const [placed, setPlaced] = useState(false);
+  // A signed-in customer's email is filled in for them (they can still change it).
+  const me = useMeQuery().data?.me;
+  useEffect(() => {
+    if (me?.email) setForm((f) => (f.email ? f : { ...f, email: me.email, shipping: { ...f.shipping, name: f.shipping.name || me.name } }));
+  }, [me?.email, me?.name]);
   const alertRef = useRef<HTMLDivElement>(null);
   const [card, setCard] = useState(TEST_CARDS[0].token);
   const [errors, setErrors] = useState<FormErrors>({});
@@ -113,7 +118,7 @@ export function CheckoutPage() {
       if (result.data) {
         setPlaced(true);
         sessionStorage.removeItem(FORM_KEY);
-        navigate(`/order/${result.data.placeOrder.id}`);
+        navigate(`/order/${result.data.placeOrder.id}`, { state: { placed: true } });
       }
     } catch (error) {
       const e = apiError(error)!;

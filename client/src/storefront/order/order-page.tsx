@@ -1,10 +1,10 @@
-import { Link, useParams } from "react-router";
+import { Link, useLocation, useParams } from "react-router";
 import { NotFound } from "../../components/not-found";
 import { usePageTitle } from "../../components/page-title";
 import { useOrderQuery } from "../../graphql/hooks";
-import { OrderSummary } from "./order-summary";
+import { OrderSummary } from "../../components/order-summary";
 
-const STATUS: Record<string, string> = {
+export const STATUS_LABEL: Record<string, string> = {
   PENDING_PAYMENT: "Waiting for payment",
   PAID: "Paid — we're preparing it",
   SHIPPED: "Shipped",
@@ -15,6 +15,8 @@ const STATUS: Record<string, string> = {
 
 export function OrderPage() {
   const { id = "" } = useParams();
+  // Straight after checkout (kept in history, so a reload still thanks the shopper).
+  const justPlaced = Boolean((useLocation().state as { placed?: boolean } | null)?.placed);
   const { data, loading, error } = useOrderQuery({ variables: { id } });
   const order = data?.order;
   usePageTitle(order ? `Order ${order.number}` : "Order");
@@ -31,12 +33,13 @@ export function OrderPage() {
 
   return (
     <section className="order">
-      <h1>Thank you for your order!</h1>
+      <h1>{justPlaced ? "Thank you for your order!" : `Order ${order.number}`}</h1>
       <p className="lead">
-        Your order number is <strong data-testid="order-number">{order.number}</strong>. We'll contact you at {order.email} about it.
+        {justPlaced ? "Your order number is " : "Order number "}
+        <strong data-testid="order-number">{order.number}</strong>. We'll contact you at {order.email} about it.
       </p>
       <p>
-        Status: <strong data-testid="order-status">{STATUS[order.status] ?? order.status}</strong>
+        Status: <strong data-testid="order-status">{STATUS_LABEL[order.status] ?? order.status}</strong>
       </p>
       <OrderSummary order={order} />
       <Link className="button" to="/">

@@ -1,6 +1,6 @@
-import { Price } from "../../components/price";
-import type { AddressFieldsFragment, OrderFieldsFragment } from "../../graphql/graphql";
-import { CartTotals } from "../cart/cart-totals";
+import { Price } from "./price";
+import type { AddressFieldsFragment, OrderFieldsFragment } from "../graphql/graphql";
+import { CartTotals } from "./totals";
 
 const regionName = new Intl.DisplayNames(["en"], { type: "region" });
 

@@ -1,5 +1,5 @@
-import { Price } from "../../components/price";
-import type { CartFieldsFragment } from "../../graphql/graphql";
+import { Price } from "./price";
+import type { CartFieldsFragment } from "../graphql/graphql";
 
 /** Subtotal, shipping, tax and total, as the server computed them. */
 export function CartTotals({ cart }: { cart: Pick<CartFieldsFragment, "subtotal" | "shipping" | "tax" | "total"> }) {

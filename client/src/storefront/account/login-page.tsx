@@ -1,0 +1,27 @@
+import { Link, useSearchParams } from "react-router";
+import { usePageTitle } from "../../components/page-title";
+import { useLoginMutation } from "../../graphql/hooks";
+import { AuthForm } from "./auth-form";
+
+export function LoginPage() {
+  usePageTitle("Sign in");
+  const [login] = useLoginMutation();
+  const [params] = useSearchParams();
+  return (
+    <section className="narrow">
+      <h1>Sign in</h1>
+      <AuthForm
+        submitLabel="Sign in"
+        fields={[
+          { id: "email", label: "Email", type: "email", autoComplete: "email" },
+          { id: "password", label: "Password", type: "password", autoComplete: "current-password" },
+        ]}
+        submit={(v) => login({ variables: { email: v.email, password: v.password } })}
+      >
+        <p>
+          New here? <Link to={`/signup${params.toString() ? `?${params}` : ""}`}>Create an account</Link>. You can also check out as a guest.
+        </p>
+      </AuthForm>
+    </section>
+  );
+}
