@@ -29,7 +29,8 @@ export function RevenueChart({ days }: { days: Day[] }) {
           {days.at(-1)?.date}
         </text>
       </svg>
-      <table className="sr-only">
+      <div className="sr-only">
+      <table>
         <caption>Revenue per day</caption>
         <tbody>
           {days.map((d) => (
@@ -41,6 +42,7 @@ export function RevenueChart({ days }: { days: Day[] }) {
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }
