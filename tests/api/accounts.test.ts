@@ -172,3 +172,17 @@ describeEachEngine(
   },
   { LOGIN_MAX_FAILURES: "3", LOGIN_BLOCK_MINUTES: "1" },
 );
+
+describeEachEngine(
+  "the demo owner in production",
+  (server) => {
+    test("the demo admin's well-known password is refused when NODE_ENV=production; a real owner's works", async () => {
+      await server().app.services.accounts.upsertAdmin("owner@example.com", "demo-owner-password", "Demo owner", true);
+      const error = await server().client().fails(LOGIN, { email: "owner@example.com", password: "demo-owner-password" });
+      expect(error.code).toBe("INVALID_CREDENTIALS");
+      await server().app.services.accounts.upsertAdmin("real@example.com", "a real password");
+      expect((await server().client().ok(LOGIN, { email: "real@example.com", password: "a real password" })).login.email).toBe("real@example.com");
+    });
+  },
+  { NODE_ENV: "production", COOKIE_SECURE: "false", SCRYPT_LOG_N: "17" },
+);
