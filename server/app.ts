@@ -13,6 +13,7 @@ import { adminRoutes } from "./admin/admin-routes";
 import { DashboardResolver } from "./admin/dashboard.resolver";
 import { DashboardService } from "./admin/dashboard.service";
 import { AdminProductResolver } from "./catalog/admin-product.resolver";
+import { ShopResolver } from "./catalog/shop.resolver";
 import { ProductAdminService } from "./catalog/product-admin.service";
 import { InventoryResolver } from "./inventory/inventory.resolver";
 import { InventoryService } from "./inventory/inventory.service";
@@ -100,6 +101,7 @@ export async function createApp(config: Config, dataSource: DataSource): Promise
     [InventoryResolver, new InventoryResolver(services.inventory)],
     [AdminOrderResolver, new AdminOrderResolver(services.orders, services.orderAdmin, services.accounts)],
     [DashboardResolver, new DashboardResolver(services.dashboard)],
+    [ShopResolver, new ShopResolver(config.currency)],
   ]);
   const schema = await buildShopSchema({ get: (cls) => instances.get(cls) ?? new (cls as new () => unknown)() });
   const armor = new ApolloArmor({

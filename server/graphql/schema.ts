@@ -4,6 +4,7 @@ import { buildSchema, type ContainerType } from "type-graphql";
 import { AccountResolver } from "../accounts/account.resolver";
 import { DashboardResolver } from "../admin/dashboard.resolver";
 import { AdminProductResolver } from "../catalog/admin-product.resolver";
+import { ShopResolver } from "../catalog/shop.resolver";
 import { InventoryResolver } from "../inventory/inventory.resolver";
 import { AdminOrderResolver } from "../orders/admin-order.resolver";
 import { CartResolver } from "../cart/cart.resolver";
@@ -20,6 +21,7 @@ export const resolvers = [
   InventoryResolver,
   AdminOrderResolver,
   DashboardResolver,
+  ShopResolver,
 ] as const;
 
 /** Builds the executable schema; `container` hands TypeGraphQL the resolver instances wired to services. */

@@ -55,6 +55,10 @@ describeEachEngine("catalog", (server) => {
     });
   });
 
+  test("the shop says which currency its prices are in", async () => {
+    expect((await server().client().ok(`{ shop { currency } }`)).shop).toEqual({ currency: "USD" });
+  });
+
   test("product(id) is null for an unknown or malformed id", async () => {
     const shopper = server().client();
     for (const id of ["424242", "abc", "-1"]) {

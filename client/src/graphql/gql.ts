@@ -23,6 +23,7 @@ type Documents = {
     "query AdminProduct($id: ID!) {\n  adminProduct(id: $id) {\n    ...AdminProductFields\n  }\n  stockMovements(productId: $id, first: 50) {\n    id\n    delta\n    reason\n    resultingStock\n    actor\n    createdAt\n  }\n}\n\nfragment AdminProductFields on Product {\n  id\n  sku\n  name\n  description\n  status\n  stock\n  price {\n    ...MoneyFields\n  }\n  images {\n    ...ImageFields\n  }\n}": typeof types.AdminProductDocument,
     "query AdminProducts($status: ProductStatus, $search: String, $first: Int, $after: String) {\n  adminProducts(status: $status, search: $search, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    nodes {\n      id\n      sku\n      name\n      status\n      stock\n      price {\n        ...MoneyFields\n      }\n      images {\n        ...ImageFields\n      }\n    }\n  }\n}": typeof types.AdminProductsDocument,
     "mutation CreateProduct($input: CreateProductInput!) {\n  createProduct(input: $input) {\n    ...AdminProductFields\n  }\n}": typeof types.CreateProductDocument,
+    "query Shop {\n  shop {\n    currency\n  }\n}": typeof types.ShopDocument,
     "mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n  updateProduct(id: $id, input: $input) {\n    ...AdminProductFields\n  }\n}": typeof types.UpdateProductDocument,
     "fragment ImageFields on ProductImage {\n  url\n  alt\n}": typeof types.ImageFieldsFragmentDoc,
     "fragment MoneyFields on Money {\n  amount\n  currency\n}": typeof types.MoneyFieldsFragmentDoc,
@@ -52,6 +53,7 @@ const documents: Documents = {
     "query AdminProduct($id: ID!) {\n  adminProduct(id: $id) {\n    ...AdminProductFields\n  }\n  stockMovements(productId: $id, first: 50) {\n    id\n    delta\n    reason\n    resultingStock\n    actor\n    createdAt\n  }\n}\n\nfragment AdminProductFields on Product {\n  id\n  sku\n  name\n  description\n  status\n  stock\n  price {\n    ...MoneyFields\n  }\n  images {\n    ...ImageFields\n  }\n}": types.AdminProductDocument,
     "query AdminProducts($status: ProductStatus, $search: String, $first: Int, $after: String) {\n  adminProducts(status: $status, search: $search, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    nodes {\n      id\n      sku\n      name\n      status\n      stock\n      price {\n        ...MoneyFields\n      }\n      images {\n        ...ImageFields\n      }\n    }\n  }\n}": types.AdminProductsDocument,
     "mutation CreateProduct($input: CreateProductInput!) {\n  createProduct(input: $input) {\n    ...AdminProductFields\n  }\n}": types.CreateProductDocument,
+    "query Shop {\n  shop {\n    currency\n  }\n}": types.ShopDocument,
     "mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {\n  updateProduct(id: $id, input: $input) {\n    ...AdminProductFields\n  }\n}": types.UpdateProductDocument,
     "fragment ImageFields on ProductImage {\n  url\n  alt\n}": types.ImageFieldsFragmentDoc,
     "fragment MoneyFields on Money {\n  amount\n  currency\n}": types.MoneyFieldsFragmentDoc,
@@ -122,6 +124,10 @@ export function gql(source: "query AdminProducts($status: ProductStatus, $search
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function gql(source: "mutation CreateProduct($input: CreateProductInput!) {\n  createProduct(input: $input) {\n    ...AdminProductFields\n  }\n}"): (typeof documents)["mutation CreateProduct($input: CreateProductInput!) {\n  createProduct(input: $input) {\n    ...AdminProductFields\n  }\n}"];
+/**
+ * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function gql(source: "query Shop {\n  shop {\n    currency\n  }\n}"): (typeof documents)["query Shop {\n  shop {\n    currency\n  }\n}"];
 /**
  * The gql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

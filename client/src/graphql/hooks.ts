@@ -101,6 +101,11 @@ export function useRemoveFromCartMutation(options?: useMutation.Options<Ops.Remo
   return useMutation(Ops.RemoveFromCartDocument, options);
 }
 
+/** Runs the Shop query. */
+export function useShopQuery(options?: useQuery.Options<Ops.ShopQuery, Ops.ShopQueryVariables>) {
+  return useQuery(Ops.ShopDocument, options as useQuery.Options<Ops.ShopQuery, Ops.ShopQueryVariables>);
+}
+
 /** The UpdateOrderStatus mutation. */
 export function useUpdateOrderStatusMutation(options?: useMutation.Options<Ops.UpdateOrderStatusMutation, Ops.UpdateOrderStatusMutationVariables>) {
   return useMutation(Ops.UpdateOrderStatusDocument, options);

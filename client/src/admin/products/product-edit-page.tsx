@@ -3,13 +3,11 @@ import { useNavigate, useParams } from "react-router";
 import { NotFound } from "../../components/not-found";
 import { usePageTitle } from "../../components/page-title";
 import type { ProductStatus } from "../../graphql/graphql";
-import { useAdminProductQuery, useCreateProductMutation, useUpdateProductMutation } from "../../graphql/hooks";
+import { useAdminProductQuery, useCreateProductMutation, useShopQuery, useUpdateProductMutation } from "../../graphql/hooks";
 import { apiError } from "../../lib/errors";
 import { moneyInputValue, parseMoneyInput } from "../../lib/money";
 import { ImageEditor, type EditableImage } from "./image-upload";
 import { StockPanel } from "./stock-panel";
-
-const CURRENCY = "USD";
 
 interface Form {
   sku: string;
@@ -28,6 +26,7 @@ export function ProductEditPage() {
   const navigate = useNavigate();
   const { data, refetch } = useAdminProductQuery({ variables: { id: id ?? "" }, skip: isNew, fetchPolicy: "cache-and-network" });
   const product = data?.adminProduct;
+  const currency = useShopQuery().data?.shop.currency ?? product?.price.currency ?? "";
   const [form, setForm] = useState<Form>({ sku: "", name: "", description: "", price: "", stock: "0", status: "DRAFT", images: [] });
   const [saved, setSaved] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -53,7 +52,8 @@ export function ProductEditPage() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);
-    const price = parseMoneyInput(form.price, product?.price.currency ?? CURRENCY);
+    if (!currency) return setProblem("Still loading; try again in a moment");
+    const price = parseMoneyInput(form.price, currency);
     if (price === null) return setProblem("Enter the price like 25.99");
     setProblem(null);
     const common = { sku: form.sku, name: form.name, description: form.description, price, status: form.status, images: form.images };
@@ -96,7 +96,7 @@ export function ProductEditPage() {
               <label htmlFor="p-description">Description</label>
               <textarea id="p-description" rows={4} value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />
             </div>
-            {field("price", `Price (${product?.price.currency ?? CURRENCY})`, "For example 25.99")}
+            {field("price", `Price (${currency})`, `For example ${moneyInputValue(2599, currency || "USD")}`)}
             {isNew && (
               <div className="field">
                 <label htmlFor="p-stock">Opening stock</label>
