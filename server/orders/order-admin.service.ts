@@ -6,8 +6,8 @@ import { OrderLine } from "./order-line.entity";
 import { OrderEvent } from "./order-event.entity";
 import { canMove } from "./order-status";
 import { Order, OrderStatus } from "./order.entity";
+import { findOrderWithLines, isOrderId } from "./order-queries";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The owner's order handling: status moves by the transition table, each recorded in the order's history. */
 export class OrderAdminService {
@@ -26,7 +26,7 @@ export class OrderAdminService {
    * the stock back and refunds a paid order.
    */
   async updateStatus(id: string, to: OrderStatus, actor: string): Promise<Order> {
-    if (!UUID.test(id)) throw notFound("Order", id);
+    if (!isOrderId(id)) throw notFound("Order", id);
     let refund: { provider: string; reference: string } | undefined;
     await this.tx.run(async (m) => {
       const qb = m.createQueryBuilder(Order, "o").where("o.id = :id", { id });
@@ -46,6 +46,6 @@ export class OrderAdminService {
       await m.insert(OrderEvent, { orderId: id, fromStatus: from, toStatus: to, actor, note: refund ? "Payment refunded" : null });
     });
     if (refund) await this.payments.refund(refund.provider, refund.reference);
-    return (await this.tx.reader.findOne(Order, { where: { id }, relations: { lines: true }, order: { lines: { position: "ASC" } } }))!;
+    return (await findOrderWithLines(this.tx.reader, { id }))!;
   }
 }

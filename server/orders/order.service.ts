@@ -14,6 +14,7 @@ import type { AddressInput, PlaceOrderInput } from "./order.inputs";
 import { OrderLine } from "./order-line.entity";
 import type { OrderNumberGenerator } from "./order-number";
 import { Order, OrderStatus } from "./order.entity";
+import { findOrderWithLines, isOrderId } from "./order-queries";
 import { OrderEvent } from "./order-event.entity";
 import { Role } from "../accounts/customer.entity";
 import { ProductStatus } from "../catalog/product.entity";
@@ -21,7 +22,6 @@ import type { Owner, Viewer } from "../sessions/request-session";
 
 /** Totals are stored in signed 32-bit columns and sent as GraphQL Int. */
 const MAX_ORDER_TOTAL = 2_147_483_647;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function toAddress(input: AddressInput): Address {
   const opt = (s: string | null | undefined) => (s?.trim() ? s.trim() : null);
@@ -52,8 +52,8 @@ export class OrderService {
    * of their sessions), or an admin; null for anyone else and for ids that don't exist.
    */
   async forViewer(viewer: Viewer, id: string): Promise<Order | null> {
-    if (!viewer.sessionId || !UUID.test(id)) return null;
-    const order = await this.tx.reader.findOne(Order, { where: { id }, relations: { lines: true }, order: { lines: { position: "ASC" } } });
+    if (!viewer.sessionId || !isOrderId(id)) return null;
+    const order = await findOrderWithLines(this.tx.reader, { id });
     if (!order) return null;
     const mine = order.sessionId === viewer.sessionId || (viewer.customerId !== undefined && order.customerId === viewer.customerId);
     return mine || viewer.role === Role.ADMIN ? order : null;
@@ -110,7 +110,7 @@ export class OrderService {
       return await this.tx.run(async (m) => {
         const checkout = await this.cart.lockForCheckout(m, owner);
         if (key) {
-          const earlier = await this.findByKey(m, sessionId, key);
+          const earlier = await findOrderWithLines(m, { sessionId, idempotencyKey: key });
           if (earlier) return earlier;
         }
         if (!checkout || checkout.lines.length === 0) throw cartEmpty();
@@ -195,20 +195,12 @@ export class OrderService {
         await m.insert(OrderLine, order.lines);
         await m.insert(OrderEvent, { orderId, fromStatus: null, toStatus: OrderStatus.PAID, actor, note: `Paid with ${provider.name}` });
         await this.cart.clear(m, checkout.cartId);
-        return (await this.findById(m, orderId))!;
+        return (await findOrderWithLines(m, { id: orderId }))!;
       });
     } catch (error) {
       if (charge) await this.refundQuietly(provider, charge.reference);
       throw error;
     }
-  }
-
-  private findByKey(m: EntityManager, sessionId: string, idempotencyKey: string): Promise<Order | null> {
-    return m.findOne(Order, { where: { sessionId, idempotencyKey }, relations: { lines: true }, order: { lines: { position: "ASC" } } });
-  }
-
-  private findById(m: EntityManager, id: string): Promise<Order | null> {
-    return m.findOne(Order, { where: { id }, relations: { lines: true }, order: { lines: { position: "ASC" } } });
   }
 
   private async refundQuietly(provider: PaymentProvider, reference: string): Promise<void> {
