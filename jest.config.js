@@ -1,7 +1,7 @@
 /** Jest runs the API suites (real HTTP server, real SQLite file and, with TEST_MYSQL_URL, real MariaDB) and unit tests. */
 module.exports = {
   testEnvironment: "node",
-  roots: ["<rootDir>/tests", "<rootDir>/server", "<rootDir>/client/src"],
+  roots: ["<rootDir>/tests", "<rootDir>/server", "<rootDir>/client/src", "<rootDir>/common"],
   testMatch: ["**/*.test.ts"],
   transform: {
     "^.+\\.tsx?$": [

@@ -1,8 +1,8 @@
 import "reflect-metadata";
 import { createApp } from "./app";
-import { seedDemoIfEmpty } from "./catalog/demo-seed";
 import { ConfigError, loadConfig } from "./config";
-import { describeDatabase, openDatabase } from "./db/database";
+import { describeDatabase } from "./db/database";
+import { openStoreDatabase } from "./modules";
 
 /** The demo store's owner account; it only works outside production. */
 const DEMO_ADMIN = { email: "owner@example.com", password: "demo-owner-password" };
@@ -23,14 +23,14 @@ process.on("SIGTERM", shutdown);
 async function main() {
   const config = loadConfig();
   const where = describeDatabase(config.database);
-  const dataSource = await openDatabase(config.database).catch((e: Error) => {
+  const dataSource = await openStoreDatabase(config.database).catch((e: Error) => {
     throw new ConfigError(`Cannot open the database (${where}): ${e.message.split("\n")[0]}`);
   });
   closers.push(() => dataSource.destroy());
   const { services, listen, stop } = await createApp(config, dataSource);
   closers.push(stop);
   if (config.seedDemo) {
-    const added = await seedDemoIfEmpty(services.tx, config.currency);
+    const added = await services.catalogIo.seedDemoIfEmpty();
     if (added) console.log(`Loaded the demo catalog: ${added} products.`);
     // The demo admin's well-known password is refused in production (see AccountService.login).
     if (added && !config.production) await services.accounts.upsertAdmin(DEMO_ADMIN.email, DEMO_ADMIN.password, "Demo owner", true);

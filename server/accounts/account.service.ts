@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { CartService } from "../cart/cart.service";
 import { isUniqueViolation, type Transactions } from "../db/transaction";
 import { AppError, ErrorCode, badInput } from "../graphql/errors";
-import type { RequestSession } from "../sessions/request-session";
+import type { RequestSessionPort } from "../graphql/context";
 import type { SessionService } from "../sessions/session.service";
 import { Customer, Role } from "./customer.entity";
 import type { RegisterInput } from "./account.inputs";
@@ -26,11 +26,11 @@ export class AccountService {
   ) {}
 
   byId(id: string): Promise<Customer | null> {
-    return this.tx.reader.findOneBy(Customer, { id });
+    return this.tx.manager.findOneBy(Customer, { id });
   }
 
-  async register(input: RegisterInput, session: RequestSession): Promise<Customer> {
-    const customer = this.tx.dataSource.manager.create(Customer, {
+  async register(input: RegisterInput, session: RequestSessionPort): Promise<Customer> {
+    const customer = this.tx.reader.create(Customer, {
       id: randomUUID(),
       email: input.email.trim(),
       emailNormalized: normalizeEmail(input.email),
@@ -54,11 +54,11 @@ export class AccountService {
    * wrong email as for a wrong password. Starts a new session (the old id is dropped: no fixation) and
    * brings the guest cart along.
    */
-  async login(email: string, password: string, session: RequestSession): Promise<Customer> {
+  async login(email: string, password: string, session: RequestSessionPort): Promise<Customer> {
     const normalized = normalizeEmail(email);
     const keys = this.throttle.keys(normalized, session.address);
     await this.throttle.check(keys);
-    const customer = await this.tx.reader.findOneBy(Customer, { emailNormalized: normalized });
+    const customer = await this.tx.manager.findOneBy(Customer, { emailNormalized: normalized });
     this.decoyHash ??= hashPassword(randomUUID(), this.opts.scryptLogN);
     const ok = await verifyPassword(password, customer?.passwordHash ?? (await this.decoyHash));
     if (!customer || !ok || (customer.isDemo && this.opts.production)) {
@@ -71,9 +71,9 @@ export class AccountService {
   }
 
   /** Ends the session on the server and on the client. The customer's cart stays with the customer. */
-  async logout(session: RequestSession): Promise<boolean> {
+  async logout(session: RequestSessionPort): Promise<boolean> {
     const id = await session.id();
-    if (id) await this.tx.run((m) => this.sessions.remove(m, id));
+    if (id) await this.sessions.end(id);
     session.clear();
     return true;
   }
@@ -100,17 +100,12 @@ export class AccountService {
     });
   }
 
-  private async startSession(customer: Customer, session: RequestSession): Promise<void> {
+  private async startSession(customer: Customer, session: RequestSessionPort): Promise<void> {
     const old = await session.id();
-    const { session: fresh, token } = this.sessions.draft(customer.id);
-    await this.tx.run(async (m) => {
-      if (old) {
-        await this.carts.mergeGuestCart(m, old, customer.id);
-        await this.sessions.remove(m, old);
-      }
-      await this.sessions.insert(m, fresh);
+    const started = await this.tx.run(async () => {
+      if (old) await this.carts.mergeGuestCart(old, customer.id);
+      return this.sessions.start(customer, old);
     });
-    fresh.customer = customer;
-    session.adopt(fresh, token);
+    session.adopt(started);
   }
 }

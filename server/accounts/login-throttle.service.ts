@@ -28,7 +28,7 @@ export class LoginThrottleService {
 
   /** Throws RATE_LIMITED while any of the keys is blocked. */
   async check(keys: string[], now = new Date()): Promise<void> {
-    const rows = await this.tx.reader.findBy(LoginThrottle, { key: In(keys) });
+    const rows = await this.tx.manager.findBy(LoginThrottle, { key: In(keys) });
     const blocked = rows.filter((r) => r.blockedUntil && r.blockedUntil > now);
     if (blocked.length) {
       const until = Math.max(...blocked.map((r) => r.blockedUntil!.getTime()));

@@ -1,80 +1,39 @@
-import { randomUUID } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
-import express, { Router, type NextFunction, type Request, type Response } from "express";
-import { Role } from "../accounts/customer.entity";
-import type { Services } from "../app";
-import type { Config } from "../config";
-import { Order } from "../orders/order.entity";
-import { Product } from "../catalog/product.entity";
-import { tokenFromRequest } from "../sessions/session.service";
-import { minorDigits } from "./catalog-csv";
-import { toCsv } from "./csv";
+import express, { Router, type RequestHandler } from "express";
+import type { CatalogIoService } from "../catalog/catalog-io.service";
+import { AppError } from "../graphql/errors";
+import { UnsupportedImage, type UploadService } from "../media/upload.service";
+import type { OrderAdminService } from "../orders/order-admin.service";
 
-/** Image types we accept, told by their first bytes (never by the name or the client's Content-Type). */
-function imageType(b: Buffer): "png" | "jpg" | "gif" | "webp" | undefined {
-  if (b.length > 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return "png";
-  if (b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return "jpg";
-  if (b.length > 6 && /^GIF8[79]a$/.test(b.subarray(0, 6).toString("latin1"))) return "gif";
-  if (b.length > 12 && b.subarray(0, 4).toString("latin1") === "RIFF" && b.subarray(8, 12).toString("latin1") === "WEBP") return "webp";
-  return undefined;
+export interface AdminRouteServices {
+  catalogIo: CatalogIoService;
+  orderAdmin: OrderAdminService;
+  uploads: UploadService;
 }
 
-const fail = (res: Response, status: number, code: string, message: string) => res.status(status).json({ errors: [{ message, extensions: { code } }] });
-
-/** Admin-only HTTP endpoints that aren't GraphQL: image upload and CSV downloads. */
-export function adminRoutes(config: Config, services: Services): Router {
+/**
+ * The owner's HTTP endpoints that aren't GraphQL: image upload and CSV downloads. Adapters like resolvers:
+ * `authorized` is the same role check as @Authorized("ADMIN"), and the work is the feature services'.
+ */
+export function adminRoutes(authorized: RequestHandler, services: AdminRouteServices, uploadMaxBytes: number): Router {
   const router = Router();
-  const requireAdmin = async (req: Request, res: Response, next: NextFunction) => {
-    const session = await services.sessions.find(tokenFromRequest(req.headers));
-    if (!session?.customer) return fail(res, 401, "UNAUTHENTICATED", "Sign in to do this");
-    if (session.customer.role !== Role.ADMIN) return fail(res, 403, "FORBIDDEN", "Your account may not do this");
-    next();
-  };
-  router.use(requireAdmin);
+  router.use(authorized);
 
-  router.post("/uploads", express.raw({ type: () => true, limit: config.uploadMaxBytes }), async (req, res) => {
-    const body = req.body as Buffer;
-    if (!Buffer.isBuffer(body) || body.length === 0) return fail(res, 400, "BAD_USER_INPUT", "Send the image file as the request body");
-    const ext = imageType(body);
-    if (!ext) return fail(res, 415, "BAD_USER_INPUT", "Only PNG, JPEG, GIF and WebP images can be uploaded");
-    await fs.promises.mkdir(config.uploadDir, { recursive: true });
-    const name = `${randomUUID()}.${ext}`;
-    await fs.promises.writeFile(path.join(config.uploadDir, name), body);
-    res.status(201).json({ url: `/media/uploads/${name}` });
+  router.post("/uploads", express.raw({ type: () => true, limit: uploadMaxBytes }), async (req, res) => {
+    try {
+      const url = await services.uploads.save(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
+      res.status(201).json({ url });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      res.status(error instanceof UnsupportedImage ? 415 : 400).json({ errors: [{ message: error.message, extensions: error.extensions }] });
+    }
   });
 
   router.get("/export/products.csv", async (_req, res) => {
-    const digits = minorDigits(config.currency);
-    const products = await services.tx.reader.find(Product, { order: { id: "ASC" } });
-    const rows = products.map((p) => [p.sku, p.name, p.description, (p.priceAmount / 10 ** digits).toFixed(digits), p.stock, p.status]);
-    res.type("text/csv").attachment("products.csv").send(toCsv([["sku", "name", "description", "price", "stock", "status"], ...rows]));
+    res.type("text/csv").attachment("products.csv").send(await services.catalogIo.exportCsv());
   });
 
   router.get("/export/orders.csv", async (_req, res) => {
-    const digits = minorDigits(config.currency);
-    const money = (n: number) => (n / 10 ** digits).toFixed(digits);
-    const orders = await services.tx.reader.find(Order, { order: { createdAt: "DESC" } });
-    const lines = await services.orders.linesFor(orders.map((o) => o.id));
-    const items = new Map<string, number>();
-    for (const l of lines) items.set(l.orderId, (items.get(l.orderId) ?? 0) + l.quantity);
-    const header = ["number", "date", "status", "email", "items", "subtotal", "shipping", "tax", "total", "currency", "ship_to", "city", "country"];
-    const rows = orders.map((o) => [
-      o.number,
-      o.createdAt.toISOString(),
-      o.status,
-      o.email,
-      items.get(o.id) ?? 0,
-      money(o.subtotalAmount),
-      money(o.shippingAmount),
-      money(o.taxAmount),
-      money(o.totalAmount),
-      o.currency,
-      o.shippingAddress.name,
-      o.shippingAddress.city,
-      o.shippingAddress.country,
-    ]);
-    res.type("text/csv").attachment("orders.csv").send(toCsv([header, ...rows]));
+    res.type("text/csv").attachment("orders.csv").send(await services.orderAdmin.exportCsv());
   });
   return router;
 }

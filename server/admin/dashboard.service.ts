@@ -1,9 +1,6 @@
-import { In, MoreThanOrEqual, Not } from "typeorm";
-import type { Transactions } from "../db/transaction";
 import { Money } from "../graphql/money.type";
 import type { InventoryService } from "../inventory/inventory.service";
-import { OrderLine } from "../orders/order-line.entity";
-import { Order, OrderStatus } from "../orders/order.entity";
+import type { OrderService } from "../orders/order.service";
 import type { Dashboard } from "./dashboard.types";
 
 const DAY = 86_400_000;
@@ -12,7 +9,7 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 /** Sums orders in plain code over one query per kind, so SQLite and MySQL give the same (UTC) days. */
 export class DashboardService {
   constructor(
-    private readonly tx: Transactions,
+    private readonly orderService: OrderService,
     private readonly inventory: InventoryService,
     private readonly currency: string,
   ) {}
@@ -21,11 +18,7 @@ export class DashboardService {
     const today = day(now);
     const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
     const since = new Date(Math.min(monthStart.getTime(), Date.parse(today) - 29 * DAY));
-    const counted = Not(In([OrderStatus.CANCELLED, OrderStatus.REFUNDED]));
-    const orders = await this.tx.reader.find(Order, {
-      where: { createdAt: MoreThanOrEqual(since), status: counted },
-      select: { id: true, createdAt: true, totalAmount: true },
-    });
+    const orders = await this.orderService.salesSince(since);
     const byDay = new Map<string, { orders: number; revenue: number }>();
     for (let i = 29; i >= 0; i--) byDay.set(day(new Date(Date.parse(today) - i * DAY)), { orders: 0, revenue: 0 });
     let month = { orders: 0, revenue: 0 };
@@ -38,9 +31,7 @@ export class DashboardService {
       if (o.createdAt >= monthStart) month = { orders: month.orders + 1, revenue: month.revenue + o.totalAmount };
     }
     const recentIds = orders.filter((o) => o.createdAt.getTime() >= Date.parse(today) - 29 * DAY).map((o) => o.id);
-    const lines = recentIds.length
-      ? await this.tx.reader.find(OrderLine, { where: { orderId: In(recentIds) }, select: { sku: true, name: true, quantity: true, lineTotalAmount: true } })
-      : [];
+    const lines = await this.orderService.linesFor(recentIds);
     const top = new Map<string, { sku: string; name: string; quantity: number; revenue: number }>();
     for (const l of lines) {
       const t = top.get(l.sku) ?? { sku: l.sku, name: l.name, quantity: 0, revenue: 0 };

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import type { EntityManager } from "typeorm";
 import type { CatalogService } from "../catalog/catalog.service";
 import type { Product } from "../catalog/product.entity";
 import { isUniqueViolation, type Transactions } from "../db/transaction";
@@ -8,18 +7,12 @@ import { Money } from "../graphql/money.type";
 import { CartLineEntity } from "./cart-line.entity";
 import { CartEntity } from "./cart.entity";
 import { Cart, CartLine } from "./cart.types";
-import type { Owner } from "../sessions/request-session";
+import type { Owner } from "../graphql/context";
+import { MAX_LINE_QUANTITY } from "./cart.args";
 import { computeTotals, type PricingRule } from "./pricing";
 
-export const MAX_LINE_QUANTITY = 999;
 /** A cart's subtotal stays below this (minor units), so totals fit the 32-bit columns and GraphQL Int. */
 export const MAX_CART_SUBTOTAL = 1_000_000_000;
-
-function checkQuantity(quantity: number, min: 0 | 1): void {
-  if (!Number.isInteger(quantity) || quantity < min || quantity > MAX_LINE_QUANTITY) {
-    throw badInput("quantity", `Quantity must be between ${min} and ${MAX_LINE_QUANTITY}`);
-  }
-}
 
 const ownerWhere = (owner: Owner) => (owner.customerId ? { customerId: owner.customerId } : { sessionId: owner.sessionId });
 
@@ -35,29 +28,25 @@ export class CartService {
 
   /** The owner's cart as the API shows it; an empty cart (creating nothing) when there is none. */
   async view(owner: Owner | undefined): Promise<Cart> {
-    const m = this.tx.reader;
-    const cart = owner ? await m.findOneBy(CartEntity, ownerWhere(owner)) : null;
-    const lines = cart
-      ? await this.linesOf(m, cart.id)
-      : [];
+    const cart = owner ? await this.tx.manager.findOneBy(CartEntity, ownerWhere(owner)) : null;
+    const lines = cart ? await this.linesOf(cart.id) : [];
     return this.toView(cart?.id ?? "empty", lines);
   }
 
   /**
    * Adds `quantity` of a product, raising the line's quantity if the product is already in the cart.
-   * The session is only started (`ensureSession`) once the request is known to be good.
+   * The session is only started (`ensureOwner`) once the request is known to be good.
    */
   async add(ensureOwner: () => Promise<Owner>, productId: string, quantity: number): Promise<Cart> {
-    checkQuantity(quantity, 1);
     const known = await this.catalog.sellable(productId);
     if (!known) throw notFound("Product", productId);
     this.checkStock(known, quantity);
     const owner = await ensureOwner();
     await this.tx.run(async (m) => {
-      const product = await this.catalog.sellable(productId, m);
+      const product = await this.catalog.sellable(productId);
       if (!product) throw notFound("Product", productId);
-      const cart = await this.lockCart(m, owner, true);
-      const lines = await this.linesOf(m, cart!.id);
+      const cart = await this.lockCart(owner, true);
+      const lines = await this.linesOf(cart!.id);
       const line = lines.find((l) => l.productId === product.id);
       const wanted = (line?.quantity ?? 0) + quantity;
       if (wanted > MAX_LINE_QUANTITY) {
@@ -73,12 +62,11 @@ export class CartService {
 
   /** Sets a line's quantity; 0 removes the line. */
   async setQuantity(owner: Owner | undefined, lineId: string, quantity: number): Promise<Cart> {
-    checkQuantity(quantity, 0);
     await this.tx.run(async (m) => {
-      const line = await this.ownLine(m, owner, lineId);
+      const line = await this.ownLine(owner, lineId);
       if (quantity === 0) return void (await m.delete(CartLineEntity, { id: line.id }));
       this.checkStock(line.product, quantity);
-      this.checkSubtotal(await this.linesOf(m, line.cartId), line.product, quantity);
+      this.checkSubtotal(await this.linesOf(line.cartId), line.product, quantity);
       await m.update(CartLineEntity, { id: line.id }, { quantity });
     });
     return this.view(owner);
@@ -86,7 +74,7 @@ export class CartService {
 
   async remove(owner: Owner | undefined, lineId: string): Promise<Cart> {
     await this.tx.run(async (m) => {
-      const line = await this.ownLine(m, owner, lineId);
+      const line = await this.ownLine(owner, lineId);
       await m.delete(CartLineEntity, { id: line.id });
     });
     return this.view(owner);
@@ -95,40 +83,45 @@ export class CartService {
   /**
    * At sign-in: moves the guest cart's lines into the customer's cart (created if need be), adding
    * quantities for products in both, capped by stock and the line maximum, then drops the guest cart.
+   * Runs in the sign-in's transaction.
    */
-  async mergeGuestCart(m: EntityManager, sessionId: string, customerId: string): Promise<void> {
-    const guest = await this.lockCart(m, { sessionId, customerId: null }, false);
-    if (!guest) return;
-    const guestLines = await this.linesOf(m, guest.id);
-    if (guestLines.length) {
-      const target = (await this.lockCart(m, { sessionId, customerId }, true))!;
-      const existing = await this.linesOf(m, target.id);
-      for (const line of guestLines) {
-        const mine = existing.find((l) => l.productId === line.productId);
-        const quantity = Math.min((mine?.quantity ?? 0) + line.quantity, line.product.stock, MAX_LINE_QUANTITY);
-        if (mine) await m.update(CartLineEntity, { id: mine.id }, { quantity: Math.max(quantity, 1) });
-        else if (quantity > 0) await m.insert(CartLineEntity, { cartId: target.id, productId: line.productId, quantity });
+  async mergeGuestCart(sessionId: string, customerId: string): Promise<void> {
+    await this.tx.run(async (m) => {
+      const guest = await this.lockCart({ sessionId, customerId: null }, false);
+      if (!guest) return;
+      const guestLines = await this.linesOf(guest.id);
+      if (guestLines.length) {
+        const target = (await this.lockCart({ sessionId, customerId }, true))!;
+        const existing = await this.linesOf(target.id);
+        for (const line of guestLines) {
+          const mine = existing.find((l) => l.productId === line.productId);
+          const quantity = Math.min((mine?.quantity ?? 0) + line.quantity, line.product.stock, MAX_LINE_QUANTITY);
+          if (mine) await m.update(CartLineEntity, { id: mine.id }, { quantity: Math.max(quantity, 1) });
+          else if (quantity > 0) await m.insert(CartLineEntity, { cartId: target.id, productId: line.productId, quantity });
+        }
       }
-    }
-    await m.delete(CartEntity, { id: guest.id });
+      await m.delete(CartEntity, { id: guest.id });
+    });
   }
 
   /**
-   * For checkout, inside its transaction: locks the session's cart (so two checkouts of one cart
+   * For checkout, inside its transaction: locks the owner's cart (so two checkouts of one cart
    * run one after the other) and returns its lines with their products.
    */
-  async lockForCheckout(m: EntityManager, owner: Owner): Promise<{ cartId: string; lines: CartLineEntity[] } | undefined> {
-    const cart = await this.lockCart(m, owner, false);
-    if (!cart) return undefined;
-    return { cartId: cart.id, lines: await this.linesOf(m, cart.id) };
+  async lockForCheckout(owner: Owner): Promise<{ cartId: string; lines: CartLineEntity[] } | undefined> {
+    return this.tx.run(async () => {
+      const cart = await this.lockCart(owner, false);
+      if (!cart) return undefined;
+      return { cartId: cart.id, lines: await this.linesOf(cart.id) };
+    });
   }
 
-  async clear(m: EntityManager, cartId: string): Promise<void> {
-    await m.delete(CartLineEntity, { cartId });
+  async clear(cartId: string): Promise<void> {
+    await this.tx.run((m) => m.delete(CartLineEntity, { cartId }));
   }
 
-  private linesOf(m: EntityManager, cartId: string): Promise<CartLineEntity[]> {
-    return m.find(CartLineEntity, { where: { cartId }, relations: { product: true }, order: { id: "ASC" } });
+  private linesOf(cartId: string): Promise<CartLineEntity[]> {
+    return this.tx.manager.find(CartLineEntity, { where: { cartId }, relations: { product: true }, order: { id: "ASC" } });
   }
 
   /** The cart's subtotal with `product` at `quantity` must stay under MAX_CART_SUBTOTAL. */
@@ -148,22 +141,22 @@ export class CartService {
   }
 
   /** A line of the caller's own cart, locked with its cart; NOT_FOUND for anyone else's line. */
-  private async ownLine(m: EntityManager, owner: Owner | undefined, lineId: string): Promise<CartLineEntity> {
+  private async ownLine(owner: Owner | undefined, lineId: string): Promise<CartLineEntity> {
     const id = parseLineId(lineId);
-    const cart = owner && id !== undefined ? await this.lockCart(m, owner, false) : undefined;
-    const line = cart ? await m.findOne(CartLineEntity, { where: { id, cartId: cart.id }, relations: { product: true } }) : null;
+    const cart = owner && id !== undefined ? await this.lockCart(owner, false) : undefined;
+    const line = cart ? await this.tx.manager.findOne(CartLineEntity, { where: { id, cartId: cart.id }, relations: { product: true } }) : null;
     if (!line) throw notFound("Cart line", lineId);
     return line;
   }
 
-  /** The owner's cart row, locked FOR UPDATE where the engine has row locks; created on demand. */
-  private async lockCart(m: EntityManager, owner: Owner, create: boolean): Promise<CartEntity | undefined> {
+  /** The owner's cart row, locked FOR UPDATE where the engine has row locks; created on demand. In a transaction. */
+  private async lockCart(owner: Owner, create: boolean): Promise<CartEntity | undefined> {
+    const m = this.tx.manager;
     const find = () => {
       const qb = owner.customerId
         ? m.createQueryBuilder(CartEntity, "c").where("c.customer_id = :customerId", { customerId: owner.customerId })
         : m.createQueryBuilder(CartEntity, "c").where("c.session_id = :sessionId", { sessionId: owner.sessionId });
-      if (this.tx.rowLocks) qb.setLock("pessimistic_write");
-      return qb.getOne();
+      return this.tx.lockForUpdate(qb).getOne();
     };
     const found = await find();
     if (found || !create) return found ?? undefined;

@@ -1,27 +1,12 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from "type-graphql";
-import { importCatalogCsv } from "../admin/catalog-csv";
-import type { Transactions } from "../db/transaction";
 import type { Context } from "../graphql/context";
+import type { CatalogIoService } from "./catalog-io.service";
 import type { CatalogService } from "./catalog.service";
 import type { ProductAdminService } from "./product-admin.service";
-import { Product, ProductStatus } from "./product.entity";
+import { AdminProductsArgs } from "./product.args";
+import { Product } from "./product.entity";
 import { CreateProductInput, UpdateProductInput } from "./product.inputs";
 import { ProductConnection } from "./product.types";
-
-@ArgsType()
-class AdminProductsArgs {
-  @Field(() => ProductStatus, { nullable: true, description: "Null: every status." })
-  status: ProductStatus | null;
-
-  @Field(() => String, { nullable: true, description: "Matches SKU, name and description." })
-  search: string | null;
-
-  @Field(() => Int, { nullable: true, defaultValue: 20 })
-  first: number | null;
-
-  @Field(() => String, { nullable: true })
-  after: string | null;
-}
 
 @ArgsType()
 class UpdateProductArgs {
@@ -47,8 +32,7 @@ export class AdminProductResolver {
   constructor(
     private readonly catalog: CatalogService,
     private readonly products: ProductAdminService,
-    private readonly tx: Transactions,
-    private readonly currency: string,
+    private readonly catalogIo: CatalogIoService,
   ) {}
 
   @Query(() => ProductConnection, { description: "Admins: every product, drafts and archived included." })
@@ -77,9 +61,10 @@ export class AdminProductResolver {
   }
 
   @Mutation(() => CatalogImportResult, {
-    description: "Imports products from CSV (sku,name,description,price,stock; price like 25.99), upserting by SKU. All rows are checked first; with any problem nothing is written.",
+    description:
+      "Imports products from CSV (sku,name,description,price,stock; price like 25.99), upserting by SKU. All rows are checked first; with any problem nothing is written.",
   })
-  importProductsCsv(@Arg("csv") csv: string): Promise<CatalogImportResult> {
-    return importCatalogCsv(this.tx, csv, this.currency);
+  async importProductsCsv(@Arg("csv") csv: string, @Ctx() ctx: Context): Promise<CatalogImportResult> {
+    return this.catalogIo.importCsv(csv, (await ctx.session.viewer()).email!);
   }
 }

@@ -1,8 +1,10 @@
-import { In, type EntityManager, type Repository } from "typeorm";
-import { checkPageSize, decodeIntCursor, encodeCursor } from "../graphql/cursor";
+import { In } from "typeorm";
+import { LIKE_ESCAPE, containsPattern } from "../db/like";
 import type { Transactions } from "../db/transaction";
+import { decodeIntCursor, encodeCursor } from "../graphql/cursor";
 import { ProductImage } from "./product-image.entity";
 import { Product, ProductStatus } from "./product.entity";
+import { MAX_STOCK } from "./product.inputs";
 import type { ProductConnection } from "./product.types";
 
 /** Parses a GraphQL ID into a product's numeric id; anything else is no product at all. */
@@ -11,26 +13,28 @@ export function parseProductId(id: string | number): number | undefined {
   return /^\d{1,15}$/.test(s) ? Number(s) : undefined;
 }
 
-const escapeLike = (s: string) => s.replace(/[!%_]/g, (c) => `!${c}`);
-
+/**
+ * Reads the catalog. Inside a transaction (a service calling this one) it reads through that transaction;
+ * outside, committed data only.
+ */
 export class CatalogService {
   constructor(private readonly tx: Transactions) {}
 
-  private products(m?: EntityManager): Repository<Product> {
-    return (m ?? this.tx.reader).getRepository(Product);
+  private get products() {
+    return this.tx.manager.getRepository(Product);
   }
 
   /** One page of the catalog in a stable order (by id): two queries whatever the page size. */
   async list(args: { first: number; after?: string | null; search?: string | null; status?: ProductStatus | null }): Promise<ProductConnection> {
-    checkPageSize(args.first);
-    const qb = this.products().createQueryBuilder("p");
+    const qb = this.products.createQueryBuilder("p");
     // The storefront passes ACTIVE; admins may list any status (null: all).
     if (args.status) qb.andWhere("p.status = :status", { status: args.status });
     const term = args.search?.trim();
     if (term) {
-      qb.andWhere("(LOWER(p.name) LIKE :q ESCAPE '!' OR LOWER(p.sku) LIKE :q ESCAPE '!' OR LOWER(p.description) LIKE :q ESCAPE '!')", {
-        q: `%${escapeLike(term.toLowerCase())}%`,
-      });
+      qb.andWhere(
+        `(LOWER(p.name) LIKE :q ${LIKE_ESCAPE} OR LOWER(p.sku) LIKE :q ${LIKE_ESCAPE} OR LOWER(p.description) LIKE :q ${LIKE_ESCAPE})`,
+        { q: containsPattern(term.toLowerCase()) },
+      );
     }
     const totalCount = await qb.clone().getCount();
     if (args.after) qb.andWhere("p.id > :after", { after: decodeIntCursor("product", args.after) });
@@ -44,43 +48,70 @@ export class CatalogService {
     };
   }
 
-  async byIds(ids: readonly number[], m?: EntityManager): Promise<Product[]> {
+  /** Every product in id order (the catalog export). */
+  all(): Promise<Product[]> {
+    return this.products.find({ order: { id: "ASC" } });
+  }
+
+  async byIds(ids: readonly number[]): Promise<Product[]> {
     if (ids.length === 0) return [];
-    return this.products(m).findBy({ id: In([...ids]) });
+    return this.products.findBy({ id: In([...ids]) });
   }
 
   /** Any product, whatever its status (admin). */
-  async byId(id: string | number, m?: EntityManager): Promise<Product | null> {
+  async byId(id: string | number): Promise<Product | null> {
     const numeric = parseProductId(id);
-    return numeric === undefined ? null : this.products(m).findOneBy({ id: numeric });
+    return numeric === undefined ? null : this.products.findOneBy({ id: numeric });
   }
 
   /** A product the storefront shows and sells: ACTIVE only (drafts and archived ones are not found). */
-  async sellable(id: string | number, m?: EntityManager): Promise<Product | null> {
+  async sellable(id: string | number): Promise<Product | null> {
     const numeric = parseProductId(id);
-    return numeric === undefined ? null : this.products(m).findOneBy({ id: numeric, status: ProductStatus.ACTIVE });
+    return numeric === undefined ? null : this.products.findOneBy({ id: numeric, status: ProductStatus.ACTIVE });
   }
 
   /** Images of many products in one query, in gallery order. */
   async imagesFor(productIds: readonly number[]): Promise<ProductImage[]> {
     if (productIds.length === 0) return [];
-    return this.tx.reader.getRepository(ProductImage).find({
+    return this.tx.manager.getRepository(ProductImage).find({
       where: { productId: In([...productIds]) },
       order: { productId: "ASC", position: "ASC", id: "ASC" },
     });
   }
 
+  /** Products still on sale (or in draft) at or below the threshold, emptiest first. */
+  lowStock(threshold: number): Promise<Product[]> {
+    return this.products
+      .createQueryBuilder("p")
+      .where("p.status <> :archived AND p.stock <= :threshold", { archived: ProductStatus.ARCHIVED, threshold })
+      .orderBy("p.stock", "ASC")
+      .addOrderBy("p.id", "ASC")
+      .take(100)
+      .getMany();
+  }
+
   /**
-   * Takes `quantity` units of a product's stock if that many are there, atomically:
-   * a conditional UPDATE, never a read followed by a write. Returns whether it took them.
+   * The stock column's one writer, for the inventory ledger only (every change must leave a movement):
+   * adds `delta` if the stock stays within 0…MAX_STOCK, in one conditional UPDATE (never a read followed by a
+   * write, so two checkouts can't both take the last unit), or with `to` sets it under a row lock. In the
+   * caller's transaction.
    */
-  async takeStock(m: EntityManager, productId: number, quantity: number): Promise<boolean> {
-    const result = await m
-      .createQueryBuilder()
-      .update(Product)
-      .set({ stock: () => "stock - :quantity" })
-      .where("id = :productId AND stock >= :quantity", { productId, quantity })
-      .execute();
-    return result.affected === 1;
+  async writeStock(productId: number, change: { delta: number } | { to: number }): Promise<{ applied: boolean; stock: number; delta: number }> {
+    return this.tx.run(async (m) => {
+      let delta: number;
+      if ("to" in change) {
+        const row = await this.tx.lockForUpdate(m.createQueryBuilder(Product, "p").where("p.id = :productId", { productId })).getOneOrFail();
+        delta = change.to - row.stock;
+        if (delta === 0) return { applied: true, stock: row.stock, delta };
+      } else delta = change.delta;
+      const result = await m
+        .createQueryBuilder()
+        .update(Product)
+        .set({ stock: () => "stock + :delta" })
+        .where("id = :productId AND stock + :delta >= 0 AND (:delta <= 0 OR stock + :delta <= :max)", { productId, delta, max: MAX_STOCK })
+        .execute();
+      const { stock } = await m.findOneOrFail(Product, { where: { id: productId }, select: { id: true, stock: true } });
+      return { applied: result.affected === 1, stock, delta };
+    });
   }
 }

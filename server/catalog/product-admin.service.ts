@@ -1,7 +1,6 @@
-import type { InventoryService } from "../inventory/inventory.service";
 import { isUniqueViolation, type Transactions } from "../db/transaction";
 import { badInput, notFound } from "../graphql/errors";
-import { OrderLine } from "../orders/order-line.entity";
+import type { ProductReferences, StockLedger } from "./catalog.port";
 import type { CatalogService } from "./catalog.service";
 import { ProductImage } from "./product-image.entity";
 import { Product } from "./product.entity";
@@ -12,7 +11,8 @@ export class ProductAdminService {
   constructor(
     private readonly tx: Transactions,
     private readonly catalog: CatalogService,
-    private readonly inventory: InventoryService,
+    private readonly ledger: StockLedger,
+    private readonly references: ProductReferences,
     private readonly currency: string,
   ) {}
 
@@ -29,8 +29,8 @@ export class ProductAdminService {
           status: input.status,
         });
         await m.save(product);
-        await this.replaceImages(m, product.id, input.images);
-        if (input.stock > 0) await this.inventory.move(m, product.id, input.stock, "Opening stock", actor);
+        await this.replaceImages(product.id, input.images);
+        if (input.stock > 0) await this.ledger.move({ productId: product.id, delta: input.stock, reason: "Opening stock", actor });
         return product.id;
       }),
     );
@@ -40,7 +40,7 @@ export class ProductAdminService {
   async update(id: string, input: UpdateProductInput): Promise<Product> {
     await this.uniqueSku(() =>
       this.tx.run(async (m) => {
-        const product = await this.catalog.byId(id, m);
+        const product = await this.catalog.byId(id);
         if (!product) throw notFound("Product", id);
         const changes: Partial<Product> = {};
         if (input.sku !== undefined && input.sku !== null) changes.sku = input.sku.trim().toUpperCase();
@@ -49,7 +49,7 @@ export class ProductAdminService {
         if (input.price !== undefined && input.price !== null) changes.priceAmount = input.price;
         if (input.status !== undefined && input.status !== null) changes.status = input.status;
         if (Object.keys(changes).length) await m.update(Product, { id: product.id }, changes);
-        if (input.images) await this.replaceImages(m, product.id, input.images);
+        if (input.images) await this.replaceImages(product.id, input.images);
       }),
     );
     return (await this.catalog.byId(id))!;
@@ -58,9 +58,9 @@ export class ProductAdminService {
   /** Deletes a product nobody ordered; one with orders must be archived instead (its history stays whole). */
   async delete(id: string): Promise<boolean> {
     return this.tx.run(async (m) => {
-      const product = await this.catalog.byId(id, m);
+      const product = await this.catalog.byId(id);
       if (!product) throw notFound("Product", id);
-      if (await m.exists(OrderLine, { where: { productId: product.id } })) {
+      if (await this.references.isReferenced(product.id)) {
         throw badInput("id", `${product.name} has orders, so it can't be deleted; archive it instead`);
       }
       await m.delete(Product, { id: product.id });
@@ -68,11 +68,13 @@ export class ProductAdminService {
     });
   }
 
-  private async replaceImages(m: import("typeorm").EntityManager, productId: number, images: ImageInput[]): Promise<void> {
-    await m.delete(ProductImage, { productId });
-    if (images.length) {
-      await m.insert(ProductImage, images.map((img, position) => ({ productId, url: img.url, alt: img.alt.trim(), position })));
-    }
+  private async replaceImages(productId: number, images: ImageInput[]): Promise<void> {
+    await this.tx.run(async (m) => {
+      await m.delete(ProductImage, { productId });
+      if (images.length) {
+        await m.insert(ProductImage, images.map((img, position) => ({ productId, url: img.url, alt: img.alt.trim(), position })));
+      }
+    });
   }
 
   private async uniqueSku<T>(work: () => Promise<T>): Promise<T> {

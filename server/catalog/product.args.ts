@@ -1,13 +1,23 @@
-import { ArgsType, Field, Int } from "type-graphql";
+import { IsOptional, MaxLength } from "class-validator";
+import { ArgsType, Field } from "type-graphql";
+import { MAX_SEARCH_LENGTH, PageArgs } from "../graphql/page-args";
+import { ProductStatus } from "./product.entity";
 
 @ArgsType()
-export class ProductsArgs {
-  @Field(() => Int, { nullable: true, defaultValue: 20, description: "Page size, 1 to 100." })
-  first: number | null;
-
-  @Field(() => String, { nullable: true, description: "The endCursor of the previous page." })
-  after: string | null;
-
+export class ProductsArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: "Matches name and description, case-insensitive." })
+  @IsOptional()
+  @MaxLength(MAX_SEARCH_LENGTH)
+  search: string | null;
+}
+
+@ArgsType()
+export class AdminProductsArgs extends PageArgs {
+  @Field(() => ProductStatus, { nullable: true, description: "Null: every status." })
+  status: ProductStatus | null;
+
+  @Field(() => String, { nullable: true, description: "Matches SKU, name and description." })
+  @IsOptional()
+  @MaxLength(MAX_SEARCH_LENGTH)
   search: string | null;
 }

@@ -1,13 +1,16 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../graphql/context";
+import type { CatalogService } from "./catalog.service";
 import { ProductsArgs } from "./product.args";
 import { ProductImage } from "./product-image.entity";
 import { Product, ProductStatus } from "./product.entity";
+import { productImagesLoader } from "./product.loaders";
 import { ProductConnection } from "./product.types";
-import type { CatalogService } from "./catalog.service";
 
 @Resolver(() => Product)
 export class ProductResolver {
+  private readonly imagesLoader = productImagesLoader(this.catalog);
+
   constructor(private readonly catalog: CatalogService) {}
 
   @Query(() => ProductConnection, { description: "The catalog, a page at a time, in a stable order." })
@@ -22,6 +25,6 @@ export class ProductResolver {
 
   @FieldResolver(() => [ProductImage])
   images(@Root() product: Product, @Ctx() ctx: Context): Promise<ProductImage[]> {
-    return ctx.loaders.productImages.load(product.id);
+    return ctx.loaders.get(this.imagesLoader).load(product.id);
   }
 }

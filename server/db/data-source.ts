@@ -2,7 +2,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { DataSource, type DataSourceOptions, type Logger } from "typeorm";
 import type { DatabaseConfig } from "../config";
-import { entities } from "./entities";
 import { mysqlMigrations, sqliteMigrations } from "./migrations";
 
 /** Counts the SQL statements a data source runs, so tests and the benchmark can spot N+1 queries. */
@@ -18,7 +17,12 @@ export class QueryCounter implements Logger {
   log() {}
 }
 
+/** Entity classes, as the composition root (server/modules.ts) lists them. */
+export type EntityList = NonNullable<DataSourceOptions["entities"]>;
+
 export interface CreateDataSourceOptions {
+  /** Every entity of the store; db/ knows none of them itself. */
+  entities: EntityList;
   /** The MySQL-protocol server is MariaDB (TypeORM reads its column defaults differently). */
   mariadb?: boolean;
   /** Build the schema from the entities instead of running migrations (only for checking the migrations). */
@@ -26,9 +30,9 @@ export interface CreateDataSourceOptions {
   withoutMigrations?: boolean;
 }
 
-export function createDataSource(db: DatabaseConfig, opts: CreateDataSourceOptions = {}): DataSource {
+export function createDataSource(db: DatabaseConfig, opts: CreateDataSourceOptions): DataSource {
   const common = {
-    entities,
+    entities: opts.entities,
     synchronize: opts.synchronize ?? false,
     migrationsRun: false,
     logging: ["query", "error"],
@@ -84,7 +88,7 @@ export async function openReader(main: DataSource): Promise<DataSource> {
     type: "better-sqlite3",
     database: main.options.database as string,
     readonly: true,
-    entities,
+    entities: main.options.entities,
     logging: ["query", "error"],
     logger: main.logger,
   });

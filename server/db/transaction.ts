@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { DataSource, EntityManager } from "typeorm";
 
 const MAX_ATTEMPTS = 5;
@@ -19,17 +20,23 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * The one way services write. It commits when `work` returns and rolls back when it throws,
- * and retries the whole unit on deadlock or busy errors.
+ * The one way services write. `run` commits when `work` returns and rolls back when it throws, and retries
+ * the whole unit on deadlock or busy errors. A `run` inside another `run` (a service calling a service)
+ * joins the open transaction: the manager travels in an AsyncLocalStorage, so nested calls neither wait
+ * for the outer transaction (SQLite) nor block on its row locks (MySQL), and all of it commits or rolls
+ * back as one. Services read through `manager`: the open transaction's, else the committed-only reader.
  *
  * SQLite: TypeORM shares one connection, so two transactions at once would interleave on it.
  * Write transactions therefore run one after another through an in-process queue.
  * MySQL/MariaDB: READ COMMITTED, so a statement sees what others committed before it ran; rows are
- * locked with conditional UPDATEs or SELECT … FOR UPDATE by the services.
+ * locked with conditional UPDATEs or SELECT … FOR UPDATE (`lockForUpdate`) by the services.
  */
 export class Transactions {
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly open = new AsyncLocalStorage<EntityManager>();
   readonly engine: "sqlite" | "mysql";
+  /** For reads outside a transaction: sees only committed data. */
+  readonly reader: EntityManager;
 
   /**
    * @param readSource where reads outside a transaction go. On SQLite it must be a second connection
@@ -44,15 +51,26 @@ export class Transactions {
     this.reader = readSource.manager;
   }
 
-  /** For reads outside a transaction: sees only committed data. */
-  readonly reader: EntityManager;
+  /** The open transaction's manager, or the committed-only reader outside a transaction. */
+  get manager(): EntityManager {
+    return this.open.getStore() ?? this.reader;
+  }
 
-  /** Whether `SELECT … FOR UPDATE` is available (SQLite serializes writers instead). */
-  get rowLocks(): boolean {
-    return this.engine === "mysql";
+  /** Whether the caller runs inside a transaction. */
+  get active(): boolean {
+    return this.open.getStore() !== undefined;
+  }
+
+  /** `SELECT … FOR UPDATE` where the engine has row locks; SQLite needs none (one writer at a time). */
+  lockForUpdate<T extends { setLock(mode: "pessimistic_write"): unknown }>(qb: T): T {
+    if (this.engine === "mysql") qb.setLock("pessimistic_write");
+    return qb;
   }
 
   async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const joined = this.open.getStore();
+    // The outer transaction retries the whole unit, this part included.
+    if (joined) return work(joined);
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.once(work);
@@ -64,13 +82,14 @@ export class Transactions {
   }
 
   private once<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const inside = (m: EntityManager) => this.open.run(m, () => work(m));
     if (this.engine === "mysql") {
       return this.dataSource.transaction("READ COMMITTED", async (m) => {
         await m.query(`SET SESSION innodb_lock_wait_timeout = ${LOCK_WAIT_SECONDS}`);
-        return work(m);
+        return inside(m);
       });
     }
-    const next = this.queue.then(() => this.dataSource.transaction(work));
+    const next = this.queue.then(() => this.dataSource.transaction(inside));
     this.queue = next.catch(() => undefined);
     return next;
   }

@@ -11,8 +11,3 @@ export function decodeIntCursor(kind: string, cursor: string, field = "after"): 
   if (!match) throw badInput(field, "The cursor is not valid; use pageInfo.endCursor from a previous page");
   return Number(match[1]);
 }
-
-/** Page sizes are bounded so one request can't ask for the whole catalog. */
-export function checkPageSize(first: number, max = 100): void {
-  if (!Number.isInteger(first) || first < 1 || first > max) throw badInput("first", `first must be between 1 and ${max}`);
-}

@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
+import { flattenValidation } from "./validation";
 
 /** The stable error codes of Shopwright's API. Clients switch on `extensions.code`. */
 export const ErrorCode = {
@@ -46,21 +47,6 @@ const PASS_THROUGH = new Set<string>([
   "OPERATION_RESOLUTION_FAILURE",
 ]);
 
-interface ClassValidatorError {
-  property: string;
-  constraints?: Record<string, string>;
-  children?: ClassValidatorError[];
-}
-
-/** Flattens class-validator's nested errors into `{ field: "shippingAddress.postalCode", message }`. */
-function flattenValidation(errors: ClassValidatorError[], prefix = ""): { field: string; message: string }[] {
-  return errors.flatMap((e) => {
-    const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...flattenValidation(e.children ?? [], field)];
-  });
-}
-
 /**
  * Apollo's formatError: keeps our codes and Apollo's request errors, turns TypeGraphQL's
  * argument validation into BAD_USER_INPUT with the field, and masks everything else.
@@ -71,7 +57,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 
   const validationErrors = (formatted.extensions?.validationErrors ??
     (original as { extensions?: { validationErrors?: unknown } })?.extensions?.validationErrors) as
-    | ClassValidatorError[]
+    | Parameters<typeof flattenValidation>[0]
     | undefined;
   if (Array.isArray(validationErrors)) {
     const problems = flattenValidation(validationErrors);

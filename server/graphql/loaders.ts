@@ -1,27 +1,31 @@
-import DataLoader from "dataloader";
-import type { ProductImage } from "../catalog/product-image.entity";
-import type { Product } from "../catalog/product.entity";
-import type { CatalogService } from "../catalog/catalog.service";
-import type { OrderLine } from "../orders/order-line.entity";
-import type { OrderService } from "../orders/order.service";
+import type DataLoader from "dataloader";
 
-/** Per-request batch loaders, so a list resolves each relation in one query (no N+1). */
-/** Groups rows by a key, in the order of `keys`. */
-function groupBy<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): T[][] {
+/**
+ * Per-request batch loaders, so a list resolves each relation in one query (no N+1). Each feature
+ * defines its loaders as factories (e.g. catalog/product.loaders.ts); the cache makes one loader per
+ * factory per request, so batching and caching never cross requests.
+ */
+export class LoaderCache {
+  private readonly loaders = new Map<unknown, unknown>();
+
+  get<K, V>(factory: () => DataLoader<K, V>): DataLoader<K, V> {
+    let loader = this.loaders.get(factory) as DataLoader<K, V> | undefined;
+    if (!loader) {
+      loader = factory();
+      this.loaders.set(factory, loader);
+    }
+    return loader;
+  }
+}
+
+/** Groups rows by a key, in the order of `keys` (an empty list for a key without rows). */
+export function groupBy<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): T[][] {
   const groups = new Map<K, T[]>();
-  for (const row of rows) groups.set(keyOf(row), [...(groups.get(keyOf(row)) ?? []), row]);
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
   return keys.map((k) => groups.get(k) ?? []);
 }
-
-export function createLoaders(catalog: CatalogService, orders: OrderService) {
-  return {
-    orderLines: new DataLoader<string, OrderLine[]>(async (ids) => groupBy(ids, await orders.linesFor(ids), (l) => l.orderId)),
-    product: new DataLoader<number, Product | null>(async (ids) => {
-      const rows = await catalog.byIds(ids);
-      const byId = new Map(rows.map((p) => [p.id, p]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
-    productImages: new DataLoader<number, ProductImage[]>(async (ids) => groupBy(ids, await catalog.imagesFor(ids), (i) => i.productId)),
-  };
-}
-export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,63 +1,65 @@
-import type { EntityManager } from "typeorm";
+import type { StockChange, StockLedger, StockResult } from "../catalog/catalog.port";
 import type { CatalogService } from "../catalog/catalog.service";
-import { Product, ProductStatus } from "../catalog/product.entity";
+import type { Product } from "../catalog/product.entity";
+import { MAX_STOCK } from "../catalog/product.inputs";
 import type { Transactions } from "../db/transaction";
 import { badInput, notFound } from "../graphql/errors";
 import { StockMovement } from "./stock-movement.entity";
 
-/** Stock changes made by people (and by cancellations), each recorded as a movement. Stock never goes below zero. */
-export class InventoryService {
+/**
+ * The stock ledger: every change of a product's stock (sale, cancellation, import, adjustment, opening stock)
+ * goes through `move`, which changes the stock only within 0…MAX_STOCK and records a movement with the stock
+ * it left, in the caller's transaction. So a product's movements always add up to its stock.
+ */
+export class InventoryService implements StockLedger {
   constructor(
     private readonly tx: Transactions,
     private readonly catalog: CatalogService,
     private readonly lowStockThreshold: number,
   ) {}
 
-  async adjust(productId: string, delta: number, reason: string, actor: string): Promise<Product> {
-    if (!Number.isInteger(delta) || delta === 0 || Math.abs(delta) > 1_000_000) {
-      throw badInput("delta", "delta must be a whole number other than 0, at most 1,000,000 either way");
-    }
-    const why = reason.trim();
-    if (!why || why.length > 200) throw badInput("reason", "Say why the stock changes (1 to 200 characters)");
+  async move(change: StockChange): Promise<StockResult> {
     return this.tx.run(async (m) => {
-      const product = await this.catalog.byId(productId, m);
-      if (!product) throw notFound("Product", productId);
-      if (!(await this.move(m, product.id, delta, why, actor))) {
-        throw badInput("delta", `Stock can't go below 0: there are ${product.stock}, and ${-delta} can't be taken`);
+      const written = await this.catalog.writeStock(change.productId, change.to === undefined ? { delta: change.delta } : { to: change.to });
+      if (written.applied && written.delta !== 0) {
+        await m.insert(StockMovement, {
+          productId: change.productId,
+          delta: written.delta,
+          reason: change.reason,
+          resultingStock: written.stock,
+          actor: change.actor,
+          orderNumber: change.orderNumber ?? null,
+        });
       }
-      return (await this.catalog.byId(product.id, m))!;
+      return { applied: written.applied, stock: written.stock };
     });
   }
 
-  /**
-   * Changes the stock by `delta` only if it stays at or above zero (one conditional UPDATE) and records
-   * the movement with the stock it left. Returns false, changing nothing, if it would go negative.
-   */
-  async move(m: EntityManager, productId: number, delta: number, reason: string, actor: string): Promise<boolean> {
-    const result = await m
-      .createQueryBuilder()
-      .update(Product)
-      .set({ stock: () => "stock + :delta" })
-      .where("id = :productId AND stock + :delta >= 0", { productId, delta })
-      .execute();
-    if (result.affected !== 1) return false;
-    const after = await m.findOneByOrFail(Product, { id: productId });
-    await m.insert(StockMovement, { productId, delta, reason, resultingStock: after.stock, actor });
-    return true;
+  /** An owner's adjustment (argument rules in AdjustStockArgs): refused with BAD_USER_INPUT on delta when out of range. */
+  async adjust(productId: string, delta: number, reason: string, actor: string): Promise<Product> {
+    return this.tx.run(async () => {
+      const product = await this.catalog.byId(productId);
+      if (!product) throw notFound("Product", productId);
+      const result = await this.move({ productId: product.id, delta, reason: reason.trim(), actor });
+      if (!result.applied) {
+        throw badInput(
+          "delta",
+          delta < 0
+            ? `Stock can't go below 0: there are ${result.stock}, and ${-delta} can't be taken`
+            : `Stock can't go above ${MAX_STOCK.toLocaleString("en")}: there are ${result.stock}, so at most ${MAX_STOCK - result.stock} can be added`,
+        );
+      }
+      return (await this.catalog.byId(product.id))!;
+    });
   }
 
-  movements(productId: number, first = 50): Promise<StockMovement[]> {
-    return this.tx.reader.find(StockMovement, { where: { productId }, order: { id: "DESC" }, take: Math.min(Math.max(first, 1), 200) });
+  /** A product's movements, newest first. */
+  movements(productId: number, first: number): Promise<StockMovement[]> {
+    return this.tx.manager.find(StockMovement, { where: { productId }, order: { id: "DESC" }, take: first });
   }
 
-  /** Products still on sale (or in draft) at or below the threshold, emptiest first. */
+  /** Products still on sale (or in draft) at or below the threshold (default LOW_STOCK_THRESHOLD), emptiest first. */
   lowStock(threshold = this.lowStockThreshold): Promise<Product[]> {
-    return this.tx.reader
-      .createQueryBuilder(Product, "p")
-      .where("p.status <> :archived AND p.stock <= :threshold", { archived: ProductStatus.ARCHIVED, threshold })
-      .orderBy("p.stock", "ASC")
-      .addOrderBy("p.id", "ASC")
-      .take(100)
-      .getMany();
+    return this.catalog.lowStock(threshold);
   }
 }

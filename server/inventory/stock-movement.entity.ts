@@ -25,9 +25,13 @@ export class StockMovement {
   @Column({ name: "resulting_stock", type: "int" })
   resultingStock: number;
 
-  @Field({ description: "Who made it: an admin's email, or 'system'." })
+  @Field({ description: "Who made it: an admin's email, the shopper's email for a sale, or 'system'." })
   @Column({ type: "varchar", length: 254 })
   actor: string;
+
+  @Field(() => String, { nullable: true, description: "The order it belongs to (a sale, a cancellation), if any." })
+  @Column({ name: "order_number", type: "varchar", length: 16, nullable: true })
+  orderNumber: string | null;
 
   @Field()
   @CreateDateColumn({ name: "created_at" })

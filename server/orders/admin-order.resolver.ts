@@ -1,7 +1,9 @@
-import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
-import { Customer } from "../accounts/customer.entity";
+import { IsOptional, MaxLength } from "class-validator";
+import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { AccountService } from "../accounts/account.service";
+import { Customer } from "../accounts/customer.entity";
 import type { Context } from "../graphql/context";
+import { MAX_SEARCH_LENGTH, PageArgs } from "../graphql/page-args";
 import type { OrderAdminService } from "./order-admin.service";
 import { OrderEvent } from "./order-event.entity";
 import { Order, OrderStatus } from "./order.entity";
@@ -9,18 +11,14 @@ import type { OrderService } from "./order.service";
 import { OrderConnection } from "./order.types";
 
 @ArgsType()
-class OrdersArgs {
+class OrdersArgs extends PageArgs {
   @Field(() => OrderStatus, { nullable: true })
   status: OrderStatus | null;
 
   @Field(() => String, { nullable: true, description: "Matches the order number and the email." })
+  @IsOptional()
+  @MaxLength(MAX_SEARCH_LENGTH)
   search: string | null;
-
-  @Field(() => Int, { nullable: true, defaultValue: 20 })
-  first: number | null;
-
-  @Field(() => String, { nullable: true })
-  after: string | null;
 }
 
 @ArgsType()
@@ -47,9 +45,15 @@ export class AdminOrderResolver {
   }
 
   @Authorized("ADMIN")
-  @Mutation(() => Order, { description: "PAID→SHIPPED→DELIVERED; PENDING_PAYMENT or PAID→CANCELLED (restocks, refunds). Others: BAD_USER_INPUT." })
+  @Mutation(() => Order, { description: "Moves an order to one of its nextStatuses (cancelling restocks and refunds); any other move is BAD_USER_INPUT." })
   async updateOrderStatus(@Args(() => UpdateOrderStatusArgs) { id, status }: UpdateOrderStatusArgs, @Ctx() ctx: Context): Promise<Order> {
     return this.admin.updateStatus(id, status, (await ctx.session.viewer()).email!);
+  }
+
+  @Authorized("ADMIN")
+  @FieldResolver(() => [OrderStatus], { description: "Admins only: the statuses updateOrderStatus accepts for this order now." })
+  nextStatuses(@Root() order: Order): readonly OrderStatus[] {
+    return this.admin.nextStatuses(order);
   }
 
   @Authorized("ADMIN")
@@ -59,7 +63,7 @@ export class AdminOrderResolver {
   }
 
   @Authorized("ADMIN")
-  @FieldResolver(() => [OrderEvent], { description: "Admins only: every status change, oldest first." })
+  @FieldResolver(() => [OrderEvent], { description: "Admins only: every status change and refund step, oldest first." })
   history(@Root() order: Order): Promise<OrderEvent[]> {
     return this.admin.events(order.id);
   }

@@ -3,10 +3,13 @@ import { OrderLine } from "./order-line.entity";
 import type { Context } from "../graphql/context";
 import { PlaceOrderInput } from "./order.inputs";
 import { Order } from "./order.entity";
+import { orderLinesLoader } from "./order.loaders";
 import type { OrderService } from "./order.service";
 
 @Resolver(() => Order)
 export class OrderResolver {
+  private readonly linesLoader = orderLinesLoader(this.orders);
+
   constructor(private readonly orders: OrderService) {}
 
   @Query(() => Order, { nullable: true, description: "An order, visible to the session that placed it, the customer it belongs to, and admins." })
@@ -22,6 +25,6 @@ export class OrderResolver {
 
   @FieldResolver(() => [OrderLine])
   lines(@Root() order: Order, @Ctx() ctx: Context): OrderLine[] | Promise<OrderLine[]> {
-    return order.lines ?? ctx.loaders.orderLines.load(order.id);
+    return order.lines ?? ctx.loaders.get(this.linesLoader).load(order.id);
   }
 }

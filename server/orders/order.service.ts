@@ -1,27 +1,30 @@
 import { randomUUID } from "node:crypto";
-import { In, type EntityManager } from "typeorm";
-import { checkPageSize, decodeIntCursor, encodeCursor } from "../graphql/cursor";
-import type { OrderConnection } from "./order.types";
+import { In, MoreThanOrEqual, Not } from "typeorm";
+import type { ProductReferences } from "../catalog/catalog.port";
+import type { CatalogService } from "../catalog/catalog.service";
+import { ProductStatus } from "../catalog/product.entity";
 import type { CartService } from "../cart/cart.service";
 import { computeTotals, type PricingRule } from "../cart/pricing";
-import type { CatalogService } from "../catalog/catalog.service";
+import { LIKE_ESCAPE, containsPattern } from "../db/like";
 import type { Transactions } from "../db/transaction";
+import type { Owner, Viewer } from "../graphql/context";
+import { decodeIntCursor, encodeCursor } from "../graphql/cursor";
 import { badInput, cartEmpty, outOfStock, paymentDeclined } from "../graphql/errors";
-import type { PaymentProvider } from "../payments/payment-provider";
+import type { InventoryService } from "../inventory/inventory.service";
 import type { PaymentService } from "../payments/payment.service";
 import type { Address } from "./address.type";
 import type { AddressInput, PlaceOrderInput } from "./order.inputs";
+import { OrderEvent } from "./order-event.entity";
 import { OrderLine } from "./order-line.entity";
 import type { OrderNumberGenerator } from "./order-number";
-import { Order, OrderStatus } from "./order.entity";
 import { findOrderWithLines, isOrderId } from "./order-queries";
-import { OrderEvent } from "./order-event.entity";
-import { Role } from "../accounts/customer.entity";
-import { ProductStatus } from "../catalog/product.entity";
-import type { Owner, Viewer } from "../sessions/request-session";
+import { Order, OrderStatus } from "./order.entity";
+import type { OrderConnection } from "./order.types";
 
 /** Totals are stored in signed 32-bit columns and sent as GraphQL Int. */
 const MAX_ORDER_TOTAL = 2_147_483_647;
+/** The role that sees every order (accounts' Role.ADMIN). */
+const ADMIN_ROLE = "ADMIN";
 
 function toAddress(input: AddressInput): Address {
   const opt = (s: string | null | undefined) => (s?.trim() ? s.trim() : null);
@@ -36,10 +39,11 @@ function toAddress(input: AddressInput): Address {
   };
 }
 
-export class OrderService {
+export class OrderService implements ProductReferences {
   constructor(
     private readonly tx: Transactions,
     private readonly catalog: CatalogService,
+    private readonly inventory: InventoryService,
     private readonly cart: CartService,
     private readonly payments: PaymentService,
     private readonly pricing: PricingRule,
@@ -53,10 +57,10 @@ export class OrderService {
    */
   async forViewer(viewer: Viewer, id: string): Promise<Order | null> {
     if (!viewer.sessionId || !isOrderId(id)) return null;
-    const order = await findOrderWithLines(this.tx.reader, { id });
+    const order = await findOrderWithLines(this.tx.manager, { id });
     if (!order) return null;
     const mine = order.sessionId === viewer.sessionId || (viewer.customerId !== undefined && order.customerId === viewer.customerId);
-    return mine || viewer.role === Role.ADMIN ? order : null;
+    return mine || viewer.role === ADMIN_ROLE ? order : null;
   }
 
   /**
@@ -68,13 +72,12 @@ export class OrderService {
     first: number,
     after?: string | null,
   ): Promise<OrderConnection> {
-    checkPageSize(first);
     const offset = after ? decodeIntCursor("orders", after) : 0;
-    const qb = this.tx.reader.createQueryBuilder(Order, "o");
+    const qb = this.tx.manager.createQueryBuilder(Order, "o");
     if (filter.customerId) qb.andWhere("o.customer_id = :customerId", { customerId: filter.customerId });
     if (filter.status) qb.andWhere("o.status = :status", { status: filter.status });
     const term = filter.search?.trim().toLowerCase();
-    if (term) qb.andWhere("(LOWER(o.number) LIKE :q OR LOWER(o.email) LIKE :q)", { q: `%${term.replace(/[%_]/g, "")}%` });
+    if (term) qb.andWhere(`(LOWER(o.number) LIKE :q ${LIKE_ESCAPE} OR LOWER(o.email) LIKE :q ${LIKE_ESCAPE})`, { q: containsPattern(term) });
     const totalCount = await qb.clone().getCount();
     const rows = await qb.orderBy("o.created_at", "DESC").addOrderBy("o.id", "DESC").offset(offset).limit(first + 1).getMany();
     const nodes = rows.slice(0, first);
@@ -88,16 +91,34 @@ export class OrderService {
   /** The lines of many orders in one query (for lists). */
   async linesFor(orderIds: readonly string[]): Promise<OrderLine[]> {
     if (!orderIds.length) return [];
-    return this.tx.reader.find(OrderLine, { where: { orderId: In([...orderIds]) }, order: { orderId: "ASC", position: "ASC" } });
+    return this.tx.manager.find(OrderLine, { where: { orderId: In([...orderIds]) }, order: { orderId: "ASC", position: "ASC" } });
+  }
+
+  /** Every order, newest first (the orders export). */
+  all(): Promise<Order[]> {
+    return this.tx.manager.find(Order, { order: { createdAt: "DESC" } });
+  }
+
+  /** Orders since a moment that count as sales (not cancelled or refunded), for the dashboard. */
+  salesSince(since: Date): Promise<Pick<Order, "id" | "createdAt" | "totalAmount">[]> {
+    return this.tx.manager.find(Order, {
+      where: { createdAt: MoreThanOrEqual(since), status: Not(In([OrderStatus.CANCELLED, OrderStatus.REFUNDED])) },
+      select: { id: true, createdAt: true, totalAmount: true },
+    });
+  }
+
+  /** Products that orders refer to can't be deleted (catalog's ProductReferences). */
+  isReferenced(productId: number): Promise<boolean> {
+    return this.tx.manager.exists(OrderLine, { where: { productId } });
   }
 
   /**
-   * Checkout, in one transaction: lock the cart, take the stock with conditional decrements (rows
-   * in product-id order), re-read the prices, charge the payment, store the order as a snapshot and
-   * empty the cart. Any failure rolls all of it back; a charge that went through is then refunded.
-   * With an idempotency key, a repeated call returns the order the first call made.
+   * Checkout, in one transaction: lock the cart, take the stock through the inventory ledger (conditional
+   * decrements, rows in product-id order), re-read the prices, charge the payment, store the order as a
+   * snapshot and empty the cart. Any failure rolls all of it back; a charge that went through is then
+   * refunded. With an idempotency key, a repeated call returns the order the first call made.
    */
-  async place(owner: Owner | undefined, input: PlaceOrderInput, actor = "shopper"): Promise<Order> {
+  async place(owner: Owner | undefined, input: PlaceOrderInput, actor = input.email.trim()): Promise<Order> {
     const provider = this.payments.provider(input.payment.provider);
     if (!owner) throw cartEmpty();
     const { sessionId } = owner;
@@ -108,28 +129,27 @@ export class OrderService {
     let charge: { reference: string; amount: number } | undefined;
     try {
       return await this.tx.run(async (m) => {
-        const checkout = await this.cart.lockForCheckout(m, owner);
+        const checkout = await this.cart.lockForCheckout(owner);
         if (key) {
           const earlier = await findOrderWithLines(m, { sessionId, idempotencyKey: key });
           if (earlier) return earlier;
         }
         if (!checkout || checkout.lines.length === 0) throw cartEmpty();
-
+        const number = this.numbers.next();
         const lines = [...checkout.lines].sort((a, b) => a.productId - b.productId);
         for (const line of lines) {
-          if (!(await this.catalog.takeStock(m, line.productId, line.quantity))) {
-            const product = await this.catalog.byId(line.productId, m);
-            const available = product?.stock ?? 0;
+          const taken = await this.inventory.move({ productId: line.productId, delta: -line.quantity, reason: "Sale", actor, orderNumber: number });
+          if (!taken.applied) {
             throw outOfStock(
               String(line.productId),
-              available,
-              available === 0
+              taken.stock,
+              taken.stock === 0
                 ? `${line.product.name} is sold out; remove it from the cart to continue`
-                : `Only ${available} of ${line.product.name} left; lower the quantity to continue`,
+                : `Only ${taken.stock} of ${line.product.name} left; lower the quantity to continue`,
             );
           }
         }
-        const products = new Map((await this.catalog.byIds(lines.map((l) => l.productId), m)).map((p) => [p.id, p]));
+        const products = new Map((await this.catalog.byIds(lines.map((l) => l.productId))).map((p) => [p.id, p]));
         const retired = lines.find((l) => products.get(l.productId)?.status !== ProductStatus.ACTIVE);
         if (retired) {
           throw outOfStock(String(retired.productId), 0, `${retired.product.name} is no longer sold; remove it from the cart to continue`);
@@ -139,12 +159,9 @@ export class OrderService {
           return { line, product, unitPrice: product.priceAmount, quantity: line.quantity };
         });
         const totals = computeTotals(this.pricing, priced);
-
         if (totals.total > MAX_ORDER_TOTAL) throw badInput("cart", "The order total is larger than this store can take in one order");
-
-        const number = this.numbers.next();
         if (charge && charge.amount !== totals.total) {
-          await this.refundQuietly(provider, charge.reference);
+          await this.payments.refund(provider.name, charge.reference);
           charge = undefined;
         }
         if (!charge) {
@@ -158,7 +175,6 @@ export class OrderService {
           if (!result.ok) throw paymentDeclined(result.reason);
           charge = { reference: result.reference, amount: totals.total };
         }
-
         const shippingAddress = toAddress(input.shippingAddress);
         const order = m.create(Order, {
           id: orderId,
@@ -194,20 +210,12 @@ export class OrderService {
         );
         await m.insert(OrderLine, order.lines);
         await m.insert(OrderEvent, { orderId, fromStatus: null, toStatus: OrderStatus.PAID, actor, note: `Paid with ${provider.name}` });
-        await this.cart.clear(m, checkout.cartId);
+        await this.cart.clear(checkout.cartId);
         return (await findOrderWithLines(m, { id: orderId }))!;
       });
     } catch (error) {
-      if (charge) await this.refundQuietly(provider, charge.reference);
+      if (charge) await this.payments.refund(provider.name, charge.reference);
       throw error;
-    }
-  }
-
-  private async refundQuietly(provider: PaymentProvider, reference: string): Promise<void> {
-    try {
-      await provider.refund(reference);
-    } catch (error) {
-      console.error(`Refund of ${provider.name} charge ${reference} failed; refund it by hand:`, error);
     }
   }
 }

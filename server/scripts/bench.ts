@@ -8,19 +8,19 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createApp } from "../app";
-import { seedDemoIfEmpty } from "../catalog/demo-seed";
 import { loadConfig } from "../config";
 import { queryCounter } from "../db/data-source";
-import { describeDatabase, openDatabase } from "../db/database";
+import { describeDatabase } from "../db/database";
+import { openStoreDatabase } from "../modules";
 
 const N = Number(process.env.BENCH_REQUESTS ?? 300);
 
 async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sw-bench-"));
   const config = loadConfig({ DATABASE_URL: process.env.BENCH_DATABASE_URL ?? `sqlite:${path.join(tmp, "bench.sqlite")}`, SEED_DEMO: "false" });
-  const ds = await openDatabase(config.database);
+  const ds = await openStoreDatabase(config.database);
   const app = await createApp(config, ds);
-  await seedDemoIfEmpty(app.services.tx, config.currency);
+  await app.services.catalogIo.seedDemoIfEmpty();
   await ds.query("UPDATE product SET stock = 1000000"); // the bench measures speed, not running out
   const server = await app.listen(0);
   const port = (server.address() as { port: number }).port;

@@ -5,9 +5,9 @@
  */
 import "reflect-metadata";
 import readline from "node:readline";
-import { createServices } from "../app";
+import { createServices, openStoreDatabase } from "../modules";
 import { ConfigError, loadConfig } from "../config";
-import { describeDatabase, openDatabase } from "../db/database";
+import { describeDatabase } from "../db/database";
 
 function ask(question: string): Promise<string> {
   return new Promise((resolve) => {
@@ -36,7 +36,7 @@ async function main(): Promise<number> {
     if ((await ask("Once more: ")) !== password) throw new ConfigError("the two passwords differ");
   }
   if (password.length < 8 || password.length > 128) throw new ConfigError("the password must be 8 to 128 characters long");
-  const ds = await openDatabase(config.database);
+  const ds = await openStoreDatabase(config.database);
   try {
     const { created } = await createServices(config, ds).accounts.upsertAdmin(email, password);
     console.log(`${created ? "Created" : "Promoted"} admin ${email} in ${describeDatabase(config.database)}. Sign in at /login, then open /admin.`);

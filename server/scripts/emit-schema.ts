@@ -2,10 +2,10 @@
 import "reflect-metadata";
 import fs from "node:fs";
 import path from "node:path";
-import { schemaSdl } from "../graphql/schema";
+import { currentSchemaSdl } from "../modules";
 
 const target = path.resolve(__dirname, "../../../schema.graphql");
-schemaSdl()
+currentSchemaSdl()
   .then((sdl) => {
     fs.writeFileSync(target, sdl);
     console.log(`Wrote ${path.relative(process.cwd(), target)}`);

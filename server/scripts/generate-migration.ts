@@ -7,9 +7,9 @@ import "reflect-metadata";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { connect } from "../db/database";
 import { pendingSchemaChanges } from "../db/pending-schema";
 import { withScratchMysqlDatabase } from "../db/scratch-mysql";
+import { connectStore } from "../modules";
 
 const name = process.argv[2];
 if (!name || !/^[A-Z][A-Za-z0-9]*$/.test(name)) {
@@ -52,7 +52,7 @@ ${lines(down.slice().reverse())}
 }
 
 async function generate(engine: "sqlite" | "mysql", url: string) {
-  const ds = await connect(engine === "sqlite" ? { engine, file: url } : { engine, url });
+  const ds = await connectStore(engine === "sqlite" ? { engine, file: url } : { engine, url });
   try {
     await ds.runMigrations();
     const pending = await pendingSchemaChanges(ds);

@@ -5,11 +5,10 @@
  */
 import "reflect-metadata";
 import fs from "node:fs";
-import { importCatalog, validateCatalog } from "../catalog/catalog-import";
-import { loadDemoCatalog } from "../catalog/demo-seed";
+import { validateCatalog } from "../catalog/catalog-import";
 import { ConfigError, loadConfig } from "../config";
-import { describeDatabase, openDatabase } from "../db/database";
-import { Transactions } from "../db/transaction";
+import { describeDatabase } from "../db/database";
+import { createServices, openStoreDatabase } from "../modules";
 
 function fileArg(argv: string[]): string | undefined {
   const i = argv.indexOf("--file");
@@ -41,10 +40,10 @@ async function main(): Promise<number> {
     }
     rows = checked.rows;
   }
-  const ds = await openDatabase(config.database);
+  const ds = await openStoreDatabase(config.database);
   try {
-    const tx = new Transactions(ds);
-    const { created, updated } = rows ? await importCatalog(tx, rows) : await loadDemoCatalog(tx, config.currency);
+    const { catalogIo } = createServices(config, ds);
+    const { created, updated } = rows ? await catalogIo.importRows(rows, "npm run seed") : await catalogIo.loadDemo();
     console.log(`${file ?? "Demo catalog"} → ${describeDatabase(config.database)}: created ${created}, updated ${updated} products.`);
     return 0;
   } finally {

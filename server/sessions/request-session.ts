@@ -1,25 +1,13 @@
 import type { Request, Response } from "express";
-import type { Role } from "../accounts/customer.entity";
+import type { Owner, RequestSessionPort, StartedSession, Viewer } from "../graphql/context";
 import type { Session } from "./session.entity";
 import { SESSION_COOKIE, SESSION_HEADER, tokenFromRequest, type SessionService } from "./session.service";
 
-/** Who is asking: a session (maybe none yet) and, when signed in, the customer and their role. */
-export interface Viewer {
-  sessionId?: string;
-  customerId?: string;
-  email?: string;
-  role?: Role;
-}
-
-/** Whose cart and orders a request works on: the signed-in customer's, else the session's. */
-export interface Owner {
-  sessionId: string;
-  customerId: string | null;
-}
+const viewerOf = (s: Session): Viewer => ({ sessionId: s.id, customerId: s.customer?.id, email: s.customer?.email, role: s.customer?.role });
 
 /** The caller's session for one request: looked up at most once, created only when a mutation needs it. */
-export class RequestSession {
-  private current?: Promise<Session | undefined>;
+export class RequestSession implements RequestSessionPort {
+  private current?: Promise<Viewer>;
 
   constructor(
     private readonly service: SessionService,
@@ -28,51 +16,40 @@ export class RequestSession {
     private readonly cookie: { secure: boolean; maxAgeSeconds: number },
   ) {}
 
-  /** The client's address, for throttling sign-ins. */
   get address(): string | undefined {
     return this.req.ip;
   }
 
-  private session(): Promise<Session | undefined> {
-    this.current ??= this.service.find(tokenFromRequest(this.req.headers));
+  viewer(): Promise<Viewer> {
+    this.current ??= this.service.find(tokenFromRequest(this.req.headers)).then((s) => (s ? viewerOf(s) : {}));
     return this.current;
   }
 
-  async viewer(): Promise<Viewer> {
-    const s = await this.session();
-    if (!s) return {};
-    return { sessionId: s.id, customerId: s.customer?.id, email: s.customer?.email, role: s.customer?.role };
-  }
-
-  /** The session id, or undefined for a caller without a (live) session. */
   async id(): Promise<string | undefined> {
-    return (await this.session())?.id;
+    return (await this.viewer()).sessionId;
   }
 
   async owner(): Promise<Owner | undefined> {
-    const s = await this.session();
-    return s ? { sessionId: s.id, customerId: s.customerId } : undefined;
+    const v = await this.viewer();
+    return v.sessionId ? { sessionId: v.sessionId, customerId: v.customerId ?? null } : undefined;
   }
 
-  /** The owner, creating a guest session (and sending its cookie and header) when there is none. */
   async ensureOwner(): Promise<Owner> {
     const existing = await this.owner();
     if (existing) return existing;
-    const { session, token } = await this.service.create();
-    this.adopt(session, token);
-    return { sessionId: session.id, customerId: null };
+    const started = await this.service.start();
+    this.adopt(started);
+    return { sessionId: started.viewer.sessionId, customerId: null };
   }
 
-  /** Makes a freshly stored session this request's and hands its token to the client. */
-  adopt(session: Session, token: string): void {
-    this.current = Promise.resolve(session);
-    this.res.append("Set-Cookie", this.cookieHeader(token, this.cookie.maxAgeSeconds));
-    this.res.setHeader(SESSION_HEADER, token);
+  adopt(started: StartedSession): void {
+    this.current = Promise.resolve(started.viewer);
+    this.res.append("Set-Cookie", this.cookieHeader(started.token, this.cookie.maxAgeSeconds));
+    this.res.setHeader(SESSION_HEADER, started.token);
   }
 
-  /** Forgets the session on the client too. */
   clear(): void {
-    this.current = Promise.resolve(undefined);
+    this.current = Promise.resolve({});
     this.res.append("Set-Cookie", this.cookieHeader("", 0));
   }
 

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { EntityManager } from "typeorm";
 import type { Transactions } from "../db/transaction";
+import type { StartedSession } from "../graphql/context";
 import { Session } from "./session.entity";
 
 export const SESSION_COOKIE = "sw_session";
@@ -29,33 +29,27 @@ export class SessionService {
   /** The live session for a token, with its signed-in customer; undefined when unknown or expired. */
   async find(token: string | undefined): Promise<Session | undefined> {
     if (!token || token.length > 200) return undefined;
-    const session = await this.tx.reader.findOne(Session, { where: { id: hashToken(token) }, relations: { customer: true } });
+    const session = await this.tx.manager.findOne(Session, { where: { id: hashToken(token) }, relations: { customer: true } });
     if (!session || session.expiresAt.getTime() <= Date.now()) return undefined;
     return session;
   }
 
-  /** A new session (not yet stored) and the token the client must keep; only its hash is stored. */
-  draft(customerId: string | null = null): { session: Session; token: string } {
+  /**
+   * Stores a new session, for a guest or a signed-in customer, in the caller's transaction if there is one;
+   * `replaces` is dropped at the same time (a sign-in never keeps the old id: no fixation). Only the token's
+   * hash is stored; the token goes to the client.
+   */
+  async start(customer?: { id: string; email: string; role: string }, replaces?: string): Promise<StartedSession> {
     const token = randomBytes(32).toString("base64url");
-    const session = this.tx.dataSource.manager.create(Session, {
-      id: hashToken(token),
-      expiresAt: new Date(Date.now() + this.sessionDays * 86_400_000),
-      customerId,
+    const id = hashToken(token);
+    await this.tx.run(async (m) => {
+      if (replaces) await m.delete(Session, { id: replaces });
+      await m.insert(Session, { id, expiresAt: new Date(Date.now() + this.sessionDays * 86_400_000), customerId: customer?.id ?? null });
     });
-    return { session, token };
+    return { token, viewer: { sessionId: id, customerId: customer?.id, email: customer?.email, role: customer?.role } };
   }
 
-  async create(): Promise<{ session: Session; token: string }> {
-    const drafted = this.draft();
-    await this.tx.run((m) => m.insert(Session, drafted.session));
-    return drafted;
-  }
-
-  async insert(m: EntityManager, session: Session): Promise<void> {
-    await m.insert(Session, session);
-  }
-
-  async remove(m: EntityManager, id: string): Promise<void> {
-    await m.delete(Session, { id });
+  async end(id: string): Promise<void> {
+    await this.tx.run((m) => m.delete(Session, { id }));
   }
 }

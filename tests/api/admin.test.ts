@@ -1,7 +1,7 @@
 import { runCli } from "../helpers/cli";
 import type { ShopperClient } from "../helpers/client";
 import { ADD, PLACE_ORDER, orderInput } from "../helpers/operations";
-import { connect } from "../../server/db/database";
+import { connectStore } from "../../server/modules";
 import { describeEachEngine, engines, scratchDatabase, type TestServer } from "../helpers/test-server";
 
 const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { id role } }`;
@@ -10,7 +10,7 @@ const CREATE = `mutation($input: CreateProductInput!) { createProduct(input: $in
 const UPDATE = `mutation($id: ID!, $input: UpdateProductInput!) { updateProduct(id: $id, input: $input) { id sku name status price { amount } } }`;
 const ADJUST = `mutation($productId: ID!, $delta: Int!, $reason: String!) { adjustStock(productId: $productId, delta: $delta, reason: $reason) { id stock } }`;
 const MOVES = `query($productId: ID!) { stockMovements(productId: $productId) { delta reason resultingStock actor } }`;
-const SET_STATUS = `mutation($id: ID!, $status: OrderStatus!) { updateOrderStatus(id: $id, status: $status) { id status history { fromStatus toStatus actor note } } }`;
+const SET_STATUS = `mutation($id: ID!, $status: OrderStatus!) { updateOrderStatus(id: $id, status: $status) { id status nextStatuses history { kind fromStatus toStatus actor note } } }`;
 const ORDERS = `query($status: OrderStatus, $search: String) { orders(status: $status, search: $search) { totalCount nodes { id number status email customer { email } } } }`;
 const IMPORT = `mutation($csv: String!) { importProductsCsv(csv: $csv) { created updated } }`;
 const STOREFRONT = `query($search: String) { products(search: $search) { nodes { id sku } } }`;
@@ -179,7 +179,13 @@ describeEachEngine(
       expect(await server().stock(createProduct.id)).toBe(3);
       const { updateOrderStatus } = await admin.ok(SET_STATUS, { id: placeOrder.id, status: "CANCELLED" });
       expect(updateOrderStatus.status).toBe("CANCELLED");
-      expect(updateOrderStatus.history.at(-1)).toMatchObject({ fromStatus: "PAID", toStatus: "CANCELLED", note: "Payment refunded" });
+      // The history says what happened, in order: cancelled, refund asked for, refund done with the provider's answer.
+      expect(updateOrderStatus.history.slice(-3)).toEqual([
+        expect.objectContaining({ kind: "STATUS_CHANGED", fromStatus: "PAID", toStatus: "CANCELLED", note: "Stock returned" }),
+        expect.objectContaining({ kind: "REFUND_REQUESTED", toStatus: "CANCELLED", note: expect.stringContaining(`Refund of ${(placeOrder.total.amount / 100).toFixed(2)} USD asked of test (charge test_ch_`) }),
+        expect.objectContaining({ kind: "REFUNDED", actor: "test", note: expect.stringMatching(/^Refunded: test_re_[\w-]+: succeeded$/) }),
+      ]);
+      expect(updateOrderStatus.nextStatuses).toEqual([]);
       expect(await server().stock(createProduct.id)).toBe(5);
       const { stockMovements } = await admin.ok(MOVES, { productId: createProduct.id });
       expect(stockMovements[0]).toMatchObject({ delta: 2, reason: `Order ${placeOrder.number} cancelled`, resultingStock: 5 });
@@ -274,7 +280,7 @@ describe.each(engines)("npm run create-admin [%s]", (engine) => {
       expect(short.code).toBe(1);
       expect(short.stderr).toMatch(/8 to 128/);
 
-      const ds = await connect(scratch.db, { withoutMigrations: true });
+      const ds = await connectStore(scratch.db, { withoutMigrations: true });
       const rows = await ds.query("SELECT email, role FROM customer");
       await ds.destroy();
       expect(rows).toEqual([{ email: "Owner@Example.com", role: "ADMIN" }]);

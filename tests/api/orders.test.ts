@@ -159,12 +159,12 @@ describeEachEngine("orders", (server) => {
     const clear = cart.clear.bind(cart);
     let failures = 0;
     // Fault injection: the first attempt fails like a deadlock after the charge, while the price changes.
-    cart.clear = async (m, cartId) => {
+    cart.clear = async (cartId) => {
       if (failures++ === 0) {
         await server().dataSource.query("UPDATE product SET price_amount = 1299 WHERE id = ?", [Number(ids.TEA)]).catch(() => undefined);
         throw Object.assign(new Error("deadlock"), { driverError: { errno: 1213, code: "SQLITE_BUSY" } });
       }
-      return clear(m, cartId);
+      return clear(cartId);
     };
     const ledgerBefore = testProvider.ledger.length;
     try {

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { connect } from "../../server/db/database";
+import { connectStore } from "../../server/modules";
 import { runCli } from "../helpers/cli";
 import { engines, scratchDatabase } from "../helpers/test-server";
 
@@ -14,7 +14,7 @@ function writeJson(data: unknown): string {
 describe.each(engines)("npm run seed [%s]", (engine) => {
   let scratch: Awaited<ReturnType<typeof scratchDatabase>>;
   const products = async () => {
-    const ds = await connect(scratch.db, { withoutMigrations: true });
+    const ds = await connectStore(scratch.db, { withoutMigrations: true });
     try {
       const rows = await ds.query("SELECT sku, name, price_amount, stock FROM product ORDER BY sku");
       const images = await ds.query("SELECT p.sku, i.url, i.alt FROM product_image i JOIN product p ON p.id = i.product_id ORDER BY p.sku, i.position");
@@ -71,7 +71,7 @@ describe.each(engines)("npm run seed [%s]", (engine) => {
     expect(run.stderr).toContain("row 2, currency:");
     expect(run.stderr).toContain("row 2, stock:");
     expect(run.stderr).toContain("row 3, sku: repeats the sku of row 0");
-    expect(run.stderr).toContain("row 3, images[0]:");
+    expect(run.stderr).toContain("row 3, images[0].url:");
     expect(run.stderr).toMatch(/nothing was written/);
     expect(await products()).toEqual(before);
   });

@@ -1,5 +1,4 @@
 import type { Page } from "playwright-core";
-import { loadDemoCatalog } from "../../server/catalog/demo-seed";
 import { openBrowser, screenshot, seriousA11yViolations } from "../helpers/browser";
 import { describeEachEngine } from "../helpers/test-server";
 
@@ -29,7 +28,7 @@ describeEachEngine(
     const OWNER = { email: "owner@shop.example", password: "owner password 1" };
 
     beforeAll(async () => {
-      await loadDemoCatalog(server().app.services.tx, "USD");
+      await server().app.services.catalogIo.loadDemo();
       await server().app.services.accounts.upsertAdmin(OWNER.email, OWNER.password);
     });
 

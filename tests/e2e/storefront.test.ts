@@ -1,6 +1,5 @@
 import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
-import { loadDemoCatalog } from "../../server/catalog/demo-seed";
 import { openBrowser, screenshot, seriousA11yViolations } from "../helpers/browser";
 import { describeEachEngine, type TestServer } from "../helpers/test-server";
 
@@ -30,7 +29,7 @@ describeEachEngine(
     const url = (p: string) => `${server().url}${p}`;
 
     beforeAll(async () => {
-      await loadDemoCatalog(server().app.services.tx, "USD");
+      await server().app.services.catalogIo.loadDemo();
       const rows = await server().dataSource.query("SELECT id, sku FROM product");
       ids = Object.fromEntries(rows.map((r: { id: number; sku: string }) => [r.sku, String(r.id)]));
     });

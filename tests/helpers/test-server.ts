@@ -3,11 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import type { DataSource } from "typeorm";
 import { createApp, type App } from "../../server/app";
-import { importCatalog, validateCatalog } from "../../server/catalog/catalog-import";
+import { validateCatalog } from "../../server/catalog/catalog-import";
 import { loadConfig, type Config, type DatabaseConfig } from "../../server/config";
 import { queryCounter } from "../../server/db/data-source";
-import { openDatabase } from "../../server/db/database";
 import { createScratchMysqlDatabase } from "../../server/db/scratch-mysql";
+import { openStoreDatabase } from "../../server/modules";
 import { ShopperClient } from "./client";
 
 export type Engine = "sqlite" | "mysql";
@@ -57,7 +57,7 @@ export interface TestServer {
 async function serve(engine: Engine, databaseUrl: string, db: DatabaseConfig, env: Record<string, string>, drop: () => Promise<void>): Promise<TestServer> {
   // A cheaper password hash keeps the suites fast; the default (OWASP's) is tested in accounts/password.test.ts.
   const config = loadConfig({ SEED_DEMO: "false", SCRYPT_LOG_N: "12", ...env, DATABASE_URL: databaseUrl, PORT: "0" }, ROOT);
-  const dataSource = await openDatabase(db);
+  const dataSource = await openStoreDatabase(db);
   const app = await createApp(config, dataSource);
   const server = await app.listen(0);
   const address = server.address();
@@ -77,7 +77,7 @@ async function serve(engine: Engine, databaseUrl: string, db: DatabaseConfig, en
         config.currency,
       );
       if (problems.length) throw new Error(`bad seed: ${JSON.stringify(problems)}`);
-      await importCatalog(app.services.tx, rows);
+      await app.services.catalogIo.importRows(rows, "test seed");
       const rowsBySku = await dataSource.query(`SELECT id, sku FROM product`);
       return Object.fromEntries(rowsBySku.map((r: { id: number; sku: string }) => [r.sku, String(r.id)]));
     },

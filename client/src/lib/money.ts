@@ -1,26 +1,10 @@
+import { fractionDigits } from "../../../common/money";
 import type { MoneyFieldsFragment as Money } from "../graphql/graphql";
 
-/** Digits after the point for a currency, from Intl itself (JPY 0, USD 2, KWD 3). */
-function fractionDigits(currency: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-}
+export { moneyInputValue, parseMoneyInput } from "../../../common/money";
 
 /** Formats Money (integer minor units + ISO currency) for people, e.g. {2599, "USD"} → "$25.99". */
 export function formatMoney(money: Pick<Money, "amount" | "currency">, locale?: string): string {
   const digits = fractionDigits(money.currency);
   return new Intl.NumberFormat(locale, { style: "currency", currency: money.currency }).format(money.amount / 10 ** digits);
-}
-
-/** Reads a price typed in major units ("25.99", "25") into minor units; null when it isn't one. */
-export function parseMoneyInput(text: string, currency: string): number | null {
-  const digits = fractionDigits(currency);
-  const m = new RegExp(`^\\s*(\\d{1,9})(?:[.,](\\d{1,${Math.max(digits, 1)}}))?\\s*$`).exec(text);
-  if (!m || (digits === 0 && m[2])) return null;
-  return Number(m[1]) * 10 ** digits + Number((m[2] ?? "").padEnd(digits, "0") || 0);
-}
-
-/** The other way: 2599 → "25.99", for a price field's starting value. */
-export function moneyInputValue(amount: number, currency: string): string {
-  const digits = fractionDigits(currency);
-  return (amount / 10 ** digits).toFixed(digits);
 }

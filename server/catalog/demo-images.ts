@@ -1,5 +1,5 @@
 import { Router } from "express";
-import { DEMO_PRODUCTS, type DemoProduct, type DemoShape } from "../catalog/demo-catalog";
+import { DEMO_PRODUCTS, type DemoProduct, type DemoShape } from "./demo-catalog";
 
 // Simple drawings per kind of product, in a 400x400 box; filled with the product's colour.
 const SHAPES: Record<DemoShape, string> = {

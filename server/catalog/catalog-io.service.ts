@@ -1,0 +1,120 @@
+import { In } from "typeorm";
+import { moneyInputValue, parseMoneyInput } from "../../common/money";
+import type { Transactions } from "../db/transaction";
+import { AppError, ErrorCode } from "../graphql/errors";
+import { parseCsv, toCsv } from "../lib/csv";
+import { validateCatalog, type CatalogRow } from "./catalog-import";
+import type { StockLedger } from "./catalog.port";
+import type { CatalogService } from "./catalog.service";
+import { demoCatalogRows } from "./demo-catalog";
+import { ProductImage } from "./product-image.entity";
+import { Product } from "./product.entity";
+
+const CSV_COLUMNS = ["sku", "name", "description", "price", "stock"] as const;
+
+/** Who loads the demo catalog, in the stock history. */
+export const SYSTEM_ACTOR = "system";
+
+/** Catalog files in and out: the admin's CSV import and export, `npm run seed` (JSON) and the demo catalog. */
+export class CatalogIoService {
+  constructor(
+    private readonly tx: Transactions,
+    private readonly catalog: CatalogService,
+    private readonly ledger: StockLedger,
+    private readonly currency: string,
+  ) {}
+
+  /**
+   * Upserts rows by sku in one transaction; returns how many products it created and updated. Stock goes
+   * through the ledger as the change from what the product had (reason "Import"), so history adds up.
+   */
+  async importRows(rows: CatalogRow[], actor: string): Promise<{ created: number; updated: number }> {
+    return this.tx.run(async (m) => {
+      const existing = rows.length ? await m.findBy(Product, { sku: In(rows.map((r) => r.sku)) }) : [];
+      const bySku = new Map(existing.map((p) => [p.sku, p]));
+      let created = 0;
+      for (const row of rows) {
+        const fields = { name: row.name, description: row.description, priceAmount: row.price, currency: row.currency };
+        let product = bySku.get(row.sku);
+        if (product) {
+          await m.update(Product, { id: product.id }, fields);
+        } else {
+          product = m.create(Product, { sku: row.sku, ...fields, stock: 0 });
+          await m.save(product);
+          created++;
+        }
+        await this.ledger.move({ productId: product.id, to: row.stock, reason: "Import", actor });
+        if (row.images) {
+          await m.delete(ProductImage, { productId: product.id });
+          if (row.images.length) {
+            await m.insert(
+              ProductImage,
+              row.images.map((img, position) => ({ productId: product!.id, url: img.url, alt: img.alt, position })),
+            );
+          }
+        }
+      }
+      return { created, updated: rows.length - created };
+    });
+  }
+
+  /**
+   * Imports products from CSV with the columns sku,name,description,price,stock (price in the currency's
+   * major units, e.g. 25.99). Every row is checked first; with any problem nothing is written, and the
+   * problems come back by row (the header is row 1) and field.
+   */
+  async importCsv(csv: string, actor: string): Promise<{ created: number; updated: number }> {
+    const [header, ...lines] = parseCsv(csv);
+    const columns = (header ?? []).map((h) => h.trim().toLowerCase());
+    const missing = CSV_COLUMNS.filter((c) => !columns.includes(c));
+    if (missing.length) {
+      throw new AppError(ErrorCode.BAD_USER_INPUT, `The CSV needs the columns ${CSV_COLUMNS.join(", ")}; missing: ${missing.join(", ")}`, {
+        field: "csv",
+        problems: [{ row: 1, field: missing[0], message: "column is missing" }],
+      });
+    }
+    const objects = lines.map((fields) => {
+      const get = (c: string) => fields[columns.indexOf(c)] ?? "";
+      const stock = get("stock").trim();
+      return {
+        sku: get("sku"),
+        name: get("name"),
+        description: get("description"),
+        // Anything that isn't a price or a count stays text, for the validator to report.
+        price: parseMoneyInput(get("price"), this.currency) ?? get("price"),
+        stock: /^\d{1,9}$/.test(stock) ? Number(stock) : stock,
+      };
+    });
+    if (!objects.length) throw new AppError(ErrorCode.BAD_USER_INPUT, "The CSV has no products", { field: "csv", problems: [] });
+    const { rows, problems } = validateCatalog(objects, this.currency);
+    if (problems.length) {
+      const listed = problems.map((p) => ({ row: p.index + 2, field: p.field, message: p.field === "price" ? `must be a price like 25.99` : p.message }));
+      throw new AppError(
+        ErrorCode.BAD_USER_INPUT,
+        `${listed.length} problem(s); nothing was imported. First: row ${listed[0].row}, ${listed[0].field} ${listed[0].message}`,
+        { field: "csv", problems: listed },
+      );
+    }
+    return this.importRows(rows, actor);
+  }
+
+  /** The whole catalog as CSV: the import's columns plus status. */
+  async exportCsv(): Promise<string> {
+    const products = await this.catalog.all();
+    const rows = products.map((p) => [p.sku, p.name, p.description, moneyInputValue(p.priceAmount, this.currency), p.stock, p.status]);
+    return toCsv([["sku", "name", "description", "price", "stock", "status"], ...rows]);
+  }
+
+  /** Loads (or refreshes) the demo catalog. */
+  async loadDemo(): Promise<{ created: number; updated: number }> {
+    const { rows, problems } = validateCatalog(demoCatalogRows(), this.currency);
+    if (problems.length) throw new Error(`The demo catalog is invalid: ${JSON.stringify(problems[0])}`);
+    return this.importRows(rows, SYSTEM_ACTOR);
+  }
+
+  /** Loads the demo catalog into an empty store; returns how many products it added (0 if the store had any). */
+  async seedDemoIfEmpty(): Promise<number> {
+    if ((await this.tx.manager.count(Product)) > 0) return 0;
+    return (await this.loadDemo()).created;
+  }
+}

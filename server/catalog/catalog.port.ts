@@ -1,0 +1,27 @@
+/**
+ * What the catalog needs from features built on it, wired by the composition root (server/modules.ts) so
+ * that the catalog imports none of them.
+ */
+
+/** A change of one product's stock. `to` sets it (the delta is worked out under a row lock); else `delta`. */
+export type StockChange = { productId: number; reason: string; actor: string; orderNumber?: string | null } & (
+  | { delta: number; to?: undefined }
+  | { to: number; delta?: undefined }
+);
+
+/** The stock's result: `applied` false when it would have gone below 0 or above MAX_STOCK (nothing changed). */
+export interface StockResult {
+  applied: boolean;
+  /** The stock after the change, or as it stays when refused. */
+  stock: number;
+}
+
+/** Every stock change goes through the ledger (inventory/inventory.service.ts), which records a movement for each. */
+export interface StockLedger {
+  move(change: StockChange): Promise<StockResult>;
+}
+
+/** Whether anything still refers to a product (orders do), so it must be archived rather than deleted. */
+export interface ProductReferences {
+  isReferenced(productId: number): Promise<boolean>;
+}

@@ -1,0 +1,120 @@
+/**
+ * The composition root: the one list of entities, the services wired once per process, and the one list
+ * of resolvers. Only this file, app.ts, main.ts and scripts/ know every feature; features reach each other
+ * through services passed in here, and db/ and graphql/ know no feature at all.
+ */
+import "reflect-metadata";
+import type { DataSource } from "typeorm";
+import { AccountResolver } from "./accounts/account.resolver";
+import { AccountService } from "./accounts/account.service";
+import { Customer } from "./accounts/customer.entity";
+import { LoginThrottle } from "./accounts/login-throttle.entity";
+import { LoginThrottleService } from "./accounts/login-throttle.service";
+import { DashboardResolver } from "./admin/dashboard.resolver";
+import { DashboardService } from "./admin/dashboard.service";
+import { CartLineEntity } from "./cart/cart-line.entity";
+import { CartEntity } from "./cart/cart.entity";
+import { CartResolver } from "./cart/cart.resolver";
+import { CartService } from "./cart/cart.service";
+import { FlatShippingRule } from "./cart/pricing";
+import { AdminProductResolver } from "./catalog/admin-product.resolver";
+import { CatalogIoService } from "./catalog/catalog-io.service";
+import { CatalogService } from "./catalog/catalog.service";
+import { ProductAdminService } from "./catalog/product-admin.service";
+import { ProductImage } from "./catalog/product-image.entity";
+import { Product } from "./catalog/product.entity";
+import { ProductResolver } from "./catalog/product.resolver";
+import { ShopResolver } from "./catalog/shop.resolver";
+import { loadConfig, type Config, type DatabaseConfig } from "./config";
+import { createDataSource, type CreateDataSourceOptions } from "./db/data-source";
+import { connect, openDatabase } from "./db/database";
+import { Transactions } from "./db/transaction";
+import { buildShopSchema, schemaSdl } from "./graphql/schema";
+import { InventoryResolver } from "./inventory/inventory.resolver";
+import { InventoryService } from "./inventory/inventory.service";
+import { StockMovement } from "./inventory/stock-movement.entity";
+import { UploadService } from "./media/upload.service";
+import { AdminOrderResolver } from "./orders/admin-order.resolver";
+import { OrderAdminService } from "./orders/order-admin.service";
+import { OrderEvent } from "./orders/order-event.entity";
+import { OrderLine } from "./orders/order-line.entity";
+import { RandomOrderNumber } from "./orders/order-number";
+import { Order } from "./orders/order.entity";
+import { OrderResolver } from "./orders/order.resolver";
+import { OrderService } from "./orders/order.service";
+import { PaymentService } from "./payments/payment.service";
+import { TestPaymentProvider } from "./payments/test-provider";
+import { Session } from "./sessions/session.entity";
+import { SessionService } from "./sessions/session.service";
+
+/** Every TypeORM entity; the migrations in db/migrations/<engine> must create exactly these tables. */
+export const entities = [
+  Product,
+  ProductImage,
+  Session,
+  CartEntity,
+  CartLineEntity,
+  Order,
+  OrderLine,
+  OrderEvent,
+  Customer,
+  LoginThrottle,
+  StockMovement,
+];
+
+type DatabaseOptions = Omit<CreateDataSourceOptions, "entities">;
+
+/** Connects to the store's database and applies pending migrations. */
+export const openStoreDatabase = (db: DatabaseConfig, opts: DatabaseOptions = {}) => openDatabase(db, { ...opts, entities });
+/** Connects without migrating (tools that inspect a database). */
+export const connectStore = (db: DatabaseConfig, opts: DatabaseOptions = {}) => connect(db, { ...opts, entities });
+
+export type Services = ReturnType<typeof createServices>;
+
+/** Every service, wired once per process. `reader` serves reads outside transactions (see openReader). */
+export function createServices(config: Config, dataSource: DataSource, reader: DataSource = dataSource) {
+  const tx = new Transactions(dataSource, reader);
+  const pricing = new FlatShippingRule(config);
+  const catalog = new CatalogService(tx);
+  const inventory = new InventoryService(tx, catalog, config.lowStockThreshold);
+  const catalogIo = new CatalogIoService(tx, catalog, inventory, config.currency);
+  const cart = new CartService(tx, catalog, pricing, config.currency);
+  const testProvider = new TestPaymentProvider();
+  const payments = new PaymentService(config.testPayments ? [testProvider] : []);
+  const orders = new OrderService(tx, catalog, inventory, cart, payments, pricing, new RandomOrderNumber(), config.currency);
+  const productAdmin = new ProductAdminService(tx, catalog, inventory, orders, config.currency);
+  const orderAdmin = new OrderAdminService(tx, orders, inventory, payments);
+  const sessions = new SessionService(tx, config.sessionDays);
+  const throttle = new LoginThrottleService(tx, {
+    maxFailuresPerEmail: config.loginMaxFailures,
+    maxFailuresPerAddress: config.loginMaxFailures * 4,
+    windowMinutes: config.loginBlockMinutes,
+    blockMinutes: config.loginBlockMinutes,
+  });
+  const accounts = new AccountService(tx, sessions, cart, throttle, { scryptLogN: config.scryptLogN, production: config.production });
+  const dashboard = new DashboardService(orders, inventory, config.currency);
+  const uploads = new UploadService(config.uploadDir);
+  return { tx, catalog, catalogIo, cart, payments, testProvider, orders, sessions, accounts, inventory, productAdmin, orderAdmin, dashboard, uploads };
+}
+
+/** The one list of resolvers, each with its services. */
+export function createResolvers(config: Config, s: Services): object[] {
+  return [
+    new ProductResolver(s.catalog),
+    new CartResolver(s.cart),
+    new OrderResolver(s.orders),
+    new AccountResolver(s.accounts, s.orders),
+    new AdminProductResolver(s.catalog, s.productAdmin, s.catalogIo),
+    new InventoryResolver(s.inventory),
+    new AdminOrderResolver(s.orders, s.orderAdmin, s.accounts),
+    new DashboardResolver(s.dashboard),
+    new ShopResolver(config.currency),
+  ];
+}
+
+/** The SDL committed as schema.graphql: built from the same resolver list, on services that never connect. */
+export async function currentSchemaSdl(): Promise<string> {
+  const config = loadConfig({});
+  const offline = createDataSource({ engine: "sqlite", file: ":memory:" }, { entities });
+  return schemaSdl(await buildShopSchema(createResolvers(config, createServices(config, offline))));
+}
