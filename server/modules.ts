@@ -81,7 +81,7 @@ export function createServices(config: Config, dataSource: DataSource, reader: D
   const cart = new CartService(tx, catalog, pricing, config.currency);
   const testProvider = new TestPaymentProvider();
   const payments = new PaymentService(config.testPayments ? [testProvider] : []);
-  const orders = new OrderService(tx, catalog, inventory, cart, payments, pricing, new RandomOrderNumber(), config.currency);
+  const orders = new OrderService(tx, catalog, inventory, cart, payments, new RandomOrderNumber(), config.currency);
   const productAdmin = new ProductAdminService(tx, catalog, inventory, orders, config.currency);
   const orderAdmin = new OrderAdminService(tx, orders, inventory, payments);
   const sessions = new SessionService(tx, config.sessionDays);

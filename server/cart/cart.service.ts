@@ -9,7 +9,7 @@ import { CartEntity } from "./cart.entity";
 import { Cart, CartLine } from "./cart.types";
 import type { Owner } from "../graphql/context";
 import { MAX_LINE_QUANTITY } from "./cart.args";
-import { computeTotals, type PricingRule } from "./pricing";
+import { computeTotals, type PricingRule, type Totals } from "./pricing";
 
 /** A cart's subtotal stays below this (minor units), so totals fit the 32-bit columns and GraphQL Int. */
 export const MAX_CART_SUBTOTAL = 1_000_000_000;
@@ -124,6 +124,11 @@ export class CartService {
     return this.tx.manager.find(CartLineEntity, { where: { cartId }, relations: { product: true }, order: { id: "ASC" } });
   }
 
+  /** Subtotal, shipping, tax and total of lines at their unit prices, by the store's pricing rule (checkout uses it too). */
+  totals(lines: { unitPrice: number; quantity: number }[]): Totals {
+    return computeTotals(this.pricing, lines);
+  }
+
   /** The cart's subtotal with `product` at `quantity` must stay under MAX_CART_SUBTOTAL. */
   private checkSubtotal(lines: CartLineEntity[], product: Product, quantity: number): void {
     const others = lines.filter((l) => l.productId !== product.id).reduce((sum, l) => sum + l.product.priceAmount * l.quantity, 0);
@@ -179,10 +184,7 @@ export class CartService {
       line.lineTotal = Money.of(l.product.priceAmount * l.quantity, this.currency);
       return line;
     });
-    const totals = computeTotals(
-      this.pricing,
-      lines.map((l) => ({ unitPrice: l.product.priceAmount, quantity: l.quantity })),
-    );
+    const totals = this.totals(lines.map((l) => ({ unitPrice: l.product.priceAmount, quantity: l.quantity })));
     const cart = new Cart();
     cart.id = id;
     cart.lines = viewLines;

@@ -70,6 +70,11 @@ export class CatalogService {
     return numeric === undefined ? null : this.products.findOneBy({ id: numeric, status: ProductStatus.ACTIVE });
   }
 
+  /** Whether the storefront sells the product now (drafts and archived ones are not). */
+  isOnSale(product: Pick<Product, "status">): boolean {
+    return product.status === ProductStatus.ACTIVE;
+  }
+
   /** Images of many products in one query, in gallery order. */
   async imagesFor(productIds: readonly number[]): Promise<ProductImage[]> {
     if (productIds.length === 0) return [];

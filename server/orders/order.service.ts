@@ -2,9 +2,7 @@ import { randomUUID } from "node:crypto";
 import { In, MoreThanOrEqual, Not } from "typeorm";
 import type { ProductReferences } from "../catalog/catalog.port";
 import type { CatalogService } from "../catalog/catalog.service";
-import { ProductStatus } from "../catalog/product.entity";
 import type { CartService } from "../cart/cart.service";
-import { computeTotals, type PricingRule } from "../cart/pricing";
 import { LIKE_ESCAPE, containsPattern } from "../db/like";
 import type { Transactions } from "../db/transaction";
 import type { Owner, Viewer } from "../graphql/context";
@@ -46,7 +44,6 @@ export class OrderService implements ProductReferences {
     private readonly inventory: InventoryService,
     private readonly cart: CartService,
     private readonly payments: PaymentService,
-    private readonly pricing: PricingRule,
     private readonly numbers: OrderNumberGenerator,
     private readonly currency: string,
   ) {}
@@ -150,7 +147,10 @@ export class OrderService implements ProductReferences {
           }
         }
         const products = new Map((await this.catalog.byIds(lines.map((l) => l.productId))).map((p) => [p.id, p]));
-        const retired = lines.find((l) => products.get(l.productId)?.status !== ProductStatus.ACTIVE);
+        const retired = lines.find((l) => {
+          const product = products.get(l.productId);
+          return !product || !this.catalog.isOnSale(product);
+        });
         if (retired) {
           throw outOfStock(String(retired.productId), 0, `${retired.product.name} is no longer sold; remove it from the cart to continue`);
         }
@@ -158,7 +158,7 @@ export class OrderService implements ProductReferences {
           const product = products.get(line.productId)!;
           return { line, product, unitPrice: product.priceAmount, quantity: line.quantity };
         });
-        const totals = computeTotals(this.pricing, priced);
+        const totals = this.cart.totals(priced);
         if (totals.total > MAX_ORDER_TOTAL) throw badInput("cart", "The order total is larger than this store can take in one order");
         if (charge && charge.amount !== totals.total) {
           await this.payments.refund(provider.name, charge.reference);

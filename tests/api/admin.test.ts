@@ -193,6 +193,34 @@ describeEachEngine(
       expect(refunded.some((c) => c.amount === placeOrder.total.amount)).toBe(true);
     });
 
+    test("a refund the provider refuses is recorded as failed with its answer; the order stays cancelled and its stock back", async () => {
+      const { createProduct } = await admin.ok(CREATE, { input: { sku: "NOREFUND", name: "No Refund", price: 900, stock: 2, status: "ACTIVE" } });
+      const buyer = server().client();
+      await buyer.ok(ADD, { productId: createProduct.id });
+      const { placeOrder } = await buyer.ok(PLACE_ORDER, { input: orderInput({ payment: { provider: "test", token: "pm_card_refundFail" } }) });
+      const { updateOrderStatus } = await admin.ok(SET_STATUS, { id: placeOrder.id, status: "CANCELLED" });
+      expect(updateOrderStatus.status).toBe("CANCELLED");
+      expect(updateOrderStatus.history.map((h: any) => h.kind)).toEqual(["STATUS_CHANGED", "STATUS_CHANGED", "REFUND_REQUESTED", "REFUND_FAILED"]);
+      expect(updateOrderStatus.history.at(-1).note).toMatch(/^Refund failed: The refund was refused: the card can't take refunds\. Refund it by hand in test\.$/);
+      expect(await server().stock(createProduct.id)).toBe(2);
+    });
+
+    test("nextStatuses lists the moves the server accepts, and the admin order search takes % and _ literally", async () => {
+      const buyer = server().client();
+      await buyer.ok(ADD, { productId: ids["OLD-TEAPOT"] });
+      const { placeOrder } = await buyer.ok(PLACE_ORDER, { input: orderInput({ email: "under_score@example.com" }) });
+      const next = async () => (await admin.ok(`query($id: ID!) { order(id: $id) { nextStatuses } }`, { id: placeOrder.id })).order.nextStatuses;
+      expect(await next()).toEqual(["SHIPPED", "CANCELLED"]);
+      await admin.ok(SET_STATUS, { id: placeOrder.id, status: "SHIPPED" });
+      expect(await next()).toEqual(["DELIVERED"]);
+      expect((await customer.gql(`query($id: ID!) { order(id: $id) { nextStatuses } }`, { id: placeOrder.id })).data?.order ?? null).toBeNull();
+
+      const search = async (term: string) => (await admin.ok(ORDERS, { search: term })).orders.nodes.map((o: any) => o.email);
+      expect(await search("%")).toEqual([]);
+      expect(await search("d_r")).toEqual([]); // as a wildcard it would match "under"
+      expect(await search("under_score")).toEqual(["under_score@example.com"]);
+    });
+
     test("CSV import upserts by SKU; a file with a bad row is refused whole, listing rows and fields", async () => {
       const good = 'sku,name,description,price,stock\nCSV-1,"Mug, tall","Holds ""a lot""",12.50,7\nOLD-TEAPOT,Old Teapot,Renamed by CSV,21.00,3\n';
       expect((await admin.ok(IMPORT, { csv: good })).importProductsCsv).toEqual({ created: 1, updated: 1 });

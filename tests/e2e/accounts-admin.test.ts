@@ -140,7 +140,15 @@ describeEachEngine(
         await page.getByRole("button", { name: "Mark as shipped" }).click();
         await page.waitForFunction(() => document.querySelector('[data-testid="admin-order-status"]')?.textContent === "SHIPPED");
         await page.getByText(/PAID → SHIPPED by owner@shop.example/).waitFor();
+        // The buttons are the moves the server offers now (Order.nextStatuses).
+        expect(await page.locator(".status-actions button").allTextContents()).toEqual(["Mark as delivered"]);
         expect(await seriousA11yViolations(page)).toEqual([]);
+
+        // The sale is in the product's stock history, with its order.
+        await page.getByRole("link", { name: "Products", exact: true }).click();
+        await page.getByRole("link", { name: "Studio Teapot" }).click();
+        await page.getByRole("cell", { name: `Sale (order ${number})` }).waitFor();
+        expect(await page.getByTestId("admin-stock").textContent()).toBe("11");
 
         // The customer's order page says so.
         await shopper.page.goto(orderUrl);

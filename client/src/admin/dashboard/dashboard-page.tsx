@@ -1,8 +1,23 @@
 import { Link } from "react-router";
+import { ListTable, type Column } from "../../components/list-table";
 import { usePageTitle } from "../../components/page-title";
 import { Price } from "../../components/price";
+import type { DashboardQuery } from "../../graphql/graphql";
 import { useDashboardQuery } from "../../graphql/hooks";
 import { RevenueChart } from "./revenue-chart";
+
+type Dashboard = DashboardQuery["dashboard"];
+
+const topColumns: Column<Dashboard["topProducts"][number]>[] = [
+  { header: "Product", cell: (p) => p.name },
+  { header: "Units", cell: (p) => p.quantity },
+  { header: "Revenue", cell: (p) => <Price money={p.revenue} /> },
+];
+
+const lowColumns: Column<Dashboard["lowStock"][number]>[] = [
+  { header: "Product", cell: (p) => <Link to={`/admin/products/${p.id}`}>{p.name}</Link> },
+  { header: "In stock", cell: (p) => p.stock },
+];
 
 export function DashboardPage() {
   usePageTitle("Dashboard");
@@ -39,26 +54,7 @@ export function DashboardPage() {
         <section>
           <h2>Top products (30 days)</h2>
           {d.topProducts.length ? (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Product</th>
-                  <th scope="col">Units</th>
-                  <th scope="col">Revenue</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.topProducts.map((p) => (
-                  <tr key={p.sku}>
-                    <td>{p.name}</td>
-                    <td>{p.quantity}</td>
-                    <td>
-                      <Price money={p.revenue} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ListTable caption="Best sellers of the last 30 days" hiddenCaption columns={topColumns} rows={d.topProducts} rowKey={(p) => p.sku} />
           ) : (
             <p className="muted">No sales yet.</p>
           )}
@@ -66,24 +62,7 @@ export function DashboardPage() {
         <section>
           <h2>Low stock</h2>
           {d.lowStock.length ? (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Product</th>
-                  <th scope="col">In stock</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.lowStock.map((p) => (
-                  <tr key={p.id}>
-                    <td>
-                      <Link to={`/admin/products/${p.id}`}>{p.name}</Link>
-                    </td>
-                    <td>{p.stock}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ListTable caption="Products running low, emptiest first" hiddenCaption columns={lowColumns} rows={d.lowStock} rowKey={(p) => p.id} />
           ) : (
             <p className="muted">Everything is well stocked.</p>
           )}

@@ -2,22 +2,33 @@ import { useParams } from "react-router";
 import { NotFound } from "../../components/not-found";
 import { OrderSummary } from "../../components/order-summary";
 import { usePageTitle } from "../../components/page-title";
-import type { OrderStatus } from "../../graphql/graphql";
+import type { AdminOrderQuery, OrderStatus } from "../../graphql/graphql";
 import { useAdminOrderQuery, useUpdateOrderStatusMutation } from "../../graphql/hooks";
 import { apiError } from "../../lib/errors";
 
-/** The moves the server allows (server/orders/order-status.ts); the server checks again. */
-const NEXT: Record<OrderStatus, { to: OrderStatus; label: string }[]> = {
-  PENDING_PAYMENT: [{ to: "CANCELLED", label: "Cancel order" }],
-  PAID: [
-    { to: "SHIPPED", label: "Mark as shipped" },
-    { to: "CANCELLED", label: "Cancel and refund" },
-  ],
-  SHIPPED: [{ to: "DELIVERED", label: "Mark as delivered" }],
-  DELIVERED: [],
-  CANCELLED: [],
-  REFUNDED: [],
+/** Button labels for the moves the server offers in `nextStatuses` (the server decides which are legal). */
+const MOVE_LABEL: Partial<Record<OrderStatus, string>> = {
+  PAID: "Mark as paid",
+  SHIPPED: "Mark as shipped",
+  DELIVERED: "Mark as delivered",
+  CANCELLED: "Cancel order",
+  REFUNDED: "Mark as refunded",
 };
+
+type HistoryEntry = NonNullable<NonNullable<AdminOrderQuery["order"]>["history"]>[number];
+
+function describe(h: HistoryEntry): string {
+  switch (h.kind) {
+    case "REFUND_REQUESTED":
+      return "Refund requested";
+    case "REFUNDED":
+      return "Refunded";
+    case "REFUND_FAILED":
+      return "Refund failed";
+    default:
+      return h.fromStatus ? `${h.fromStatus} → ${h.toStatus}` : h.toStatus;
+  }
+}
 
 export function AdminOrderPage() {
   const { id = "" } = useParams();
@@ -35,18 +46,18 @@ export function AdminOrderPage() {
         {order.customer ? `${order.customer.name} (${order.customer.email})` : `guest (${order.email})`}
       </p>
       <div className="status-actions">
-        {NEXT[order.status].map((n) => (
+        {(order.nextStatuses ?? []).map((to) => (
           <button
-            key={n.to}
+            key={to}
             type="button"
-            className={n.to === "CANCELLED" ? "" : "primary"}
+            className={to === "CANCELLED" ? "" : "primary"}
             disabled={moving.loading}
             onClick={() => {
-              if (n.to === "CANCELLED" && !window.confirm("Cancel this order? Its stock goes back on sale and a paid order is refunded.")) return;
-              move({ variables: { id: order.id, status: n.to } }).catch(() => undefined);
+              if (to === "CANCELLED" && !window.confirm("Cancel this order? Its stock goes back on sale and a paid order is refunded.")) return;
+              move({ variables: { id: order.id, status: to } }).catch(() => undefined);
             }}
           >
-            {n.label}
+            {to === "CANCELLED" && order.status === "PAID" ? "Cancel and refund" : (MOVE_LABEL[to] ?? to)}
           </button>
         ))}
       </div>
@@ -59,8 +70,8 @@ export function AdminOrderPage() {
       <h2>History</h2>
       <ol className="history">
         {(order.history ?? []).map((h) => (
-          <li key={h.id}>
-            {new Date(h.createdAt).toLocaleString()}: {h.fromStatus ? `${h.fromStatus} → ${h.toStatus}` : h.toStatus} by {h.actor}
+          <li key={h.id} className={h.kind === "REFUND_FAILED" ? "error" : undefined}>
+            {new Date(h.createdAt).toLocaleString()}: {describe(h)} by {h.actor}
             {h.note ? ` (${h.note})` : ""}
           </li>
         ))}

@@ -1,11 +1,22 @@
 import { useState } from "react";
 import { Link } from "react-router";
+import { ListTable, type Column } from "../../components/list-table";
 import { usePageTitle } from "../../components/page-title";
 import { Price } from "../../components/price";
-import type { OrderStatus } from "../../graphql/graphql";
+import type { AdminOrdersQuery, OrderStatus } from "../../graphql/graphql";
 import { useAdminOrdersQuery } from "../../graphql/hooks";
 
 export const ORDER_STATUSES: OrderStatus[] = ["PENDING_PAYMENT", "PAID", "SHIPPED", "DELIVERED", "CANCELLED", "REFUNDED"];
+
+type Row = AdminOrdersQuery["orders"]["nodes"][number];
+
+const columns: Column<Row>[] = [
+  { header: "Order", cell: (o) => <Link to={`/admin/orders/${o.id}`}>{o.number}</Link> },
+  { header: "Placed", cell: (o) => new Date(o.createdAt).toLocaleString() },
+  { header: "Email", cell: (o) => o.email },
+  { header: "Status", cell: (o) => o.status },
+  { header: "Total", cell: (o) => <Price money={o.total} /> },
+];
 
 export function OrdersPage() {
   usePageTitle("Orders");
@@ -38,38 +49,14 @@ export function OrdersPage() {
       ) : orders.totalCount === 0 ? (
         <p>No orders match.</p>
       ) : (
-        <table>
-          <caption className="sr-only">{orders.totalCount} orders, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Order</th>
-              <th scope="col">Placed</th>
-              <th scope="col">Email</th>
-              <th scope="col">Status</th>
-              <th scope="col">Total</th>
-            </tr>
-          </thead>
-          <tbody>
-            {orders.nodes.map((o) => (
-              <tr key={o.id}>
-                <td>
-                  <Link to={`/admin/orders/${o.id}`}>{o.number}</Link>
-                </td>
-                <td>{new Date(o.createdAt).toLocaleString()}</td>
-                <td>{o.email}</td>
-                <td>{o.status}</td>
-                <td>
-                  <Price money={o.total} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {orders?.pageInfo.hasNextPage && (
-        <button type="button" onClick={() => fetchMore({ variables: { after: orders.pageInfo.endCursor } })}>
-          Load more
-        </button>
+        <ListTable
+          caption={`${orders.totalCount} orders, newest first`}
+          hiddenCaption
+          columns={columns}
+          rows={orders.nodes}
+          rowKey={(o) => o.id}
+          more={orders.pageInfo.hasNextPage ? { load: () => fetchMore({ variables: { after: orders.pageInfo.endCursor } }) } : undefined}
+        />
       )}
     </section>
   );

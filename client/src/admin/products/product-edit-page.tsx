@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useNavigate, useParams } from "react-router";
 import { NotFound } from "../../components/not-found";
 import { usePageTitle } from "../../components/page-title";
@@ -33,19 +33,20 @@ export function ProductEditPage() {
   const [create, creating] = useCreateProductMutation();
   const [update, updating] = useUpdateProductMutation();
 
-  useEffect(() => {
-    if (product) {
-      setForm({
-        sku: product.sku,
-        name: product.name,
-        description: product.description,
-        price: moneyInputValue(product.price.amount, product.price.currency),
-        stock: String(product.stock),
-        status: product.status ?? "ACTIVE",
-        images: product.images.map((i) => ({ url: i.url, alt: i.alt })),
-      });
-    }
-  }, [product]);
+  // The form starts from the product as loaded (and again when it is saved or refetched), set while rendering.
+  const [formOf, setFormOf] = useState<typeof product>(undefined);
+  if (product && product !== formOf) {
+    setFormOf(product);
+    setForm({
+      sku: product.sku,
+      name: product.name,
+      description: product.description,
+      price: moneyInputValue(product.price.amount, product.price.currency),
+      stock: String(product.stock),
+      status: product.status ?? "ACTIVE",
+      images: product.images.map((i) => ({ url: i.url, alt: i.alt })),
+    });
+  }
 
   if (!isNew && data && !product) return <NotFound title="Product not found" />;
 

@@ -1,10 +1,22 @@
 import { useState } from "react";
 import { Link } from "react-router";
+import { ListTable, type Column } from "../../components/list-table";
 import { usePageTitle } from "../../components/page-title";
 import { Price } from "../../components/price";
 import { ProductImage } from "../../components/product-image";
-import type { ProductStatus } from "../../graphql/graphql";
+import type { AdminProductsQuery, ProductStatus } from "../../graphql/graphql";
 import { useAdminProductsQuery } from "../../graphql/hooks";
+
+type Row = AdminProductsQuery["adminProducts"]["nodes"][number];
+
+const columns: Column<Row>[] = [
+  { header: "Picture", hiddenHeader: true, cell: (p) => <ProductImage image={p.images[0]} name={p.name} size="thumb" /> },
+  { header: "Name", cell: (p) => <Link to={`/admin/products/${p.id}`}>{p.name}</Link> },
+  { header: "SKU", cell: (p) => p.sku },
+  { header: "Status", cell: (p) => p.status },
+  { header: "Stock", cell: (p) => p.stock },
+  { header: "Price", cell: (p) => <Price money={p.price} /> },
+];
 
 export function ProductsPage() {
   usePageTitle("Products");
@@ -39,44 +51,14 @@ export function ProductsPage() {
       {!products ? (
         <p role="status">Loading…</p>
       ) : (
-        <table>
-          <caption className="sr-only">{products.totalCount} products</caption>
-          <thead>
-            <tr>
-              <th scope="col">
-                <span className="sr-only">Picture</span>
-              </th>
-              <th scope="col">Name</th>
-              <th scope="col">SKU</th>
-              <th scope="col">Status</th>
-              <th scope="col">Stock</th>
-              <th scope="col">Price</th>
-            </tr>
-          </thead>
-          <tbody>
-            {products.nodes.map((p) => (
-              <tr key={p.id}>
-                <td>
-                  <ProductImage image={p.images[0]} name={p.name} size="thumb" />
-                </td>
-                <td>
-                  <Link to={`/admin/products/${p.id}`}>{p.name}</Link>
-                </td>
-                <td>{p.sku}</td>
-                <td>{p.status}</td>
-                <td>{p.stock}</td>
-                <td>
-                  <Price money={p.price} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {products?.pageInfo.hasNextPage && (
-        <button type="button" onClick={() => fetchMore({ variables: { after: products.pageInfo.endCursor } })}>
-          Load more
-        </button>
+        <ListTable
+          caption={`${products.totalCount} products`}
+          hiddenCaption
+          columns={columns}
+          rows={products.nodes}
+          rowKey={(p) => p.id}
+          more={products.pageInfo.hasNextPage ? { load: () => fetchMore({ variables: { after: products.pageInfo.endCursor } }) } : undefined}
+        />
       )}
     </section>
   );

@@ -1,9 +1,18 @@
 import { useState, type FormEvent } from "react";
+import { ListTable, type Column } from "../../components/list-table";
 import type { AdminProductQuery } from "../../graphql/graphql";
 import { useAdjustStockMutation } from "../../graphql/hooks";
 import { apiError } from "../../lib/errors";
 
 type Movement = AdminProductQuery["stockMovements"][number];
+
+const columns: Column<Movement>[] = [
+  { header: "When", cell: (m) => new Date(m.createdAt).toLocaleString() },
+  { header: "Change", cell: (m) => (m.delta > 0 ? `+${m.delta}` : m.delta) },
+  { header: "Reason", cell: (m) => (m.orderNumber && !m.reason.includes(m.orderNumber) ? `${m.reason} (order ${m.orderNumber})` : m.reason) },
+  { header: "Then in stock", cell: (m) => m.resultingStock },
+  { header: "By", cell: (m) => m.actor },
+];
 
 /** Stock adjustments (with the reason) and the product's movement history. */
 export function StockPanel({ productId, stock, movements, onChanged }: { productId: string; stock: number; movements: Movement[]; onChanged: () => void }) {
@@ -47,29 +56,7 @@ export function StockPanel({ productId, stock, movements, onChanged }: { product
           {apiError(error)?.message}
         </p>
       )}
-      <table>
-        <caption>Stock history</caption>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Change</th>
-            <th scope="col">Reason</th>
-            <th scope="col">Then in stock</th>
-            <th scope="col">By</th>
-          </tr>
-        </thead>
-        <tbody>
-          {movements.map((m) => (
-            <tr key={m.id}>
-              <td>{new Date(m.createdAt).toLocaleString()}</td>
-              <td>{m.delta > 0 ? `+${m.delta}` : m.delta}</td>
-              <td>{m.reason}</td>
-              <td>{m.resultingStock}</td>
-              <td>{m.actor}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ListTable caption="Stock history" columns={columns} rows={movements} rowKey={(m) => m.id} />
     </section>
   );
 }

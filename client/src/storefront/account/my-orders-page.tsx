@@ -1,9 +1,20 @@
 import { Link } from "react-router";
+import { ListTable, type Column } from "../../components/list-table";
 import { usePageTitle } from "../../components/page-title";
 import { Price } from "../../components/price";
+import type { MyOrdersQuery } from "../../graphql/graphql";
 import { useMyOrdersQuery } from "../../graphql/hooks";
 import { apiError } from "../../lib/errors";
 import { STATUS_LABEL } from "../order/order-page";
+
+type Row = NonNullable<MyOrdersQuery["myOrders"]>["nodes"][number];
+
+const columns: Column<Row>[] = [
+  { header: "Order", cell: (o) => <Link to={`/order/${o.id}`}>{o.number}</Link> },
+  { header: "Date", cell: (o) => new Date(o.createdAt).toLocaleDateString() },
+  { header: "Status", cell: (o) => <span data-testid="my-order-status">{STATUS_LABEL[o.status] ?? o.status}</span> },
+  { header: "Total", cell: (o) => <Price money={o.total} /> },
+];
 
 export function MyOrdersPage() {
   usePageTitle("My orders");
@@ -28,36 +39,18 @@ export function MyOrdersPage() {
           You haven't ordered anything yet. <Link to="/">Browse the catalog</Link>.
         </p>
       ) : (
-        <table className="order-lines">
-          <caption>{orders.totalCount} orders, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Order</th>
-              <th scope="col">Date</th>
-              <th scope="col">Status</th>
-              <th scope="col">Total</th>
-            </tr>
-          </thead>
-          <tbody>
-            {orders.nodes.map((o) => (
-              <tr key={o.id}>
-                <td>
-                  <Link to={`/order/${o.id}`}>{o.number}</Link>
-                </td>
-                <td>{new Date(o.createdAt).toLocaleDateString()}</td>
-                <td data-testid="my-order-status">{STATUS_LABEL[o.status] ?? o.status}</td>
-                <td>
-                  <Price money={o.total} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {orders.pageInfo.hasNextPage && (
-        <button type="button" onClick={() => fetchMore({ variables: { after: orders.pageInfo.endCursor } })}>
-          Show older orders
-        </button>
+        <ListTable
+          className="order-lines"
+          caption={`${orders.totalCount} orders, newest first`}
+          columns={columns}
+          rows={orders.nodes}
+          rowKey={(o) => o.id}
+          more={
+            orders.pageInfo.hasNextPage
+              ? { label: "Show older orders", load: () => fetchMore({ variables: { after: orders.pageInfo.endCursor } }) }
+              : undefined
+          }
+        />
       )}
     </section>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useSearchParams } from "react-router";
 import { usePageTitle } from "../../components/page-title";
 import { useProductsQuery } from "../../graphql/hooks";
@@ -10,8 +10,13 @@ export function CatalogPage() {
   const [params, setParams] = useSearchParams();
   const search = params.get("q")?.trim() ?? "";
   const [typed, setTyped] = useState(search);
+  const [typedFor, setTypedFor] = useState(search);
   const [moreFailed, setMoreFailed] = useState(false);
-  useEffect(() => setTyped(search), [search]);
+  // The box follows the URL (Back, a link to ?q=): reset while rendering, not in an effect after it.
+  if (typedFor !== search) {
+    setTypedFor(search);
+    setTyped(search);
+  }
   usePageTitle(search ? `Search: ${search}` : "Shop");
   const { data, loading, error, fetchMore } = useProductsQuery({
     variables: { first: PAGE_SIZE, search: search || null },

@@ -65,9 +65,11 @@ export function CheckoutPage() {
   const [placed, setPlaced] = useState(false);
   // A signed-in customer's email is filled in for them (they can still change it).
   const me = useMeQuery().data?.me;
-  useEffect(() => {
-    if (me?.email) setForm((f) => (f.email ? f : { ...f, email: me.email, shipping: { ...f.shipping, name: f.shipping.name || me.name } }));
-  }, [me?.email, me?.name]);
+  const [prefilledFor, setPrefilledFor] = useState<string | null>(null);
+  if (me?.email && prefilledFor !== me.email) {
+    setPrefilledFor(me.email);
+    setForm((f) => (f.email ? f : { ...f, email: me.email, shipping: { ...f.shipping, name: f.shipping.name || me.name } }));
+  }
   const alertRef = useRef<HTMLDivElement>(null);
   const [card, setCard] = useState(TEST_CARDS[0].token);
   const [errors, setErrors] = useState<FormErrors>({});
