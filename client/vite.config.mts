@@ -14,7 +14,9 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: !ide,
       chunkSizeWarningLimit: 4000,
       rollupOptions: {
-        input: ide ? { graphiql: path.join(import.meta.dirname, "graphiql.html") } : { index: path.join(import.meta.dirname, "index.html") },
+        input: ide
+          ? { graphiql: path.join(import.meta.dirname, "graphiql.html") }
+          : { index: path.join(import.meta.dirname, "index.html") },
         // GraphiQL's packages start with "use no memo" (a React Compiler hint); the bundler drops it, harmlessly.
         onLog(level, log, handler) {
           if (log.code === "MODULE_LEVEL_DIRECTIVE") return;

@@ -20,7 +20,6 @@ import { buildShopSchema } from "./graphql/schema";
 import { createResolvers, createServices, type Services } from "./modules";
 import { RequestSession } from "./sessions/request-session";
 
-
 /** The storefront's routes (client/src/app/router.tsx); other paths are answered with its not-found page and 404. */
 const STOREFRONT_PATHS = [
   /^\/$/,
@@ -71,10 +70,7 @@ export async function createApp(config: Config, dataSource: DataSource): Promise
 
   app.get("/healthz", async (_req, res) => {
     try {
-      await Promise.race([
-        dataSource.query("SELECT 1"),
-        new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 2000)),
-      ]);
+      await Promise.race([dataSource.query("SELECT 1"), new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 2000))]);
       res.json({ status: "ok" });
     } catch {
       res.status(503).json({ status: "unavailable", reason: "database does not answer" });
@@ -101,7 +97,14 @@ export async function createApp(config: Config, dataSource: DataSource): Promise
   const asAdmin = requireRole(["ADMIN"], (req, res) => sessionOf(req, res).viewer());
   app.use("/api/admin", adminRoutes(asAdmin, services, config.uploadMaxBytes));
   // Uploaded images: served as the image types they were checked to be, never sniffed as anything else.
-  app.use("/media/uploads", express.static(config.uploadDir, { maxAge: "1d", fallthrough: false, setHeaders: (res) => res.setHeader("X-Content-Type-Options", "nosniff") }));
+  app.use(
+    "/media/uploads",
+    express.static(config.uploadDir, {
+      maxAge: "1d",
+      fallthrough: false,
+      setHeaders: (res) => res.setHeader("X-Content-Type-Options", "nosniff"),
+    }),
+  );
   // Vite's hashed bundles never change under one name; everything else is revalidated.
   app.use("/assets", express.static(path.join(config.clientDist, "assets"), { immutable: true, maxAge: "1y", fallthrough: false }));
   app.use(express.static(config.clientDist, { index: false, maxAge: 0 }));
@@ -110,7 +113,10 @@ export async function createApp(config: Config, dataSource: DataSource): Promise
     const shop = path.join(config.clientDist, "index.html");
     if (!fs.existsSync(shop)) return res.status(503).type("text").send("The storefront is not built; run `npm run build`.");
     // The storefront renders its own not-found page; unknown URLs also get a real 404 status.
-    res.status(isStorefrontPath(req.path) ? 200 : 404).set("Cache-Control", "no-cache").sendFile(shop);
+    res
+      .status(isStorefrontPath(req.path) ? 200 : 404)
+      .set("Cache-Control", "no-cache")
+      .sendFile(shop);
   });
   // Malformed JSON bodies and the like: a GraphQL-shaped error, never Express's HTML page with a stack.
   app.use((err: { status?: number; message?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {

@@ -1,8 +1,6 @@
 import path from "node:path";
 
-export type DatabaseConfig =
-  | { engine: "sqlite"; file: string }
-  | { engine: "mysql"; url: string };
+export type DatabaseConfig = { engine: "sqlite"; file: string } | { engine: "mysql"; url: string };
 
 export interface Config {
   port: number;

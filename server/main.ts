@@ -42,7 +42,9 @@ async function main() {
   console.log(`  Store API and GraphQL IDE: http://localhost:${port}/graphql`);
   console.log(`  Health check:              http://localhost:${port}/healthz`);
   if (config.seedDemo && !config.production) {
-    console.log(`  Admin:                     http://localhost:${port}/admin  (demo sign-in: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password};`);
+    console.log(
+      `  Admin:                     http://localhost:${port}/admin  (demo sign-in: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password};`,
+    );
     console.log(`                             your own: npm run create-admin -- --email you@example.com)`);
   }
 }

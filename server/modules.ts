@@ -94,7 +94,22 @@ export function createServices(config: Config, dataSource: DataSource, reader: D
   const accounts = new AccountService(tx, sessions, cart, throttle, { scryptLogN: config.scryptLogN, production: config.production });
   const dashboard = new DashboardService(orders, inventory, config.currency);
   const uploads = new UploadService(config.uploadDir);
-  return { tx, catalog, catalogIo, cart, payments, testProvider, orders, sessions, accounts, inventory, productAdmin, orderAdmin, dashboard, uploads };
+  return {
+    tx,
+    catalog,
+    catalogIo,
+    cart,
+    payments,
+    testProvider,
+    orders,
+    sessions,
+    accounts,
+    inventory,
+    productAdmin,
+    orderAdmin,
+    dashboard,
+    uploads,
+  };
 }
 
 /** The one list of resolvers, each with its services. */

@@ -14,11 +14,7 @@ module.exports = {
       }
     }
     ops.sort((a, b) => a.name.localeCompare(b.name));
-    const out = [
-      'import { useMutation, useQuery } from "@apollo/client/react";',
-      'import * as Ops from "./graphql";',
-      "",
-    ];
+    const out = ['import { useMutation, useQuery } from "@apollo/client/react";', 'import * as Ops from "./graphql";', ""];
     for (const op of ops) {
       const type = `Ops.${op.name}${cap(op.kind)}`;
       const vars = `${type}Variables`;

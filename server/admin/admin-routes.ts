@@ -24,16 +24,24 @@ export function adminRoutes(authorized: RequestHandler, services: AdminRouteServ
       res.status(201).json({ url });
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      res.status(error instanceof UnsupportedImage ? 415 : 400).json({ errors: [{ message: error.message, extensions: error.extensions }] });
+      res
+        .status(error instanceof UnsupportedImage ? 415 : 400)
+        .json({ errors: [{ message: error.message, extensions: error.extensions }] });
     }
   });
 
   router.get("/export/products.csv", async (_req, res) => {
-    res.type("text/csv").attachment("products.csv").send(await services.catalogIo.exportCsv());
+    res
+      .type("text/csv")
+      .attachment("products.csv")
+      .send(await services.catalogIo.exportCsv());
   });
 
   router.get("/export/orders.csv", async (_req, res) => {
-    res.type("text/csv").attachment("orders.csv").send(await services.orderAdmin.exportCsv());
+    res
+      .type("text/csv")
+      .attachment("orders.csv")
+      .send(await services.orderAdmin.exportCsv());
   });
   return router;
 }

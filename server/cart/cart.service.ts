@@ -139,8 +139,7 @@ export class CartService {
 
   private checkStock(product: Product, wanted: number): void {
     if (wanted > product.stock) {
-      const message =
-        product.stock === 0 ? `${product.name} is sold out` : `Only ${product.stock} of ${product.name} in stock`;
+      const message = product.stock === 0 ? `${product.name} is sold out` : `Only ${product.stock} of ${product.name} in stock`;
       throw outOfStock(String(product.id), product.stock, message);
     }
   }
@@ -149,7 +148,9 @@ export class CartService {
   private async ownLine(owner: Owner | undefined, lineId: string): Promise<CartLineEntity> {
     const id = parseLineId(lineId);
     const cart = owner && id !== undefined ? await this.lockCart(owner, false) : undefined;
-    const line = cart ? await this.tx.manager.findOne(CartLineEntity, { where: { id, cartId: cart.id }, relations: { product: true } }) : null;
+    const line = cart
+      ? await this.tx.manager.findOne(CartLineEntity, { where: { id, cartId: cart.id }, relations: { product: true } })
+      : null;
     if (!line) throw notFound("Cart line", lineId);
     return line;
   }
@@ -166,7 +167,10 @@ export class CartService {
     const found = await find();
     if (found || !create) return found ?? undefined;
     try {
-      await m.insert(CartEntity, { id: randomUUID(), ...(owner.customerId ? { customerId: owner.customerId } : { sessionId: owner.sessionId }) });
+      await m.insert(CartEntity, {
+        id: randomUUID(),
+        ...(owner.customerId ? { customerId: owner.customerId } : { sessionId: owner.sessionId }),
+      });
     } catch (error) {
       // Another request of the same session created it a moment ago.
       if (!isUniqueViolation(error)) throw error;

@@ -22,7 +22,7 @@ export class CartLine {
 
 @ObjectType({ description: "The caller's cart. Prices are the products' current prices; totals are computed on the server." })
 export class Cart {
-  @Field(() => ID, { description: "The cart's id; \"empty\" for a caller who has no cart yet." })
+  @Field(() => ID, { description: 'The cart\'s id; "empty" for a caller who has no cart yet.' })
   id: string;
 
   @Field(() => [CartLine])

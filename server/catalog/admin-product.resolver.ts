@@ -55,7 +55,9 @@ export class AdminProductResolver {
     return this.products.update(id, input);
   }
 
-  @Mutation(() => Boolean, { description: "Deletes a product without orders; one with orders must be archived (updateProduct status ARCHIVED)." })
+  @Mutation(() => Boolean, {
+    description: "Deletes a product without orders; one with orders must be archived (updateProduct status ARCHIVED).",
+  })
   deleteProduct(@Arg("id", () => ID) id: string): Promise<boolean> {
     return this.products.delete(id);
   }

@@ -88,7 +88,11 @@ export class CatalogIoService {
     if (!objects.length) throw new AppError(ErrorCode.BAD_USER_INPUT, "The CSV has no products", { field: "csv", problems: [] });
     const { rows, problems } = validateCatalog(objects, this.currency);
     if (problems.length) {
-      const listed = problems.map((p) => ({ row: p.index + 2, field: p.field, message: p.field === "price" ? `must be a price like 25.99` : p.message }));
+      const listed = problems.map((p) => ({
+        row: p.index + 2,
+        field: p.field,
+        message: p.field === "price" ? `must be a price like 25.99` : p.message,
+      }));
       throw new AppError(
         ErrorCode.BAD_USER_INPUT,
         `${listed.length} problem(s); nothing was imported. First: row ${listed[0].row}, ${listed[0].field} ${listed[0].message}`,

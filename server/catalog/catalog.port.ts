@@ -5,8 +5,7 @@
 
 /** A change of one product's stock. `to` sets it (the delta is worked out under a row lock); else `delta`. */
 export type StockChange = { productId: number; reason: string; actor: string; orderNumber?: string | null } & (
-  | { delta: number; to?: undefined }
-  | { to: number; delta?: undefined }
+  { delta: number; to?: undefined } | { to: number; delta?: undefined }
 );
 
 /** The stock's result: `applied` false when it would have gone below 0 or above MAX_STOCK (nothing changed). */

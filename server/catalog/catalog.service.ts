@@ -25,7 +25,12 @@ export class CatalogService {
   }
 
   /** One page of the catalog in a stable order (by id): two queries whatever the page size. */
-  async list(args: { first: number; after?: string | null; search?: string | null; status?: ProductStatus | null }): Promise<ProductConnection> {
+  async list(args: {
+    first: number;
+    after?: string | null;
+    search?: string | null;
+    status?: ProductStatus | null;
+  }): Promise<ProductConnection> {
     const qb = this.products.createQueryBuilder("p");
     // The storefront passes ACTIVE; admins may list any status (null: all).
     if (args.status) qb.andWhere("p.status = :status", { status: args.status });
@@ -38,7 +43,10 @@ export class CatalogService {
     }
     const totalCount = await qb.clone().getCount();
     if (args.after) qb.andWhere("p.id > :after", { after: decodeIntCursor("product", args.after) });
-    const rows = await qb.orderBy("p.id", "ASC").take(args.first + 1).getMany();
+    const rows = await qb
+      .orderBy("p.id", "ASC")
+      .take(args.first + 1)
+      .getMany();
     const nodes = rows.slice(0, args.first);
     const last = nodes[nodes.length - 1];
     return {
@@ -101,11 +109,16 @@ export class CatalogService {
    * write, so two checkouts can't both take the last unit), or with `to` sets it under a row lock. In the
    * caller's transaction.
    */
-  async writeStock(productId: number, change: { delta: number } | { to: number }): Promise<{ applied: boolean; stock: number; delta: number }> {
+  async writeStock(
+    productId: number,
+    change: { delta: number } | { to: number },
+  ): Promise<{ applied: boolean; stock: number; delta: number }> {
     return this.tx.run(async (m) => {
       let delta: number;
       if ("to" in change) {
-        const row = await this.tx.lockForUpdate(m.createQueryBuilder(Product, "p").where("p.id = :productId", { productId })).getOneOrFail();
+        const row = await this.tx
+          .lockForUpdate(m.createQueryBuilder(Product, "p").where("p.id = :productId", { productId }))
+          .getOneOrFail();
         delta = change.to - row.stock;
         if (delta === 0) return { applied: true, stock: row.stock, delta };
       } else delta = change.delta;

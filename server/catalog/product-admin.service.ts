@@ -72,7 +72,10 @@ export class ProductAdminService {
     await this.tx.run(async (m) => {
       await m.delete(ProductImage, { productId });
       if (images.length) {
-        await m.insert(ProductImage, images.map((img, position) => ({ productId, url: img.url, alt: img.alt.trim(), position })));
+        await m.insert(
+          ProductImage,
+          images.map((img, position) => ({ productId, url: img.url, alt: img.alt.trim(), position })),
+        );
       }
     });
   }

@@ -33,8 +33,7 @@ export const outOfStock = (productId: string, available: number, message?: strin
 export const cartEmpty = () => new AppError(ErrorCode.CART_EMPTY, "The cart is empty");
 export const unauthenticated = () => new AppError(ErrorCode.UNAUTHENTICATED, "Sign in to do this");
 export const forbidden = () => new AppError(ErrorCode.FORBIDDEN, "Your account may not do this");
-export const paymentDeclined = (reason: string) =>
-  new AppError(ErrorCode.PAYMENT_DECLINED, `The payment was declined: ${reason}`);
+export const paymentDeclined = (reason: string) => new AppError(ErrorCode.PAYMENT_DECLINED, `The payment was declined: ${reason}`);
 
 /** Codes Apollo Server and graphql-js produce for malformed requests; their messages are safe. */
 const PASS_THROUGH = new Set<string>([
@@ -57,8 +56,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 
   const validationErrors = (formatted.extensions?.validationErrors ??
     (original as { extensions?: { validationErrors?: unknown } })?.extensions?.validationErrors) as
-    | Parameters<typeof flattenValidation>[0]
-    | undefined;
+    Parameters<typeof flattenValidation>[0] | undefined;
   if (Array.isArray(validationErrors)) {
     const problems = flattenValidation(validationErrors);
     const first = problems[0] ?? { field: "input", message: "is invalid" };

@@ -20,7 +20,10 @@ export class InventoryService implements StockLedger {
 
   async move(change: StockChange): Promise<StockResult> {
     return this.tx.run(async (m) => {
-      const written = await this.catalog.writeStock(change.productId, change.to === undefined ? { delta: change.delta } : { to: change.to });
+      const written = await this.catalog.writeStock(
+        change.productId,
+        change.to === undefined ? { delta: change.delta } : { to: change.to },
+      );
       if (written.applied && written.delta !== 0) {
         await m.insert(StockMovement, {
           productId: change.productId,

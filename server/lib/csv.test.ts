@@ -18,9 +18,17 @@ describe("CSV", () => {
   });
 
   test("writes what it reads back, and defuses spreadsheet formulas", () => {
-    const rows = [["name", "note"], ["Mug, large", 'say "hi"'], ["=HYPERLINK(\"x\")", "plain"]];
+    const rows = [
+      ["name", "note"],
+      ["Mug, large", 'say "hi"'],
+      ['=HYPERLINK("x")', "plain"],
+    ];
     const csv = toCsv(rows);
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
-    expect(parseCsv(csv)).toEqual([["name", "note"], ["Mug, large", 'say "hi"'], ["'=HYPERLINK(\"x\")", "plain"]]);
+    expect(parseCsv(csv)).toEqual([
+      ["name", "note"],
+      ["Mug, large", 'say "hi"'],
+      ['\'=HYPERLINK("x")', "plain"],
+    ]);
   });
 });

@@ -45,7 +45,9 @@ export class AdminOrderResolver {
   }
 
   @Authorized("ADMIN")
-  @Mutation(() => Order, { description: "Moves an order to one of its nextStatuses (cancelling restocks and refunds); any other move is BAD_USER_INPUT." })
+  @Mutation(() => Order, {
+    description: "Moves an order to one of its nextStatuses (cancelling restocks and refunds); any other move is BAD_USER_INPUT.",
+  })
   async updateOrderStatus(@Args(() => UpdateOrderStatusArgs) { id, status }: UpdateOrderStatusArgs, @Ctx() ctx: Context): Promise<Order> {
     return this.admin.updateStatus(id, status, (await ctx.session.viewer()).email!);
   }

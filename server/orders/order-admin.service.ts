@@ -52,12 +52,28 @@ export class OrderAdminService {
       if (to === OrderStatus.CANCELLED) {
         const lines = await m.find(OrderLine, { where: { orderId: id }, order: { productId: "ASC" } });
         for (const line of lines) {
-          const back = await this.inventory.move({ productId: line.productId, delta: line.quantity, reason: `Order ${order.number} cancelled`, actor, orderNumber: order.number });
-          if (!back.applied) throw badInput("status", `${line.name}'s stock is at its maximum, so the order's ${line.quantity} can't go back; lower the stock first`);
+          const back = await this.inventory.move({
+            productId: line.productId,
+            delta: line.quantity,
+            reason: `Order ${order.number} cancelled`,
+            actor,
+            orderNumber: order.number,
+          });
+          if (!back.applied)
+            throw badInput(
+              "status",
+              `${line.name}'s stock is at its maximum, so the order's ${line.quantity} can't go back; lower the stock first`,
+            );
         }
       }
       await m.update(Order, { id }, { status: to });
-      await m.insert(OrderEvent, { orderId: id, fromStatus: from, toStatus: to, actor, note: to === OrderStatus.CANCELLED ? "Stock returned" : null });
+      await m.insert(OrderEvent, {
+        orderId: id,
+        fromStatus: from,
+        toStatus: to,
+        actor,
+        note: to === OrderStatus.CANCELLED ? "Stock returned" : null,
+      });
       if (!refundDue) return undefined;
       const amount = `${moneyInputValue(order.totalAmount, order.currency)} ${order.currency}`;
       await m.insert(OrderEvent, {
@@ -78,7 +94,9 @@ export class OrderAdminService {
           kind: outcome.ok ? OrderEventKind.REFUNDED : OrderEventKind.REFUND_FAILED,
           toStatus: refund.status,
           actor: refund.provider,
-          note: note(outcome.ok ? `Refunded: ${outcome.answer}` : `Refund failed: ${outcome.error}. Refund it by hand in ${refund.provider}.`),
+          note: note(
+            outcome.ok ? `Refunded: ${outcome.answer}` : `Refund failed: ${outcome.error}. Refund it by hand in ${refund.provider}.`,
+          ),
         }),
       );
     }
@@ -91,7 +109,21 @@ export class OrderAdminService {
     const lines = await this.orders.linesFor(orders.map((o) => o.id));
     const items = new Map<string, number>();
     for (const l of lines) items.set(l.orderId, (items.get(l.orderId) ?? 0) + l.quantity);
-    const header = ["number", "date", "status", "email", "items", "subtotal", "shipping", "tax", "total", "currency", "ship_to", "city", "country"];
+    const header = [
+      "number",
+      "date",
+      "status",
+      "email",
+      "items",
+      "subtotal",
+      "shipping",
+      "tax",
+      "total",
+      "currency",
+      "ship_to",
+      "city",
+      "country",
+    ];
     const rows = orders.map((o) => [
       o.number,
       o.createdAt.toISOString(),

@@ -12,7 +12,10 @@ export class OrderResolver {
 
   constructor(private readonly orders: OrderService) {}
 
-  @Query(() => Order, { nullable: true, description: "An order, visible to the session that placed it, the customer it belongs to, and admins." })
+  @Query(() => Order, {
+    nullable: true,
+    description: "An order, visible to the session that placed it, the customer it belongs to, and admins.",
+  })
   async order(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Order | null> {
     return this.orders.forViewer(await ctx.session.viewer(), id);
   }

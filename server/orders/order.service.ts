@@ -74,9 +74,15 @@ export class OrderService implements ProductReferences {
     if (filter.customerId) qb.andWhere("o.customer_id = :customerId", { customerId: filter.customerId });
     if (filter.status) qb.andWhere("o.status = :status", { status: filter.status });
     const term = filter.search?.trim().toLowerCase();
-    if (term) qb.andWhere(`(LOWER(o.number) LIKE :q ${LIKE_ESCAPE} OR LOWER(o.email) LIKE :q ${LIKE_ESCAPE})`, { q: containsPattern(term) });
+    if (term)
+      qb.andWhere(`(LOWER(o.number) LIKE :q ${LIKE_ESCAPE} OR LOWER(o.email) LIKE :q ${LIKE_ESCAPE})`, { q: containsPattern(term) });
     const totalCount = await qb.clone().getCount();
-    const rows = await qb.orderBy("o.created_at", "DESC").addOrderBy("o.id", "DESC").offset(offset).limit(first + 1).getMany();
+    const rows = await qb
+      .orderBy("o.created_at", "DESC")
+      .addOrderBy("o.id", "DESC")
+      .offset(offset)
+      .limit(first + 1)
+      .getMany();
     const nodes = rows.slice(0, first);
     return {
       nodes,
@@ -135,7 +141,13 @@ export class OrderService implements ProductReferences {
         const number = this.numbers.next();
         const lines = [...checkout.lines].sort((a, b) => a.productId - b.productId);
         for (const line of lines) {
-          const taken = await this.inventory.move({ productId: line.productId, delta: -line.quantity, reason: "Sale", actor, orderNumber: number });
+          const taken = await this.inventory.move({
+            productId: line.productId,
+            delta: -line.quantity,
+            reason: "Sale",
+            actor,
+            orderNumber: number,
+          });
           if (!taken.applied) {
             throw outOfStock(
               String(line.productId),

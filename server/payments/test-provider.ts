@@ -25,7 +25,12 @@ export class TestPaymentProvider implements PaymentProvider {
     let result: ChargeResult;
     if (request.token === TEST_TOKENS.success || request.token === TEST_TOKENS.refundFails) {
       result = { ok: true, reference: `test_ch_${randomUUID()}` };
-      this.ledger.push({ reference: result.reference, amount: request.amount, refunded: false, refundable: request.token === TEST_TOKENS.success });
+      this.ledger.push({
+        reference: result.reference,
+        amount: request.amount,
+        refunded: false,
+        refundable: request.token === TEST_TOKENS.success,
+      });
     } else if (request.token === TEST_TOKENS.declined) result = { ok: false, reason: "Your card was declined." };
     else throw new InvalidPaymentToken(`Unknown test token; use ${Object.values(TEST_TOKENS).join(", ")}`);
     this.charges.set(request.idempotencyKey, result);

@@ -17,7 +17,10 @@ const N = Number(process.env.BENCH_REQUESTS ?? 300);
 
 async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sw-bench-"));
-  const config = loadConfig({ DATABASE_URL: process.env.BENCH_DATABASE_URL ?? `sqlite:${path.join(tmp, "bench.sqlite")}`, SEED_DEMO: "false" });
+  const config = loadConfig({
+    DATABASE_URL: process.env.BENCH_DATABASE_URL ?? `sqlite:${path.join(tmp, "bench.sqlite")}`,
+    SEED_DEMO: "false",
+  });
   const ds = await openStoreDatabase(config.database);
   const app = await createApp(config, ds);
   await app.services.catalogIo.seedDemoIfEmpty();
@@ -59,9 +62,13 @@ async function main() {
   console.log(`Shopwright bench on ${describeDatabase(config.database)}, sequential requests over loopback`);
   const page = `query($first: Int) { products(first: $first) { totalCount nodes { id name price { amount currency } stock images { url alt } } } }`;
   await measure("products(first: 20)", N, () => post(page, { first: 20 }));
-  await measure("products(search: \"tea\")", N, () => post(`{ products(search: "tea") { nodes { id name } } }`));
-  await measure("product(id)", N, (i) => post(`query($id: ID!) { product(id: $id) { name images { url } } }`, { id: String((i % 20) + 1) }));
-  await measure("addToCart", N, (i) => post(`mutation($id: ID!) { addToCart(productId: $id) { total { amount } } }`, { id: String((i % 5) + 25) }));
+  await measure('products(search: "tea")', N, () => post(`{ products(search: "tea") { nodes { id name } } }`));
+  await measure("product(id)", N, (i) =>
+    post(`query($id: ID!) { product(id: $id) { name images { url } } }`, { id: String((i % 20) + 1) }),
+  );
+  await measure("addToCart", N, (i) =>
+    post(`mutation($id: ID!) { addToCart(productId: $id) { total { amount } } }`, { id: String((i % 5) + 25) }),
+  );
   await measure("cart (5 lines)", N, () => post(`{ cart { lines { quantity product { name images { url } } } total { amount } } }`));
   const orders = Math.min(N, 100);
   await measure("addToCart + placeOrder", orders, async () => {

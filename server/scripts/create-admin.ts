@@ -39,7 +39,9 @@ async function main(): Promise<number> {
   const ds = await openStoreDatabase(config.database);
   try {
     const { created } = await createServices(config, ds).accounts.upsertAdmin(email, password);
-    console.log(`${created ? "Created" : "Promoted"} admin ${email} in ${describeDatabase(config.database)}. Sign in at /login, then open /admin.`);
+    console.log(
+      `${created ? "Created" : "Promoted"} admin ${email} in ${describeDatabase(config.database)}. Sign in at /login, then open /admin.`,
+    );
     return 0;
   } finally {
     await ds.destroy();

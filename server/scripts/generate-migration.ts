@@ -25,7 +25,9 @@ const root = path.resolve(__dirname, "../../../server/db/migrations");
  * entities and migrations disagree.
  */
 function dropAnonymousDuplicates(up: string[], down: string[]): { up: string[]; down: string[] } {
-  const named = new Set(up.flatMap((q) => /^CREATE UNIQUE INDEX `(?!IDX_)\w+` ON `(\w+)` \(`(\w+)`\)$/.exec(q)?.slice(1, 3).join(".") ?? []));
+  const named = new Set(
+    up.flatMap((q) => /^CREATE UNIQUE INDEX `(?!IDX_)\w+` ON `(\w+)` \(`(\w+)`\)$/.exec(q)?.slice(1, 3).join(".") ?? []),
+  );
   const anonymous = (q: string) => {
     const m = /^ALTER TABLE `(\w+)` (?:ADD UNIQUE INDEX `IDX_\w+` \(`(\w+)`\)|DROP INDEX `IDX_\w+`)$/.exec(q);
     return m !== null && [...named].some((n) => n.startsWith(`${m[1]}.`) && (m[2] === undefined || n === `${m[1]}.${m[2]}`));

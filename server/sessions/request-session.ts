@@ -3,7 +3,12 @@ import type { Owner, RequestSessionPort, StartedSession, Viewer } from "../graph
 import type { Session } from "./session.entity";
 import { SESSION_COOKIE, SESSION_HEADER, tokenFromRequest, type SessionService } from "./session.service";
 
-const viewerOf = (s: Session): Viewer => ({ sessionId: s.id, customerId: s.customer?.id, email: s.customer?.email, role: s.customer?.role });
+const viewerOf = (s: Session): Viewer => ({
+  sessionId: s.id,
+  customerId: s.customer?.id,
+  email: s.customer?.email,
+  role: s.customer?.role,
+});
 
 /** The caller's session for one request: looked up at most once, created only when a mutation needs it. */
 export class RequestSession implements RequestSessionPort {

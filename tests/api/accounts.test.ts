@@ -45,7 +45,9 @@ describeEachEngine(
 
     test("emails are unique regardless of case, and a duplicate is BAD_USER_INPUT on email", async () => {
       const { email } = await registered();
-      const error = await server().client().fails(REGISTER, { input: { email: email.toUpperCase(), name: "Eve", password: "another pass" } });
+      const error = await server()
+        .client()
+        .fails(REGISTER, { input: { email: email.toUpperCase(), name: "Eve", password: "another pass" } });
       expect(error).toMatchObject({ code: "BAD_USER_INPUT", extensions: { field: "email" } });
       // And login matches whatever the case.
       const client = server().client();
@@ -54,7 +56,9 @@ describeEachEngine(
 
     test("passwords must be 8 to 128 characters", async () => {
       for (const password of ["short", "x".repeat(129)]) {
-        const error = await server().client().fails(REGISTER, { input: { email: uniqueEmail(), name: "A", password } });
+        const error = await server()
+          .client()
+          .fails(REGISTER, { input: { email: uniqueEmail(), name: "A", password } });
         expect(error).toMatchObject({ code: "BAD_USER_INPUT", extensions: { field: "password" } });
       }
     });
@@ -151,7 +155,9 @@ describeEachEngine(
   (server) => {
     test("repeated failed logins for one email are RATE_LIMITED for a while, even with the right password", async () => {
       const email = uniqueEmail();
-      await server().client().ok(REGISTER, { input: { email, name: "Ada", password: "correct horse" } });
+      await server()
+        .client()
+        .ok(REGISTER, { input: { email, name: "Ada", password: "correct horse" } });
       const attacker = server().client();
       for (let i = 0; i < 3; i++) expect((await attacker.fails(LOGIN, { email, password: `guess ${i}` })).code).toBe("INVALID_CREDENTIALS");
       const limited = await attacker.fails(LOGIN, { email, password: "correct horse" });
@@ -162,11 +168,15 @@ describeEachEngine(
 
     test("the block ends: after the window the real customer gets back in", async () => {
       const email = uniqueEmail();
-      await server().client().ok(REGISTER, { input: { email, name: "Ada", password: "correct horse" } });
+      await server()
+        .client()
+        .ok(REGISTER, { input: { email, name: "Ada", password: "correct horse" } });
       for (let i = 0; i < 3; i++) await server().client().gql(LOGIN, { email, password: "nope" });
       expect((await server().client().fails(LOGIN, { email, password: "correct horse" })).code).toBe("RATE_LIMITED");
       // Pretend the minute has passed, as the clock would.
-      await server().dataSource.getRepository(LoginThrottle).updateAll({ blockedUntil: new Date(Date.now() - 1000), windowStartedAt: new Date(Date.now() - 120_000) });
+      await server()
+        .dataSource.getRepository(LoginThrottle)
+        .updateAll({ blockedUntil: new Date(Date.now() - 1000), windowStartedAt: new Date(Date.now() - 120_000) });
       expect((await server().client().ok(LOGIN, { email, password: "correct horse" })).login.email).toBe(email);
     });
   },
@@ -181,7 +191,9 @@ describeEachEngine(
       const error = await server().client().fails(LOGIN, { email: "owner@example.com", password: "demo-owner-password" });
       expect(error.code).toBe("INVALID_CREDENTIALS");
       await server().app.services.accounts.upsertAdmin("real@example.com", "a real password");
-      expect((await server().client().ok(LOGIN, { email: "real@example.com", password: "a real password" })).login.email).toBe("real@example.com");
+      expect((await server().client().ok(LOGIN, { email: "real@example.com", password: "a real password" })).login.email).toBe(
+        "real@example.com",
+      );
     });
   },
   { NODE_ENV: "production", COOKIE_SECURE: "false", SCRYPT_LOG_N: "17" },

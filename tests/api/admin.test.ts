@@ -90,7 +90,14 @@ describeEachEngine(
 
     test("a draft is hidden from the storefront until it is made active; archived products are hidden again", async () => {
       const { createProduct } = await admin.ok(CREATE, {
-        input: { sku: "new-kettle", name: "New Kettle", description: "Shiny", price: 4999, stock: 4, images: [{ url: "/media/uploads/x.png", alt: "A kettle" }] },
+        input: {
+          sku: "new-kettle",
+          name: "New Kettle",
+          description: "Shiny",
+          price: 4999,
+          stock: 4,
+          images: [{ url: "/media/uploads/x.png", alt: "A kettle" }],
+        },
       });
       expect(createProduct).toMatchObject({ sku: "NEW-KETTLE", status: "DRAFT", stock: 4, price: { amount: 4999 } });
       const shopper = server().client();
@@ -129,7 +136,9 @@ describeEachEngine(
     });
 
     test("adjustStock records who, when, how much, why and the resulting stock; stock never goes below 0", async () => {
-      const { createProduct } = await admin.ok(CREATE, { input: { sku: "COUNTED", name: "Counted", price: 100, stock: 2, status: "ACTIVE" } });
+      const { createProduct } = await admin.ok(CREATE, {
+        input: { sku: "COUNTED", name: "Counted", price: 100, stock: 2, status: "ACTIVE" },
+      });
       expect((await admin.ok(ADJUST, { productId: createProduct.id, delta: 5, reason: "Delivery" })).adjustStock.stock).toBe(7);
       const error = await admin.fails(ADJUST, { productId: createProduct.id, delta: -8, reason: "Breakage" });
       expect(error).toMatchObject({ code: "BAD_USER_INPUT", extensions: { field: "delta" } });
@@ -146,7 +155,9 @@ describeEachEngine(
 
     test("concurrent stock removals never take the stock below 0", async () => {
       const { createProduct } = await admin.ok(CREATE, { input: { sku: "RACED", name: "Raced", price: 100, stock: 3, status: "ACTIVE" } });
-      const results = await Promise.all(Array.from({ length: 12 }, () => admin.gql(ADJUST, { productId: createProduct.id, delta: -1, reason: "Sold at the fair" })));
+      const results = await Promise.all(
+        Array.from({ length: 12 }, () => admin.gql(ADJUST, { productId: createProduct.id, delta: -1, reason: "Sold at the fair" })),
+      );
       expect(results.filter((r) => !r.errors)).toHaveLength(3);
       expect(results.filter((r) => r.errors?.[0].extensions?.code === "BAD_USER_INPUT")).toHaveLength(9);
       expect(await server().stock(createProduct.id)).toBe(0);
@@ -163,16 +174,24 @@ describeEachEngine(
       expect(back.code).toBe("BAD_USER_INPUT");
       expect((await admin.fails(SET_STATUS, { id: placeOrder.id, status: "CANCELLED" })).code).toBe("BAD_USER_INPUT");
       const { updateOrderStatus } = await admin.ok(SET_STATUS, { id: placeOrder.id, status: "DELIVERED" });
-      expect(updateOrderStatus.history.map((h: any) => `${h.fromStatus ?? "-"}→${h.toStatus}`)).toEqual(["-→PAID", "PAID→SHIPPED", "SHIPPED→DELIVERED"]);
+      expect(updateOrderStatus.history.map((h: any) => `${h.fromStatus ?? "-"}→${h.toStatus}`)).toEqual([
+        "-→PAID",
+        "PAID→SHIPPED",
+        "SHIPPED→DELIVERED",
+      ]);
       // The customer sees the new status.
       expect((await buyer.ok(`query($id: ID!) { order(id: $id) { status } }`, { id: placeOrder.id })).order.status).toBe("DELIVERED");
       // Admins find orders by status and search, with the customer's account.
       const { orders } = await admin.ok(ORDERS, { status: "DELIVERED", search: placeOrder.number.toLowerCase() });
-      expect(orders.nodes).toEqual([expect.objectContaining({ id: placeOrder.id, customer: expect.objectContaining({ email: expect.stringMatching(/^customer/) }) })]);
+      expect(orders.nodes).toEqual([
+        expect.objectContaining({ id: placeOrder.id, customer: expect.objectContaining({ email: expect.stringMatching(/^customer/) }) }),
+      ]);
     });
 
     test("cancelling a paid order puts its stock back and refunds the payment", async () => {
-      const { createProduct } = await admin.ok(CREATE, { input: { sku: "CANCELME", name: "Cancel Me", price: 700, stock: 5, status: "ACTIVE" } });
+      const { createProduct } = await admin.ok(CREATE, {
+        input: { sku: "CANCELME", name: "Cancel Me", price: 700, stock: 5, status: "ACTIVE" },
+      });
       const buyer = server().client();
       await buyer.ok(ADD, { productId: createProduct.id, quantity: 2 });
       const { placeOrder } = await buyer.ok(PLACE_ORDER, { input: orderInput() });
@@ -182,7 +201,11 @@ describeEachEngine(
       // The history says what happened, in order: cancelled, refund asked for, refund done with the provider's answer.
       expect(updateOrderStatus.history.slice(-3)).toEqual([
         expect.objectContaining({ kind: "STATUS_CHANGED", fromStatus: "PAID", toStatus: "CANCELLED", note: "Stock returned" }),
-        expect.objectContaining({ kind: "REFUND_REQUESTED", toStatus: "CANCELLED", note: expect.stringContaining(`Refund of ${(placeOrder.total.amount / 100).toFixed(2)} USD asked of test (charge test_ch_`) }),
+        expect.objectContaining({
+          kind: "REFUND_REQUESTED",
+          toStatus: "CANCELLED",
+          note: expect.stringContaining(`Refund of ${(placeOrder.total.amount / 100).toFixed(2)} USD asked of test (charge test_ch_`),
+        }),
         expect.objectContaining({ kind: "REFUNDED", actor: "test", note: expect.stringMatching(/^Refunded: test_re_[\w-]+: succeeded$/) }),
       ]);
       expect(updateOrderStatus.nextStatuses).toEqual([]);
@@ -194,14 +217,25 @@ describeEachEngine(
     });
 
     test("a refund the provider refuses is recorded as failed with its answer; the order stays cancelled and its stock back", async () => {
-      const { createProduct } = await admin.ok(CREATE, { input: { sku: "NOREFUND", name: "No Refund", price: 900, stock: 2, status: "ACTIVE" } });
+      const { createProduct } = await admin.ok(CREATE, {
+        input: { sku: "NOREFUND", name: "No Refund", price: 900, stock: 2, status: "ACTIVE" },
+      });
       const buyer = server().client();
       await buyer.ok(ADD, { productId: createProduct.id });
-      const { placeOrder } = await buyer.ok(PLACE_ORDER, { input: orderInput({ payment: { provider: "test", token: "pm_card_refundFail" } }) });
+      const { placeOrder } = await buyer.ok(PLACE_ORDER, {
+        input: orderInput({ payment: { provider: "test", token: "pm_card_refundFail" } }),
+      });
       const { updateOrderStatus } = await admin.ok(SET_STATUS, { id: placeOrder.id, status: "CANCELLED" });
       expect(updateOrderStatus.status).toBe("CANCELLED");
-      expect(updateOrderStatus.history.map((h: any) => h.kind)).toEqual(["STATUS_CHANGED", "STATUS_CHANGED", "REFUND_REQUESTED", "REFUND_FAILED"]);
-      expect(updateOrderStatus.history.at(-1).note).toMatch(/^Refund failed: The refund was refused: the card can't take refunds\. Refund it by hand in test\.$/);
+      expect(updateOrderStatus.history.map((h: any) => h.kind)).toEqual([
+        "STATUS_CHANGED",
+        "STATUS_CHANGED",
+        "REFUND_REQUESTED",
+        "REFUND_FAILED",
+      ]);
+      expect(updateOrderStatus.history.at(-1).note).toMatch(
+        /^Refund failed: The refund was refused: the card can't take refunds\. Refund it by hand in test\.$/,
+      );
       expect(await server().stock(createProduct.id)).toBe(2);
     });
 
@@ -209,11 +243,14 @@ describeEachEngine(
       const buyer = server().client();
       await buyer.ok(ADD, { productId: ids["OLD-TEAPOT"] });
       const { placeOrder } = await buyer.ok(PLACE_ORDER, { input: orderInput({ email: "under_score@example.com" }) });
-      const next = async () => (await admin.ok(`query($id: ID!) { order(id: $id) { nextStatuses } }`, { id: placeOrder.id })).order.nextStatuses;
+      const next = async () =>
+        (await admin.ok(`query($id: ID!) { order(id: $id) { nextStatuses } }`, { id: placeOrder.id })).order.nextStatuses;
       expect(await next()).toEqual(["SHIPPED", "CANCELLED"]);
       await admin.ok(SET_STATUS, { id: placeOrder.id, status: "SHIPPED" });
       expect(await next()).toEqual(["DELIVERED"]);
-      expect((await customer.gql(`query($id: ID!) { order(id: $id) { nextStatuses } }`, { id: placeOrder.id })).data?.order ?? null).toBeNull();
+      expect(
+        (await customer.gql(`query($id: ID!) { order(id: $id) { nextStatuses } }`, { id: placeOrder.id })).data?.order ?? null,
+      ).toBeNull();
 
       const search = async (term: string) => (await admin.ok(ORDERS, { search: term })).orders.nodes.map((o: any) => o.email);
       expect(await search("%")).toEqual([]);
@@ -222,9 +259,12 @@ describeEachEngine(
     });
 
     test("CSV import upserts by SKU; a file with a bad row is refused whole, listing rows and fields", async () => {
-      const good = 'sku,name,description,price,stock\nCSV-1,"Mug, tall","Holds ""a lot""",12.50,7\nOLD-TEAPOT,Old Teapot,Renamed by CSV,21.00,3\n';
+      const good =
+        'sku,name,description,price,stock\nCSV-1,"Mug, tall","Holds ""a lot""",12.50,7\nOLD-TEAPOT,Old Teapot,Renamed by CSV,21.00,3\n';
       expect((await admin.ok(IMPORT, { csv: good })).importProductsCsv).toEqual({ created: 1, updated: 1 });
-      const { adminProducts } = await admin.ok(`query { adminProducts(search: "csv-1") { nodes { name description price { amount } stock } } }`);
+      const { adminProducts } = await admin.ok(
+        `query { adminProducts(search: "csv-1") { nodes { name description price { amount } stock } } }`,
+      );
       expect(adminProducts.nodes).toEqual([{ name: "Mug, tall", description: 'Holds "a lot"', price: { amount: 1250 }, stock: 7 }]);
 
       const before = (await admin.ok(`query { adminProducts(first: 100) { totalCount } }`)).adminProducts.totalCount;
@@ -260,7 +300,11 @@ describeEachEngine(
         "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000200e5279c0d0000000049454e44ae426082",
         "hex",
       );
-      const up = await fetch(`${server().url}/api/admin/uploads`, { method: "POST", headers: { cookie, "content-type": "image/png" }, body: png });
+      const up = await fetch(`${server().url}/api/admin/uploads`, {
+        method: "POST",
+        headers: { cookie, "content-type": "image/png" },
+        body: png,
+      });
       expect(up.status).toBe(201);
       const { url } = (await up.json()) as { url: string };
       expect(url).toMatch(/^\/media\/uploads\/[0-9a-f-]{36}\.png$/);
@@ -268,9 +312,17 @@ describeEachEngine(
       expect(served.headers.get("content-type")).toBe("image/png");
       expect(Buffer.from(await served.arrayBuffer())).toEqual(png);
 
-      const fake = await fetch(`${server().url}/api/admin/uploads`, { method: "POST", headers: { cookie, "content-type": "image/png" }, body: "<svg onload=alert(1)>" });
+      const fake = await fetch(`${server().url}/api/admin/uploads`, {
+        method: "POST",
+        headers: { cookie, "content-type": "image/png" },
+        body: "<svg onload=alert(1)>",
+      });
       expect(fake.status).toBe(415);
-      const big = await fetch(`${server().url}/api/admin/uploads`, { method: "POST", headers: { cookie }, body: Buffer.concat([png, Buffer.alloc(3000)]) });
+      const big = await fetch(`${server().url}/api/admin/uploads`, {
+        method: "POST",
+        headers: { cookie },
+        body: Buffer.concat([png, Buffer.alloc(3000)]),
+      });
       expect(big.status).toBe(413);
     });
 
@@ -299,7 +351,10 @@ describe.each(engines)("npm run create-admin [%s]", (engine) => {
     const scratch = await scratchDatabase(engine);
     try {
       const env = { DATABASE_URL: scratch.url, SCRYPT_LOG_N: "12" };
-      const created = await runCli("scripts/create-admin.js", ["--email", "Owner@Example.com"], { ...env, ADMIN_PASSWORD: "owner password" });
+      const created = await runCli("scripts/create-admin.js", ["--email", "Owner@Example.com"], {
+        ...env,
+        ADMIN_PASSWORD: "owner password",
+      });
       expect(created.stderr).toBe("");
       expect(created.stdout).toMatch(/Created admin Owner@Example.com/);
       const again = await runCli("scripts/create-admin.js", ["--email", "owner@example.com"], { ...env, ADMIN_PASSWORD: "new password!" });

@@ -44,7 +44,13 @@ describeEachEngine("cart", (server) => {
     expect(cart.lines).toHaveLength(1);
     expect(cart.lines[0]).toMatchObject({ quantity: 3, unitPrice: { amount: 1250, currency: "USD" }, lineTotal: { amount: 3750 } });
     // Defaults: 4.99 flat shipping below 50.00, no tax.
-    expect(cart).toMatchObject({ totalQuantity: 3, subtotal: { amount: 3750 }, shipping: { amount: 499 }, tax: { amount: 0 }, total: { amount: 4249 } });
+    expect(cart).toMatchObject({
+      totalQuantity: 3,
+      subtotal: { amount: 3750 },
+      shipping: { amount: 499 },
+      tax: { amount: 0 },
+      total: { amount: 4249 },
+    });
   });
 
   test("shipping is free from the threshold on", async () => {

@@ -42,7 +42,9 @@ describeEachEngine("catalog", (server) => {
   });
 
   test("a product shows its price as Money in cents, its stock and its images in gallery order", async () => {
-    const { product } = await server().client().ok(`query($id: ID!) { product(id: $id) { sku name stock price { amount currency } images { url alt } } }`, { id: ids["ITEM-03"] });
+    const { product } = await server()
+      .client()
+      .ok(`query($id: ID!) { product(id: $id) { sku name stock price { amount currency } images { url alt } } }`, { id: ids["ITEM-03"] });
     expect(product).toEqual({
       sku: "ITEM-03",
       name: "Item 3",

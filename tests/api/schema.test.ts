@@ -17,15 +17,48 @@ describe("schema.graphql", () => {
       Object.fromEntries(
         Object.values((schema.getType(type) as any).getFields()).map((f: any) => [
           f.name,
-          f.args?.length ? `${f.type}(${f.args.map((a: any) => `${a.name}: ${a.type}${a.defaultValue !== undefined ? ` = ${a.defaultValue}` : ""}`).join(", ")})` : String(f.type),
+          f.args?.length
+            ? `${f.type}(${f.args.map((a: any) => `${a.name}: ${a.type}${a.defaultValue !== undefined ? ` = ${a.defaultValue}` : ""}`).join(", ")})`
+            : String(f.type),
         ]),
       );
     expect(fields("Money")).toEqual({ amount: "Int!", currency: "String!" });
-    expect(fields("Product")).toMatchObject({ id: "ID!", sku: "String!", name: "String!", description: "String!", price: "Money!", images: "[ProductImage!]!", stock: "Int!" });
+    expect(fields("Product")).toMatchObject({
+      id: "ID!",
+      sku: "String!",
+      name: "String!",
+      description: "String!",
+      price: "Money!",
+      images: "[ProductImage!]!",
+      stock: "Int!",
+    });
     expect(fields("ProductConnection")).toMatchObject({ nodes: "[Product!]!", totalCount: "Int!", pageInfo: "PageInfo!" });
-    expect(fields("Cart")).toMatchObject({ id: "ID!", lines: "[CartLine!]!", totalQuantity: "Int!", subtotal: "Money!", shipping: "Money!", tax: "Money!", total: "Money!" });
-    expect(fields("CartLine")).toMatchObject({ id: "ID!", product: "Product!", quantity: "Int!", unitPrice: "Money!", lineTotal: "Money!" });
-    expect(fields("Order")).toMatchObject({ id: "ID!", number: "String!", status: "OrderStatus!", email: "String!", lines: "[OrderLine!]!", total: "Money!", shippingAddress: "Address!", billingAddress: "Address!" });
+    expect(fields("Cart")).toMatchObject({
+      id: "ID!",
+      lines: "[CartLine!]!",
+      totalQuantity: "Int!",
+      subtotal: "Money!",
+      shipping: "Money!",
+      tax: "Money!",
+      total: "Money!",
+    });
+    expect(fields("CartLine")).toMatchObject({
+      id: "ID!",
+      product: "Product!",
+      quantity: "Int!",
+      unitPrice: "Money!",
+      lineTotal: "Money!",
+    });
+    expect(fields("Order")).toMatchObject({
+      id: "ID!",
+      number: "String!",
+      status: "OrderStatus!",
+      email: "String!",
+      lines: "[OrderLine!]!",
+      total: "Money!",
+      shippingAddress: "Address!",
+      billingAddress: "Address!",
+    });
     expect(fields("Order").createdAt).toMatch(/^DateTime(ISO)?!$/);
     expect(fields("Query")).toMatchObject({
       products: "ProductConnection!(first: Int = 20, after: String, search: String)",
@@ -40,7 +73,12 @@ describe("schema.graphql", () => {
       placeOrder: "Order!(input: PlaceOrderInput!)",
     });
     expect((schema.getType("OrderStatus") as any).getValues().map((v: any) => v.name)).toEqual([
-      "PENDING_PAYMENT", "PAID", "SHIPPED", "DELIVERED", "CANCELLED", "REFUNDED",
+      "PENDING_PAYMENT",
+      "PAID",
+      "SHIPPED",
+      "DELIVERED",
+      "CANCELLED",
+      "REFUNDED",
     ]);
   });
 });

@@ -17,7 +17,9 @@ describe.each(engines)("npm run seed [%s]", (engine) => {
     const ds = await connectStore(scratch.db, { withoutMigrations: true });
     try {
       const rows = await ds.query("SELECT sku, name, price_amount, stock FROM product ORDER BY sku");
-      const images = await ds.query("SELECT p.sku, i.url, i.alt FROM product_image i JOIN product p ON p.id = i.product_id ORDER BY p.sku, i.position");
+      const images = await ds.query(
+        "SELECT p.sku, i.url, i.alt FROM product_image i JOIN product p ON p.id = i.product_id ORDER BY p.sku, i.position",
+      );
       return { rows: rows.map((r: any) => ({ ...r, price_amount: Number(r.price_amount), stock: Number(r.stock) })), images };
     } finally {
       await ds.destroy();
@@ -40,7 +42,15 @@ describe.each(engines)("npm run seed [%s]", (engine) => {
     expect(run1.stdout).toMatch(/created 2, updated 0 products/);
 
     const second = writeJson([
-      { sku: "MUG-1", name: "Big Mug", description: "A bigger mug", price: 1500, currency: "USD", stock: 9, images: [{ url: "/img/big.png", alt: "Big mug" }] },
+      {
+        sku: "MUG-1",
+        name: "Big Mug",
+        description: "A bigger mug",
+        price: 1500,
+        currency: "USD",
+        stock: 9,
+        images: [{ url: "/img/big.png", alt: "Big mug" }],
+      },
       { sku: "BOWL-1", name: "Bowl", description: "", price: 900, currency: "USD", stock: 0 },
     ]);
     const run2 = await runCli("scripts/seed.js", ["--file", second], { DATABASE_URL: scratch.url });

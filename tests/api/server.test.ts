@@ -46,7 +46,11 @@ describeEachEngine("HTTP server", (server) => {
     const badVar = await shopper.gql(`mutation($q: Int!) { addToCart(productId: "1", quantity: $q) { id } }`, { q: "many" });
     expect(badVar.errors![0].extensions?.code).toBe("BAD_USER_INPUT");
 
-    const broken = await fetch(`${server().url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });
+    const broken = await fetch(`${server().url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{not json",
+    });
     expect(broken.status).toBe(400);
     const text = await broken.text();
     expect(text).not.toMatch(/at .*\.js:\d+|node_modules/);
@@ -116,18 +120,21 @@ describe("starting the server", () => {
     }
   });
 
-  test.each(engines)("on an empty %s database it migrates, loads the demo catalog, prints its address, and a second start reuses the data", async (engine) => {
-    const scratch = await scratchDatabase(engine);
-    try {
-      const env = { DATABASE_URL: scratch.url, PORT: "0" };
-      const first = await runCli("main.js", [], env, { untilOutput: /localhost:\d+\/graphql/ });
-      expect(first.stdout).toMatch(/Loaded the demo catalog: (2[4-9]|[3-9]\d) products/);
-      expect(first.stdout).toMatch(/http:\/\/localhost:\d+\/graphql/);
-      const second = await runCli("main.js", [], env, { untilOutput: /localhost:\d+\/graphql/ });
-      expect(second.stdout).not.toMatch(/Loaded the demo catalog/);
-      expect(second.code).toBe(0);
-    } finally {
-      await scratch.drop();
-    }
-  });
+  test.each(engines)(
+    "on an empty %s database it migrates, loads the demo catalog, prints its address, and a second start reuses the data",
+    async (engine) => {
+      const scratch = await scratchDatabase(engine);
+      try {
+        const env = { DATABASE_URL: scratch.url, PORT: "0" };
+        const first = await runCli("main.js", [], env, { untilOutput: /localhost:\d+\/graphql/ });
+        expect(first.stdout).toMatch(/Loaded the demo catalog: (2[4-9]|[3-9]\d) products/);
+        expect(first.stdout).toMatch(/http:\/\/localhost:\d+\/graphql/);
+        const second = await runCli("main.js", [], env, { untilOutput: /localhost:\d+\/graphql/ });
+        expect(second.stdout).not.toMatch(/Loaded the demo catalog/);
+        expect(second.code).toBe(0);
+      } finally {
+        await scratch.drop();
+      }
+    },
+  );
 });

@@ -33,11 +33,15 @@ describeEachEngine(
     });
 
     test("created with 5, 2 sold, then a CSV says 10: the history shows every step and adds up to the stock", async () => {
-      const { createProduct } = await owner.ok(CREATE, { input: { sku: "LEDGER-1", name: "Ledger Teapot", price: 1000, stock: 5, status: "ACTIVE" } });
+      const { createProduct } = await owner.ok(CREATE, {
+        input: { sku: "LEDGER-1", name: "Ledger Teapot", price: 1000, stock: 5, status: "ACTIVE" },
+      });
       const shopper = server().client();
       await shopper.ok(ADD, { productId: createProduct.id, quantity: 2 });
       const { placeOrder } = await shopper.ok(PLACE_ORDER, { input: orderInput({ email: "buyer@example.com" }) });
-      expect((await owner.ok(IMPORT, { csv: "sku,name,description,price,stock\nLEDGER-1,Ledger Teapot,,10.00,10\n" })).importProductsCsv).toEqual({
+      expect(
+        (await owner.ok(IMPORT, { csv: "sku,name,description,price,stock\nLEDGER-1,Ledger Teapot,,10.00,10\n" })).importProductsCsv,
+      ).toEqual({
         created: 0,
         updated: 1,
       });
@@ -61,7 +65,10 @@ describeEachEngine(
         for (const [sku, quantity] of lines) await shopper.ok(ADD, { productId: ids[sku], quantity });
         return (await shopper.ok(PLACE_ORDER, { input: orderInput() })).placeOrder;
       };
-      const first = await buy([["MIX-A", 2], ["MIX-B", 1]]);
+      const first = await buy([
+        ["MIX-A", 2],
+        ["MIX-B", 1],
+      ]);
       await buy([["MIX-A", 1]]);
       await owner.ok(ADJUST, { productId: ids["MIX-B"], delta: 4, reason: "Delivery" });
       await owner.ok(SET_STATUS, { id: first.id, status: "CANCELLED" });
@@ -70,9 +77,9 @@ describeEachEngine(
       // A declined payment and an out-of-stock checkout roll back their stock moves with them.
       const declined = server().client();
       await declined.ok(ADD, { productId: ids["MIX-B"], quantity: 2 });
-      expect((await declined.fails(PLACE_ORDER, { input: orderInput({ payment: { provider: "test", token: "pm_card_chargeDeclined" } }) })).code).toBe(
-        "PAYMENT_DECLINED",
-      );
+      expect(
+        (await declined.fails(PLACE_ORDER, { input: orderInput({ payment: { provider: "test", token: "pm_card_chargeDeclined" } }) })).code,
+      ).toBe("PAYMENT_DECLINED");
       // A refused adjustment leaves no movement.
       expect((await owner.fails(ADJUST, { productId: ids["MIX-A"], delta: -1, reason: "Too many" })).extensions.field).toBe("delta");
 
@@ -80,7 +87,12 @@ describeEachEngine(
       expect(await server().stock(ids["MIX-B"])).toBe(3 - 1 + 4 + 1);
       expect(await ledgerMismatches(server())).toEqual([]);
       const { stockMovements } = await owner.ok(MOVES, { productId: ids["MIX-B"] });
-      expect(stockMovements[0]).toMatchObject({ delta: 1, reason: `Order ${first.number} cancelled`, orderNumber: first.number, resultingStock: 7 });
+      expect(stockMovements[0]).toMatchObject({
+        delta: 1,
+        reason: `Order ${first.number} cancelled`,
+        orderNumber: first.number,
+        resultingStock: 7,
+      });
     });
 
     test("40 shoppers racing for 5 units leave exactly 5 sale movements, and the ledger still adds up", async () => {

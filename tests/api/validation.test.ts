@@ -45,7 +45,13 @@ describeEachEngine(
       await expectBadInput(owner, `query($s: String) { adminProducts(search: $s) { totalCount } }`, { s: huge }, "search");
       await expectBadInput(owner, `query($s: String) { orders(search: $s) { totalCount } }`, { s: huge }, "search");
       // The longest allowed search still works.
-      expect((await server().client().ok(PRODUCTS, { search: "x".repeat(200) })).products.totalCount).toBe(0);
+      expect(
+        (
+          await server()
+            .client()
+            .ok(PRODUCTS, { search: "x".repeat(200) })
+        ).products.totalCount,
+      ).toBe(0);
     });
 
     test("stock can't be pushed past its maximum (or 2^31−1): BAD_USER_INPUT on delta, the stock and history unchanged, the catalog still loads", async () => {
@@ -80,7 +86,12 @@ describeEachEngine(
 
     test("product images must be URLs of this server or http(s), in the form and in catalog files alike", async () => {
       const input = { sku: "IMG-BAD", name: "Bad picture", price: 100, images: [{ url: "javascript:alert(1)", alt: "x" }] };
-      await expectBadInput(owner, `mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }`, { input }, "images[0].url");
+      await expectBadInput(
+        owner,
+        `mutation($input: CreateProductInput!) { createProduct(input: $input) { id } }`,
+        { input },
+        "images[0].url",
+      );
       const { rows, problems } = validateCatalog(
         [{ sku: "IMG-BAD", name: "Bad picture", description: "", price: 100, stock: 1, images: ["javascript:alert(1)"] }],
         "USD",

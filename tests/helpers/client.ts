@@ -41,7 +41,10 @@ export class ShopperClient {
   }
 
   /** Runs an operation that must fail, and returns its first error's code and extensions. */
-  async fails(query: string, variables?: Record<string, unknown>): Promise<{ code: string; message: string; extensions: Record<string, any> }> {
+  async fails(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ code: string; message: string; extensions: Record<string, any> }> {
     const result = await this.gql(query, variables);
     const error = result.errors?.[0];
     if (!error) throw new Error(`Expected an error, got data ${JSON.stringify(result.data)}`);

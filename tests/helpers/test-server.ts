@@ -54,7 +54,13 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-async function serve(engine: Engine, databaseUrl: string, db: DatabaseConfig, env: Record<string, string>, drop: () => Promise<void>): Promise<TestServer> {
+async function serve(
+  engine: Engine,
+  databaseUrl: string,
+  db: DatabaseConfig,
+  env: Record<string, string>,
+  drop: () => Promise<void>,
+): Promise<TestServer> {
   // A cheaper password hash keeps the suites fast; the default (OWASP's) is tested in accounts/password.test.ts.
   const config = loadConfig({ SEED_DEMO: "false", SCRYPT_LOG_N: "12", ...env, DATABASE_URL: databaseUrl, PORT: "0" }, ROOT);
   const dataSource = await openStoreDatabase(db);

@@ -17,7 +17,10 @@ describe("configuration from the environment", () => {
   });
 
   test("DATABASE_URL picks MySQL/MariaDB or another SQLite file", () => {
-    expect(loadConfig({ DATABASE_URL: "mysql://root@127.0.0.1:3306/test" }).database).toEqual({ engine: "mysql", url: "mysql://root@127.0.0.1:3306/test" });
+    expect(loadConfig({ DATABASE_URL: "mysql://root@127.0.0.1:3306/test" }).database).toEqual({
+      engine: "mysql",
+      url: "mysql://root@127.0.0.1:3306/test",
+    });
     expect(loadConfig({ DATABASE_URL: "mariadb://u:p@db/shop" }).database).toEqual({ engine: "mysql", url: "mysql://u:p@db/shop" });
     expect(loadConfig({ DATABASE_URL: "sqlite:store.db" }, "/srv").database).toEqual({ engine: "sqlite", file: "/srv/store.db" });
     expect(loadConfig({ DATABASE_URL: "sqlite:///var/lib/shop.db" }).database).toEqual({ engine: "sqlite", file: "/var/lib/shop.db" });

@@ -4,7 +4,13 @@ describe("the default shipping and tax rule", () => {
   const rule = new FlatShippingRule({ shippingFlat: 499, freeShippingThreshold: 5000, taxRateBps: 0 });
 
   test("charges flat shipping below the threshold and none from it on", () => {
-    expect(computeTotals(rule, [{ unitPrice: 4999, quantity: 1 }])).toEqual({ subtotal: 4999, shipping: 499, tax: 0, total: 5498, totalQuantity: 1 });
+    expect(computeTotals(rule, [{ unitPrice: 4999, quantity: 1 }])).toEqual({
+      subtotal: 4999,
+      shipping: 499,
+      tax: 0,
+      total: 5498,
+      totalQuantity: 1,
+    });
     expect(computeTotals(rule, [{ unitPrice: 2500, quantity: 2 }])).toMatchObject({ subtotal: 5000, shipping: 0, total: 5000 });
   });
 

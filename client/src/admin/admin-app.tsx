@@ -17,7 +17,11 @@ export default function AdminApp() {
     return (
       <section className="narrow">
         <h1>Shop admin</h1>
-        <p>{data?.me ? "Your account can't open the admin. Sign in as the shop's owner." : "Sign in as the shop's owner to manage products and orders."}</p>
+        <p>
+          {data?.me
+            ? "Your account can't open the admin. Sign in as the shop's owner."
+            : "Sign in as the shop's owner to manage products and orders."}
+        </p>
         <Link className="button primary" to="/login?next=/admin">
           Sign in
         </Link>

@@ -35,7 +35,11 @@ export function createApolloClient(): ApolloClient {
                 if (args?.after) return { ...incoming, nodes: [...existing.nodes, ...incoming.nodes] };
                 // Page 1 again (e.g. coming Back to the catalog): refresh it but keep the pages loaded after it.
                 if (existing.nodes.length > incoming.nodes.length) {
-                  return { ...existing, totalCount: incoming.totalCount, nodes: [...incoming.nodes, ...existing.nodes.slice(incoming.nodes.length)] };
+                  return {
+                    ...existing,
+                    totalCount: incoming.totalCount,
+                    nodes: [...incoming.nodes, ...existing.nodes.slice(incoming.nodes.length)],
+                  };
                 }
                 return incoming;
               },

@@ -44,13 +44,18 @@ export function CatalogIoPage() {
       </p>
       <h2>Import products</h2>
       <p className="muted">
-        A CSV with the columns sku, name, description, price, stock (price like 25.99). Products are matched by SKU: new ones are created as active, existing ones
-        updated. Every row is checked first; if any row has a problem, nothing is imported.
+        A CSV with the columns sku, name, description, price, stock (price like 25.99). Products are matched by SKU: new ones are created as
+        active, existing ones updated. Every row is checked first; if any row has a problem, nothing is imported.
       </p>
       <form onSubmit={submit}>
         <div className="field">
           <label htmlFor="csv-file">CSV file</label>
-          <input id="csv-file" type="file" accept=".csv,text/csv" onChange={async (e) => setCsv((await e.target.files?.[0]?.text()) ?? "")} />
+          <input
+            id="csv-file"
+            type="file"
+            accept=".csv,text/csv"
+            onChange={async (e) => setCsv((await e.target.files?.[0]?.text()) ?? "")}
+          />
         </div>
         <div className="field">
           <label htmlFor="csv-text">Or paste the CSV</label>

@@ -54,7 +54,13 @@ export function DashboardPage() {
         <section>
           <h2>Top products (30 days)</h2>
           {d.topProducts.length ? (
-            <ListTable caption="Best sellers of the last 30 days" hiddenCaption columns={topColumns} rows={d.topProducts} rowKey={(p) => p.sku} />
+            <ListTable
+              caption="Best sellers of the last 30 days"
+              hiddenCaption
+              columns={topColumns}
+              rows={d.topProducts}
+              rowKey={(p) => p.sku}
+            />
           ) : (
             <p className="muted">No sales yet.</p>
           )}
@@ -62,7 +68,13 @@ export function DashboardPage() {
         <section>
           <h2>Low stock</h2>
           {d.lowStock.length ? (
-            <ListTable caption="Products running low, emptiest first" hiddenCaption columns={lowColumns} rows={d.lowStock} rowKey={(p) => p.id} />
+            <ListTable
+              caption="Products running low, emptiest first"
+              hiddenCaption
+              columns={lowColumns}
+              rows={d.lowStock}
+              rowKey={(p) => p.id}
+            />
           ) : (
             <p className="muted">Everything is well stocked.</p>
           )}

@@ -30,18 +30,18 @@ export function RevenueChart({ days }: { days: Day[] }) {
         </text>
       </svg>
       <div className="sr-only">
-      <table>
-        <caption>Revenue per day</caption>
-        <tbody>
-          {days.map((d) => (
-            <tr key={d.date}>
-              <th scope="row">{d.date}</th>
-              <td>{formatMoney(d.revenue)}</td>
-              <td>{d.orders} orders</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        <table>
+          <caption>Revenue per day</caption>
+          <tbody>
+            {days.map((d) => (
+              <tr key={d.date}>
+                <th scope="row">{d.date}</th>
+                <td>{formatMoney(d.revenue)}</td>
+                <td>{d.orders} orders</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
     </figure>
   );

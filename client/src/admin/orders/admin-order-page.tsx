@@ -53,7 +53,8 @@ export function AdminOrderPage() {
             className={to === "CANCELLED" ? "" : "primary"}
             disabled={moving.loading}
             onClick={() => {
-              if (to === "CANCELLED" && !window.confirm("Cancel this order? Its stock goes back on sale and a paid order is refunded.")) return;
+              if (to === "CANCELLED" && !window.confirm("Cancel this order? Its stock goes back on sale and a paid order is refunded."))
+                return;
               move({ variables: { id: order.id, status: to } }).catch(() => undefined);
             }}
           >

@@ -22,7 +22,10 @@ export function OrdersPage() {
   usePageTitle("Orders");
   const [status, setStatus] = useState<OrderStatus | "">("");
   const [search, setSearch] = useState("");
-  const { data, fetchMore } = useAdminOrdersQuery({ variables: { status: status || null, search: search || null, first: 50 }, fetchPolicy: "cache-and-network" });
+  const { data, fetchMore } = useAdminOrdersQuery({
+    variables: { status: status || null, search: search || null, first: 50 },
+    fetchPolicy: "cache-and-network",
+  });
   const orders = data?.orders;
   return (
     <section>
@@ -30,7 +33,13 @@ export function OrdersPage() {
       <div className="filters">
         <div className="field">
           <label htmlFor="order-search">Search</label>
-          <input id="order-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Order number or email" />
+          <input
+            id="order-search"
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder="Order number or email"
+          />
         </div>
         <div className="field">
           <label htmlFor="order-status">Status</label>

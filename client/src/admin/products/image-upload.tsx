@@ -7,7 +7,15 @@ export interface EditableImage {
 }
 
 /** The product's pictures: upload (checked and stored by the server), describe, remove. */
-export function ImageEditor({ images, onChange, productName }: { images: EditableImage[]; onChange: (next: EditableImage[]) => void; productName: string }) {
+export function ImageEditor({
+  images,
+  onChange,
+  productName,
+}: {
+  images: EditableImage[];
+  onChange: (next: EditableImage[]) => void;
+  productName: string;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
 
@@ -15,9 +23,14 @@ export function ImageEditor({ images, onChange, productName }: { images: Editabl
     setError(null);
     setUploading(true);
     try {
-      const res = await fetch("/api/admin/uploads", { method: "POST", body: file, headers: { "content-type": file.type || "application/octet-stream" } });
+      const res = await fetch("/api/admin/uploads", {
+        method: "POST",
+        body: file,
+        headers: { "content-type": file.type || "application/octet-stream" },
+      });
       const body = (await res.json()) as { url?: string; errors?: { message: string }[] };
-      if (!res.ok || !body.url) throw new Error(body.errors?.[0]?.message ?? (res.status === 413 ? "That image is too large" : "The upload failed"));
+      if (!res.ok || !body.url)
+        throw new Error(body.errors?.[0]?.message ?? (res.status === 413 ? "That image is too large" : "The upload failed"));
       onChange([...images, { url: body.url, alt: productName || "Product picture" }]);
     } catch (e) {
       setError((e as Error).message);
@@ -35,7 +48,11 @@ export function ImageEditor({ images, onChange, productName }: { images: Editabl
             <ProductImage image={img} name={productName} size="thumb" />
             <div className="field">
               <label htmlFor={`alt-${i}`}>Description of picture {i + 1}</label>
-              <input id={`alt-${i}`} value={img.alt} onChange={(e) => onChange(images.map((x, j) => (j === i ? { ...x, alt: e.target.value } : x)))} />
+              <input
+                id={`alt-${i}`}
+                value={img.alt}
+                onChange={(e) => onChange(images.map((x, j) => (j === i ? { ...x, alt: e.target.value } : x)))}
+              />
             </div>
             <button type="button" className="link-button" onClick={() => onChange(images.filter((_, j) => j !== i))}>
               Remove picture {i + 1}

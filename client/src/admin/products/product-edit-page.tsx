@@ -75,7 +75,13 @@ export function ProductEditPage() {
   const field = (key: "sku" | "name" | "price", label: string, hint?: string) => (
     <div className="field">
       <label htmlFor={`p-${key}`}>{label}</label>
-      <input id={`p-${key}`} value={form[key]} required onChange={(e) => setForm({ ...form, [key]: e.target.value })} aria-describedby={hint ? `p-${key}-hint` : undefined} />
+      <input
+        id={`p-${key}`}
+        value={form[key]}
+        required
+        onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+        aria-describedby={hint ? `p-${key}-hint` : undefined}
+      />
       {hint && (
         <p className="muted" id={`p-${key}-hint`}>
           {hint}
@@ -86,7 +92,7 @@ export function ProductEditPage() {
 
   return (
     <section>
-      <h1>{isNew ? "New product" : product?.name ?? "Product"}</h1>
+      <h1>{isNew ? "New product" : (product?.name ?? "Product")}</h1>
       <div className="two-cols">
         <form onSubmit={submit}>
           <fieldset>
@@ -95,7 +101,12 @@ export function ProductEditPage() {
             {field("sku", "SKU", "Letters, digits, '.', '_' and '-'; stored in capitals.")}
             <div className="field">
               <label htmlFor="p-description">Description</label>
-              <textarea id="p-description" rows={4} value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />
+              <textarea
+                id="p-description"
+                rows={4}
+                value={form.description}
+                onChange={(e) => setForm({ ...form, description: e.target.value })}
+              />
             </div>
             {field("price", `Price (${currency})`, `For example ${moneyInputValue(2599, currency || "USD")}`)}
             {isNew && (
@@ -128,7 +139,14 @@ export function ProductEditPage() {
             {isNew ? "Create product" : "Save changes"}
           </button>
         </form>
-        {product && <StockPanel productId={product.id} stock={product.stock} movements={data?.stockMovements ?? []} onChanged={() => void refetch()} />}
+        {product && (
+          <StockPanel
+            productId={product.id}
+            stock={product.stock}
+            movements={data?.stockMovements ?? []}
+            onChanged={() => void refetch()}
+          />
+        )}
       </div>
     </section>
   );

@@ -57,7 +57,9 @@ export function ProductsPage() {
           columns={columns}
           rows={products.nodes}
           rowKey={(p) => p.id}
-          more={products.pageInfo.hasNextPage ? { load: () => fetchMore({ variables: { after: products.pageInfo.endCursor } }) } : undefined}
+          more={
+            products.pageInfo.hasNextPage ? { load: () => fetchMore({ variables: { after: products.pageInfo.endCursor } }) } : undefined
+          }
         />
       )}
     </section>

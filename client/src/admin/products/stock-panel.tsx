@@ -9,13 +9,26 @@ type Movement = AdminProductQuery["stockMovements"][number];
 const columns: Column<Movement>[] = [
   { header: "When", cell: (m) => new Date(m.createdAt).toLocaleString() },
   { header: "Change", cell: (m) => (m.delta > 0 ? `+${m.delta}` : m.delta) },
-  { header: "Reason", cell: (m) => (m.orderNumber && !m.reason.includes(m.orderNumber) ? `${m.reason} (order ${m.orderNumber})` : m.reason) },
+  {
+    header: "Reason",
+    cell: (m) => (m.orderNumber && !m.reason.includes(m.orderNumber) ? `${m.reason} (order ${m.orderNumber})` : m.reason),
+  },
   { header: "Then in stock", cell: (m) => m.resultingStock },
   { header: "By", cell: (m) => m.actor },
 ];
 
 /** Stock adjustments (with the reason) and the product's movement history. */
-export function StockPanel({ productId, stock, movements, onChanged }: { productId: string; stock: number; movements: Movement[]; onChanged: () => void }) {
+export function StockPanel({
+  productId,
+  stock,
+  movements,
+  onChanged,
+}: {
+  productId: string;
+  stock: number;
+  movements: Movement[];
+  onChanged: () => void;
+}) {
   const [delta, setDelta] = useState("");
   const [reason, setReason] = useState("");
   const [adjust, { loading, error }] = useAdjustStockMutation();

@@ -15,7 +15,12 @@ export interface AuthField {
  * The sign-in and sign-up form: fields, one error message, and after success a fresh cache
  * (the cart may have been merged, the orders are someone else's) and a jump to ?next= or home.
  */
-export function AuthForm({ fields, submitLabel, submit, children }: {
+export function AuthForm({
+  fields,
+  submitLabel,
+  submit,
+  children,
+}: {
   fields: AuthField[];
   submitLabel: string;
   submit: (values: Record<string, string>) => Promise<unknown>;

@@ -19,7 +19,8 @@ export function LoginPage() {
         submit={(v) => login({ variables: { email: v.email, password: v.password } })}
       >
         <p>
-          New here? <Link to={`/signup${params.toString() ? `?${params}` : ""}`}>Create an account</Link>. You can also check out as a guest.
+          New here? <Link to={`/signup${params.toString() ? `?${params}` : ""}`}>Create an account</Link>. You can also check out as a
+          guest.
         </p>
       </AuthForm>
     </section>

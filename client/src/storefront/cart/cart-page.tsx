@@ -63,7 +63,12 @@ export function CartPage() {
               </span>
             </div>
             <div className="quantity" role="group" aria-label={`Quantity of ${line.product.name}`}>
-              <button type="button" aria-label={`One fewer ${line.product.name}`} aria-disabled={busy} onClick={() => setQuantity(line.id, line.quantity - 1)}>
+              <button
+                type="button"
+                aria-label={`One fewer ${line.product.name}`}
+                aria-disabled={busy}
+                onClick={() => setQuantity(line.id, line.quantity - 1)}
+              >
                 −
               </button>
               <output aria-live="polite" aria-label={`Quantity of ${line.product.name}`} data-testid="line-quantity">
@@ -81,7 +86,9 @@ export function CartPage() {
             <Price money={line.lineTotal} className="line-total" />
             {line.quantity > line.product.stock && (
               <p className="error line-warning" data-testid="line-warning">
-                {line.product.stock === 0 ? "Sold out: remove it to check out." : `Only ${line.product.stock} left: lower the quantity to check out.`}
+                {line.product.stock === 0
+                  ? "Sold out: remove it to check out."
+                  : `Only ${line.product.stock} left: lower the quantity to check out.`}
               </p>
             )}
             <button

@@ -60,7 +60,9 @@ export function CheckoutPage() {
   const navigate = useNavigate();
   const { data, loading } = useCartQuery({ fetchPolicy: "cache-and-network" });
   // What the shopper typed survives a trip to the cart (e.g. to fix a quantity) and a reload of this tab.
-  const [form, setForm] = useState<CheckoutForm>(() => savedForm() ?? { email: "", shipping: emptyAddress(), billingSameAsShipping: true, billing: emptyAddress() });
+  const [form, setForm] = useState<CheckoutForm>(
+    () => savedForm() ?? { email: "", shipping: emptyAddress(), billingSameAsShipping: true, billing: emptyAddress() },
+  );
   useEffect(() => sessionStorage.setItem(FORM_KEY, JSON.stringify(form)), [form]);
   const [placed, setPlaced] = useState(false);
   // A signed-in customer's email is filled in for them (they can still change it).
@@ -155,7 +157,13 @@ export function CheckoutPage() {
               )}
             </div>
           </fieldset>
-          <AddressFields prefix="shipping" legend="Shipping address" value={form.shipping} errors={errors} onChange={(shipping) => setForm({ ...form, shipping })} />
+          <AddressFields
+            prefix="shipping"
+            legend="Shipping address"
+            value={form.shipping}
+            errors={errors}
+            onChange={(shipping) => setForm({ ...form, shipping })}
+          />
           <div className="field checkbox">
             <input
               id="billing-same"
@@ -166,14 +174,27 @@ export function CheckoutPage() {
             <label htmlFor="billing-same">Billing address is the same as shipping</label>
           </div>
           {!form.billingSameAsShipping && (
-            <AddressFields prefix="billing" legend="Billing address" value={form.billing} errors={errors} onChange={(billing) => setForm({ ...form, billing })} />
+            <AddressFields
+              prefix="billing"
+              legend="Billing address"
+              value={form.billing}
+              errors={errors}
+              onChange={(billing) => setForm({ ...form, billing })}
+            />
           )}
           <fieldset>
             <legend>Payment</legend>
             <p className="test-mode">Test mode: no real payment is taken. Choose a test card.</p>
             {TEST_CARDS.map((c) => (
               <div className="field radio" key={c.token}>
-                <input id={`card-${c.token}`} type="radio" name="card" value={c.token} checked={card === c.token} onChange={() => setCard(c.token)} />
+                <input
+                  id={`card-${c.token}`}
+                  type="radio"
+                  name="card"
+                  value={c.token}
+                  checked={card === c.token}
+                  onChange={() => setCard(c.token)}
+                />
                 <label htmlFor={`card-${c.token}`}>{c.label}</label>
               </div>
             ))}

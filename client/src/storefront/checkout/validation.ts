@@ -38,7 +38,8 @@ function checkAddress(prefix: string, a: AddressForm, errors: FormErrors, countr
     if (!a[field].trim()) errors[`${prefix}.${field}`] = message;
   }
   for (const field of Object.keys(MAX) as (keyof AddressForm)[]) {
-    if (a[field].length > MAX[field] && !errors[`${prefix}.${field}`]) errors[`${prefix}.${field}`] = `Use at most ${MAX[field]} characters`;
+    if (a[field].length > MAX[field] && !errors[`${prefix}.${field}`])
+      errors[`${prefix}.${field}`] = `Use at most ${MAX[field]} characters`;
   }
   if (!countries.has(a.country)) errors[`${prefix}.country`] = "Choose a country";
 }

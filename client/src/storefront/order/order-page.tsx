@@ -29,7 +29,10 @@ export function OrderPage() {
       </p>
     );
   }
-  if (!order) return <NotFound title="Order not found">We can't find this order. Orders can only be seen from the browser that placed them.</NotFound>;
+  if (!order)
+    return (
+      <NotFound title="Order not found">We can't find this order. Orders can only be seen from the browser that placed them.</NotFound>
+    );
 
   return (
     <section className="order">

@@ -45,7 +45,12 @@ export function ProductPage() {
           <ul className="thumbs" aria-label="Product images">
             {images.map((img, i) => (
               <li key={img.url}>
-                <button type="button" aria-pressed={i === selected} aria-label={`Show image ${i + 1} of ${images.length}`} onClick={() => setSelected(i)}>
+                <button
+                  type="button"
+                  aria-pressed={i === selected}
+                  aria-label={`Show image ${i + 1} of ${images.length}`}
+                  onClick={() => setSelected(i)}
+                >
                   <ProductImage image={img} name={product.name} size="thumb" />
                 </button>
               </li>
