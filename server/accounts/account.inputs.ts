@@ -21,10 +21,10 @@ export class RegisterInput {
 @ArgsType()
 export class LoginArgs {
   @Field()
-  @Length(1, 254, { message: "email must be at most 254 characters long" })
+  @Length(1, 254, { message: "email must be 1 to 254 characters long" })
   email: string;
 
   @Field()
-  @Length(1, 128, { message: "password must be at most 128 characters long" })
+  @Length(1, 128, { message: "password must be 1 to 128 characters long" })
   password: string;
 }

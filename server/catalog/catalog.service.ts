@@ -1,6 +1,7 @@
 import { In } from "typeorm";
 import { LIKE_ESCAPE, containsPattern } from "../db/like";
 import type { Transactions } from "../db/transaction";
+import { toPage } from "../graphql/connection";
 import { decodeIntCursor, encodeCursor } from "../graphql/cursor";
 import { ProductImage } from "./product-image.entity";
 import { Product, ProductStatus } from "./product.entity";
@@ -47,13 +48,7 @@ export class CatalogService {
       .orderBy("p.id", "ASC")
       .take(args.first + 1)
       .getMany();
-    const nodes = rows.slice(0, args.first);
-    const last = nodes[nodes.length - 1];
-    return {
-      nodes,
-      totalCount,
-      pageInfo: { hasNextPage: rows.length > args.first, endCursor: last ? encodeCursor("product", last.id) : null },
-    };
+    return toPage(rows, args.first, totalCount, (last) => encodeCursor("product", last.id));
   }
 
   /** Every product in id order (the catalog export). */

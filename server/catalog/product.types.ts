@@ -1,15 +1,6 @@
-import { Field, Int, ObjectType } from "type-graphql";
-import { PageInfo } from "../graphql/page-info.type";
+import { ObjectType } from "type-graphql";
+import { Connection } from "../graphql/connection";
 import { Product } from "./product.entity";
 
 @ObjectType()
-export class ProductConnection {
-  @Field(() => [Product])
-  nodes: Product[];
-
-  @Field(() => Int, { description: "How many products match, across all pages." })
-  totalCount: number;
-
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-}
+export class ProductConnection extends Connection(Product) {}

@@ -1,11 +1,11 @@
 import { IsInt, IsOptional, Length, Matches, Max, Min, NotEquals } from "class-validator";
 import { Args, ArgsType, Authorized, Ctx, Field, ID, Int, Mutation, Query, Resolver } from "type-graphql";
-import { parseProductId } from "../catalog/catalog.service";
 import { Product } from "../catalog/product.entity";
 import { MAX_STOCK } from "../catalog/product.inputs";
 import type { Context } from "../graphql/context";
+import { PageArgs } from "../graphql/page-args";
 import type { InventoryService } from "./inventory.service";
-import { StockMovement } from "./stock-movement.entity";
+import { StockMovementConnection } from "./inventory.types";
 
 @ArgsType()
 class AdjustStockArgs {
@@ -26,15 +26,9 @@ class AdjustStockArgs {
 }
 
 @ArgsType()
-class MovementsArgs {
+class MovementsArgs extends PageArgs {
   @Field(() => ID)
   productId: string;
-
-  @Field(() => Int, { defaultValue: 50, description: "How many, newest first: 1 to 200." })
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  first: number;
 }
 
 @ArgsType()
@@ -57,10 +51,9 @@ export class InventoryResolver {
     return this.inventory.adjust(productId, delta, reason, (await ctx.session.viewer()).email!);
   }
 
-  @Query(() => [StockMovement], { description: "A product's stock history, newest first." })
-  stockMovements(@Args(() => MovementsArgs) { productId, first }: MovementsArgs): Promise<StockMovement[]> {
-    const id = parseProductId(productId);
-    return id === undefined ? Promise.resolve([]) : this.inventory.movements(id, first);
+  @Query(() => StockMovementConnection, { description: "A product's stock history, newest first." })
+  stockMovements(@Args(() => MovementsArgs) { productId, first, after }: MovementsArgs): Promise<StockMovementConnection> {
+    return this.inventory.movements(productId, first ?? 20, after);
   }
 
   @Query(() => [Product], { description: "Products at or below the threshold (default LOW_STOCK_THRESHOLD), emptiest first." })

@@ -1,9 +1,12 @@
 import type { StockChange, StockLedger, StockResult } from "../catalog/catalog.port";
-import type { CatalogService } from "../catalog/catalog.service";
+import { parseProductId, type CatalogService } from "../catalog/catalog.service";
 import type { Product } from "../catalog/product.entity";
 import { MAX_STOCK } from "../catalog/product.inputs";
 import type { Transactions } from "../db/transaction";
+import { toPage } from "../graphql/connection";
+import { decodeIntCursor, encodeCursor } from "../graphql/cursor";
 import { badInput, notFound } from "../graphql/errors";
+import type { StockMovementConnection } from "./inventory.types";
 import { StockMovement } from "./stock-movement.entity";
 
 /**
@@ -56,9 +59,18 @@ export class InventoryService implements StockLedger {
     });
   }
 
-  /** A product's movements, newest first. */
-  movements(productId: number, first: number): Promise<StockMovement[]> {
-    return this.tx.manager.find(StockMovement, { where: { productId }, order: { id: "DESC" }, take: first });
+  /** A product's movements, newest first, a page at a time (keyset on the id; an unknown product has none). */
+  async movements(productId: string, first: number, after?: string | null): Promise<StockMovementConnection> {
+    const id = parseProductId(productId);
+    if (id === undefined) return { nodes: [], totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null } };
+    const qb = this.tx.manager.createQueryBuilder(StockMovement, "m").where("m.product_id = :id", { id });
+    const totalCount = await qb.clone().getCount();
+    if (after) qb.andWhere("m.id < :after", { after: decodeIntCursor("movement", after) });
+    const rows = await qb
+      .orderBy("m.id", "DESC")
+      .take(first + 1)
+      .getMany();
+    return toPage(rows, first, totalCount, (last) => encodeCursor("movement", last.id));
   }
 
   /** Products still on sale (or in draft) at or below the threshold (default LOW_STOCK_THRESHOLD), emptiest first. */

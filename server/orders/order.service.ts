@@ -6,6 +6,7 @@ import type { CartService } from "../cart/cart.service";
 import { LIKE_ESCAPE, containsPattern } from "../db/like";
 import type { Transactions } from "../db/transaction";
 import type { Owner, Viewer } from "../graphql/context";
+import { toPage } from "../graphql/connection";
 import { decodeIntCursor, encodeCursor } from "../graphql/cursor";
 import { badInput, cartEmpty, outOfStock, paymentDeclined } from "../graphql/errors";
 import type { InventoryService } from "../inventory/inventory.service";
@@ -83,12 +84,7 @@ export class OrderService implements ProductReferences {
       .offset(offset)
       .limit(first + 1)
       .getMany();
-    const nodes = rows.slice(0, first);
-    return {
-      nodes,
-      totalCount,
-      pageInfo: { hasNextPage: rows.length > first, endCursor: nodes.length ? encodeCursor("orders", offset + nodes.length) : null },
-    };
+    return toPage(rows, first, totalCount, (_last, nodes) => encodeCursor("orders", offset + nodes.length));
   }
 
   /** The lines of many orders in one query (for lists). */

@@ -1,15 +1,6 @@
-import { Field, Int, ObjectType } from "type-graphql";
-import { PageInfo } from "../graphql/page-info.type";
+import { ObjectType } from "type-graphql";
+import { Connection } from "../graphql/connection";
 import { Order } from "./order.entity";
 
 @ObjectType()
-export class OrderConnection {
-  @Field(() => [Order])
-  nodes: Order[];
-
-  @Field(() => Int)
-  totalCount: number;
-
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-}
+export class OrderConnection extends Connection(Order) {}

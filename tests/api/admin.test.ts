@@ -9,7 +9,7 @@ const REGISTER = `mutation($input: RegisterInput!) { register(input: $input) { i
 const CREATE = `mutation($input: CreateProductInput!) { createProduct(input: $input) { id sku name status stock price { amount } images { url alt } } }`;
 const UPDATE = `mutation($id: ID!, $input: UpdateProductInput!) { updateProduct(id: $id, input: $input) { id sku name status price { amount } } }`;
 const ADJUST = `mutation($productId: ID!, $delta: Int!, $reason: String!) { adjustStock(productId: $productId, delta: $delta, reason: $reason) { id stock } }`;
-const MOVES = `query($productId: ID!) { stockMovements(productId: $productId) { delta reason resultingStock actor } }`;
+const MOVES = `query($productId: ID!) { stockMovements(productId: $productId) { totalCount nodes { delta reason resultingStock actor } } }`;
 const SET_STATUS = `mutation($id: ID!, $status: OrderStatus!) { updateOrderStatus(id: $id, status: $status) { id status nextStatuses history { kind fromStatus toStatus actor note } } }`;
 const ORDERS = `query($status: OrderStatus, $search: String) { orders(status: $status, search: $search) { totalCount nodes { id number status email customer { email } } } }`;
 const IMPORT = `mutation($csv: String!) { importProductsCsv(csv: $csv) { created updated } }`;
@@ -143,7 +143,7 @@ describeEachEngine(
       const error = await admin.fails(ADJUST, { productId: createProduct.id, delta: -8, reason: "Breakage" });
       expect(error).toMatchObject({ code: "BAD_USER_INPUT", extensions: { field: "delta" } });
       expect((await admin.ok(ADJUST, { productId: createProduct.id, delta: -7, reason: "Breakage" })).adjustStock.stock).toBe(0);
-      const { stockMovements } = await admin.ok(MOVES, { productId: createProduct.id });
+      const stockMovements = (await admin.ok(MOVES, { productId: createProduct.id })).stockMovements.nodes;
       expect(stockMovements.map((m: any) => [m.delta, m.reason, m.resultingStock])).toEqual([
         [-7, "Breakage", 0],
         [5, "Delivery", 7],
@@ -210,7 +210,7 @@ describeEachEngine(
       ]);
       expect(updateOrderStatus.nextStatuses).toEqual([]);
       expect(await server().stock(createProduct.id)).toBe(5);
-      const { stockMovements } = await admin.ok(MOVES, { productId: createProduct.id });
+      const stockMovements = (await admin.ok(MOVES, { productId: createProduct.id })).stockMovements.nodes;
       expect(stockMovements[0]).toMatchObject({ delta: 2, reason: `Order ${placeOrder.number} cancelled`, resultingStock: 5 });
       const refunded = server().app.services.testProvider.ledger.filter((c) => c.refunded);
       expect(refunded.some((c) => c.amount === placeOrder.total.amount)).toBe(true);

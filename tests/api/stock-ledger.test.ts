@@ -5,7 +5,9 @@ import { describeEachEngine, type TestServer } from "../helpers/test-server";
 const CREATE = `mutation($input: CreateProductInput!) { createProduct(input: $input) { id stock } }`;
 const ADJUST = `mutation($productId: ID!, $delta: Int!, $reason: String!) { adjustStock(productId: $productId, delta: $delta, reason: $reason) { stock } }`;
 const IMPORT = `mutation($csv: String!) { importProductsCsv(csv: $csv) { created updated } }`;
-const MOVES = `query($productId: ID!) { stockMovements(productId: $productId, first: 200) { delta reason resultingStock actor orderNumber } }`;
+const MOVES = `query($productId: ID!) { stockMovements(productId: $productId, first: 100) { nodes { delta reason resultingStock actor orderNumber } } }`;
+const PAGE = `query($productId: ID!, $after: String) { stockMovements(productId: $productId, first: 2, after: $after) {
+  totalCount pageInfo { hasNextPage endCursor } nodes { delta reason resultingStock actor orderNumber } } }`;
 const SET_STATUS = `mutation($id: ID!, $status: OrderStatus!) { updateOrderStatus(id: $id, status: $status) { status } }`;
 
 async function admin(server: TestServer): Promise<ShopperClient> {
@@ -47,7 +49,7 @@ describeEachEngine(
       });
       expect(await server().stock(createProduct.id)).toBe(10);
 
-      const { stockMovements } = await owner.ok(MOVES, { productId: createProduct.id });
+      const stockMovements = (await owner.ok(MOVES, { productId: createProduct.id })).stockMovements.nodes;
       expect(stockMovements.reverse()).toEqual([
         { delta: 5, reason: "Opening stock", resultingStock: 5, actor: expect.stringMatching(/^ledger-owner/), orderNumber: null },
         { delta: -2, reason: "Sale", resultingStock: 3, actor: "buyer@example.com", orderNumber: placeOrder.number },
@@ -86,7 +88,17 @@ describeEachEngine(
       expect(await server().stock(ids["MIX-A"])).toBe(0);
       expect(await server().stock(ids["MIX-B"])).toBe(3 - 1 + 4 + 1);
       expect(await ledgerMismatches(server())).toEqual([]);
-      const { stockMovements } = await owner.ok(MOVES, { productId: ids["MIX-B"] });
+      const stockMovements = (await owner.ok(MOVES, { productId: ids["MIX-B"] })).stockMovements.nodes;
+      // Paged two at a time, the history is the same list, newest first, without gaps or repeats.
+      const paged: unknown[] = [];
+      let after: string | null = null;
+      do {
+        const page: any = (await owner.ok(PAGE, { productId: ids["MIX-B"], after })).stockMovements;
+        expect(page.totalCount).toBe(stockMovements.length);
+        paged.push(...page.nodes);
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (after);
+      expect(paged).toEqual(stockMovements);
       expect(stockMovements[0]).toMatchObject({
         delta: 1,
         reason: `Order ${first.number} cancelled`,
@@ -106,7 +118,7 @@ describeEachEngine(
       );
       const results = await Promise.all(shoppers.map((s) => s.gql(PLACE_ORDER, { input: orderInput() })));
       expect(results.filter((r) => r.data?.placeOrder)).toHaveLength(5);
-      const { stockMovements } = await owner.ok(MOVES, { productId: ids["RACE-LEDGER"] });
+      const stockMovements = (await owner.ok(MOVES, { productId: ids["RACE-LEDGER"] })).stockMovements.nodes;
       expect(stockMovements.filter((m: { reason: string }) => m.reason === "Sale")).toHaveLength(5);
       expect(stockMovements.map((m: { resultingStock: number }) => m.resultingStock).sort()).toEqual([0, 1, 2, 3, 4, 5]);
       expect(await ledgerMismatches(server())).toEqual([]);

@@ -6,7 +6,7 @@ import { describeEachEngine } from "../helpers/test-server";
 const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { id } }`;
 const PRODUCTS = `query($search: String, $first: Int) { products(search: $search, first: $first) { totalCount nodes { id stock } } }`;
 const ADJUST = `mutation($productId: ID!, $delta: Int!, $reason: String!) { adjustStock(productId: $productId, delta: $delta, reason: $reason) { stock } }`;
-const MOVES = `query($productId: ID!, $first: Int!) { stockMovements(productId: $productId, first: $first) { delta } }`;
+const MOVES = `query($productId: ID!, $first: Int!) { stockMovements(productId: $productId, first: $first) { totalCount } }`;
 
 /** Every argument carries its rules as class-validator decorators: a broken one is BAD_USER_INPUT naming it, and changes nothing. */
 describeEachEngine(
@@ -58,14 +58,14 @@ describeEachEngine(
       const id = ids["VALID-1"];
       await owner.ok(ADJUST, { productId: id, delta: 999_990, reason: "Big delivery" });
       expect(await server().stock(id)).toBe(1_000_000);
-      const movesBefore = (await owner.ok(MOVES, { productId: id, first: 200 })).stockMovements.length;
+      const movesBefore = (await owner.ok(MOVES, { productId: id, first: 1 })).stockMovements.totalCount;
       await expectBadInput(owner, ADJUST, { productId: id, delta: 1, reason: "One more" }, "delta");
       await expectBadInput(owner, ADJUST, { productId: id, delta: 2_147_483_647, reason: "Overflow" }, "delta");
       await expectBadInput(owner, ADJUST, { productId: id, delta: 0, reason: "Nothing" }, "delta");
       await expectBadInput(owner, ADJUST, { productId: id, delta: 1, reason: " " }, "reason");
       await expectBadInput(owner, ADJUST, { productId: id, delta: 1, reason: "r".repeat(201) }, "reason");
       expect(await server().stock(id)).toBe(1_000_000);
-      expect((await owner.ok(MOVES, { productId: id, first: 200 })).stockMovements).toHaveLength(movesBefore);
+      expect((await owner.ok(MOVES, { productId: id, first: 1 })).stockMovements.totalCount).toBe(movesBefore);
       const { products } = await server().client().ok(PRODUCTS, { first: 100 });
       expect(products.nodes.find((p: { id: string }) => p.id === id).stock).toBe(1_000_000);
     });
@@ -79,7 +79,7 @@ describeEachEngine(
       await expectBadInput(shopper, UPDATE, { lineId, quantity: -1 }, "quantity");
       expect((await shopper.ok(CART)).cart.lines[0].quantity).toBe(2);
       await expectBadInput(shopper, PRODUCTS, { first: 0 }, "first");
-      await expectBadInput(owner, MOVES, { productId: ids["VALID-1"], first: 201 }, "first");
+      await expectBadInput(owner, MOVES, { productId: ids["VALID-1"], first: 101 }, "first");
       await expectBadInput(owner, `query { lowStock(threshold: -1) { id } }`, {}, "threshold");
       await expectBadInput(owner, `query { myOrders(first: 101) { totalCount } }`, {}, "first");
     });

@@ -1,12 +1,39 @@
-import { ApolloClient, HttpLink, InMemoryCache } from "@apollo/client";
-import type { ProductsQuery } from "../graphql/graphql";
+import { ApolloClient, HttpLink, InMemoryCache, type FieldPolicy, type Reference } from "@apollo/client";
 
-type ProductConnection = ProductsQuery["products"];
+interface Page {
+  nodes: unknown[];
+  totalCount: number;
+}
+
+/**
+ * A paged list ("Load more"): pages fetched with `after` are appended, one list per value of `keyArgs`
+ * (e.g. per search term). Page 1 fetched again (coming Back to a list, a refetch after a change) refreshes
+ * the first page but keeps the pages loaded after it, without repeating what moved into page 1.
+ */
+export function pagedList(keyArgs: string[] | false): FieldPolicy<Page> {
+  return {
+    keyArgs,
+    merge(existing, incoming, { args }) {
+      if (!existing) return incoming;
+      if (args?.after) return { ...incoming, nodes: [...existing.nodes, ...incoming.nodes] };
+      if (existing.nodes.length > incoming.nodes.length) {
+        const key = (node: unknown) => (node as Reference).__ref ?? JSON.stringify(node);
+        const fresh = new Set(incoming.nodes.map(key));
+        return {
+          ...existing,
+          totalCount: incoming.totalCount,
+          nodes: [...incoming.nodes, ...existing.nodes.filter((n) => !fresh.has(key(n)))],
+        };
+      }
+      return incoming;
+    },
+  };
+}
 
 /**
  * The shop's Apollo Client. The cart is a singleton in the cache (keyFields: []), so every cart
  * mutation's result updates the header badge and the cart page without refetching anything.
- * Product pages accumulate for "load more", one list per search term.
+ * Paged lists accumulate for "Load more", one list per filter.
  */
 export function createApolloClient(): ApolloClient {
   return new ApolloClient({
@@ -22,28 +49,11 @@ export function createApolloClient(): ApolloClient {
                 return existing ?? toReference({ __typename: "Order", id: args?.id as string });
               },
             },
-            myOrders: {
-              keyArgs: false,
-              merge(existing: { nodes: unknown[] } | undefined, incoming: { nodes: unknown[] }, { args }) {
-                return existing && args?.after ? { ...incoming, nodes: [...existing.nodes, ...incoming.nodes] } : incoming;
-              },
-            },
-            products: {
-              keyArgs: ["search"],
-              merge(existing: ProductConnection | undefined, incoming: ProductConnection, { args }) {
-                if (!existing) return incoming;
-                if (args?.after) return { ...incoming, nodes: [...existing.nodes, ...incoming.nodes] };
-                // Page 1 again (e.g. coming Back to the catalog): refresh it but keep the pages loaded after it.
-                if (existing.nodes.length > incoming.nodes.length) {
-                  return {
-                    ...existing,
-                    totalCount: incoming.totalCount,
-                    nodes: [...incoming.nodes, ...existing.nodes.slice(incoming.nodes.length)],
-                  };
-                }
-                return incoming;
-              },
-            },
+            products: pagedList(["search"]),
+            myOrders: pagedList(false),
+            adminProducts: pagedList(["status", "search"]),
+            orders: pagedList(["status", "search"]),
+            stockMovements: pagedList(["productId"]),
           },
         },
       },

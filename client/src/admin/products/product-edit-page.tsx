@@ -24,7 +24,7 @@ export function ProductEditPage() {
   const isNew = !id;
   usePageTitle(isNew ? "New product" : "Edit product");
   const navigate = useNavigate();
-  const { data, refetch } = useAdminProductQuery({ variables: { id: id ?? "" }, skip: isNew, fetchPolicy: "cache-and-network" });
+  const { data, refetch, fetchMore } = useAdminProductQuery({ variables: { id: id ?? "" }, skip: isNew, fetchPolicy: "cache-and-network" });
   const product = data?.adminProduct;
   const currency = useShopQuery().data?.shop.currency ?? product?.price.currency ?? "";
   const [form, setForm] = useState<Form>({ sku: "", name: "", description: "", price: "", stock: "0", status: "DRAFT", images: [] });
@@ -143,7 +143,8 @@ export function ProductEditPage() {
           <StockPanel
             productId={product.id}
             stock={product.stock}
-            movements={data?.stockMovements ?? []}
+            movements={data?.stockMovements}
+            loadMore={(after) => fetchMore({ variables: { after } })}
             onChanged={() => void refetch()}
           />
         )}

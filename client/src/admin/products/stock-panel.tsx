@@ -4,7 +4,8 @@ import type { AdminProductQuery } from "../../graphql/graphql";
 import { useAdjustStockMutation } from "../../graphql/hooks";
 import { apiError } from "../../lib/errors";
 
-type Movement = AdminProductQuery["stockMovements"][number];
+type Movements = AdminProductQuery["stockMovements"];
+type Movement = Movements["nodes"][number];
 
 const columns: Column<Movement>[] = [
   { header: "When", cell: (m) => new Date(m.createdAt).toLocaleString() },
@@ -22,11 +23,13 @@ export function StockPanel({
   productId,
   stock,
   movements,
+  loadMore,
   onChanged,
 }: {
   productId: string;
   stock: number;
-  movements: Movement[];
+  movements: Movements | undefined;
+  loadMore: (after: string) => Promise<unknown>;
   onChanged: () => void;
 }) {
   const [delta, setDelta] = useState("");
@@ -69,7 +72,15 @@ export function StockPanel({
           {apiError(error)?.message}
         </p>
       )}
-      <ListTable caption="Stock history" columns={columns} rows={movements} rowKey={(m) => m.id} />
+      <ListTable
+        caption="Stock history"
+        columns={columns}
+        rows={movements?.nodes ?? []}
+        rowKey={(m) => m.id}
+        more={
+          movements?.pageInfo.hasNextPage ? { label: "Older movements", load: () => loadMore(movements.pageInfo.endCursor!) } : undefined
+        }
+      />
     </section>
   );
 }
