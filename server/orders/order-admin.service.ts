@@ -94,9 +94,7 @@ export class OrderAdminService {
           kind: outcome.ok ? OrderEventKind.REFUNDED : OrderEventKind.REFUND_FAILED,
           toStatus: refund.status,
           actor: refund.provider,
-          note: note(
-            outcome.ok ? `Refunded: ${outcome.answer}` : `Refund failed: ${outcome.error}. Refund it by hand in ${refund.provider}.`,
-          ),
+          note: note(outcome.ok ? `Refund ${outcome.answer}` : `${outcome.error}. Refund it by hand in ${refund.provider}.`),
         }),
       );
     }
