@@ -1,11 +1,30 @@
-import { IsEmail, Length, Matches, MaxLength } from "class-validator";
+import { IsEmail, Length, Matches, ValidateBy } from "class-validator";
 import { ArgsType, Field, InputType } from "type-graphql";
+
+/** Emails are unique and compared lower-cased. */
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+export const MAX_EMAIL_LENGTH = 254;
+
+/**
+ * 1 to 254 characters as stored: lower-casing can lengthen a string ("İ" becomes two characters), so the
+ * normalized form is what must fit.
+ */
+const EmailLength = () =>
+  ValidateBy({
+    name: "emailLength",
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === "string" && value.trim().length > 0 && normalizeEmail(value).length <= MAX_EMAIL_LENGTH,
+      defaultMessage: () => `email must be 1 to ${MAX_EMAIL_LENGTH} characters long`,
+    },
+  });
 
 @InputType()
 export class RegisterInput {
   @Field()
   @IsEmail({}, { message: "email must be a valid email address" })
-  @MaxLength(254)
+  @EmailLength()
   email: string;
 
   @Field()
@@ -21,7 +40,7 @@ export class RegisterInput {
 @ArgsType()
 export class LoginArgs {
   @Field()
-  @Length(1, 254, { message: "email must be 1 to 254 characters long" })
+  @EmailLength()
   email: string;
 
   @Field()

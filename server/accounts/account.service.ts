@@ -5,11 +5,9 @@ import { AppError, ErrorCode, badInput } from "../graphql/errors";
 import type { RequestSessionPort } from "../graphql/context";
 import type { SessionService } from "../sessions/session.service";
 import { Customer, Role } from "./customer.entity";
-import type { RegisterInput } from "./account.inputs";
+import { normalizeEmail, type RegisterInput } from "./account.inputs";
 import type { LoginThrottleService } from "./login-throttle.service";
 import { hashPassword, verifyPassword } from "./password";
-
-export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 const invalidCredentials = () => new AppError(ErrorCode.INVALID_CREDENTIALS, "The email or password is not right");
 

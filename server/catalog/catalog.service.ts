@@ -100,20 +100,20 @@ export class CatalogService {
 
   /**
    * The stock column's one writer, for the inventory ledger only (every change must leave a movement):
-   * adds `delta` if the stock stays within 0…MAX_STOCK, in one conditional UPDATE (never a read followed by a
-   * write, so two checkouts can't both take the last unit), or with `to` sets it under a row lock. In the
-   * caller's transaction.
+   * adds `delta` if the stock stays within 0…`ceiling`, in one conditional UPDATE (never a read followed by
+   * a write, so two checkouts can't both take the last unit), or with `to` sets it under a row lock. In the
+   * caller's transaction. A product that doesn't exist (any more) takes no change and has stock 0.
    */
   async writeStock(
     productId: number,
     change: { delta: number } | { to: number },
+    ceiling = MAX_STOCK,
   ): Promise<{ applied: boolean; stock: number; delta: number }> {
     return this.tx.run(async (m) => {
       let delta: number;
       if ("to" in change) {
-        const row = await this.tx
-          .lockForUpdate(m.createQueryBuilder(Product, "p").where("p.id = :productId", { productId }))
-          .getOneOrFail();
+        const row = await this.tx.lockForUpdate(m.createQueryBuilder(Product, "p").where("p.id = :productId", { productId })).getOne();
+        if (!row) return { applied: false, stock: 0, delta: 0 };
         delta = change.to - row.stock;
         if (delta === 0) return { applied: true, stock: row.stock, delta };
       } else delta = change.delta;
@@ -121,10 +121,10 @@ export class CatalogService {
         .createQueryBuilder()
         .update(Product)
         .set({ stock: () => "stock + :delta" })
-        .where("id = :productId AND stock + :delta >= 0 AND (:delta <= 0 OR stock + :delta <= :max)", { productId, delta, max: MAX_STOCK })
+        .where("id = :productId AND stock + :delta >= 0 AND (:delta <= 0 OR stock + :delta <= :ceiling)", { productId, delta, ceiling })
         .execute();
-      const { stock } = await m.findOneOrFail(Product, { where: { id: productId }, select: { id: true, stock: true } });
-      return { applied: result.affected === 1, stock, delta };
+      const row = await m.findOne(Product, { where: { id: productId }, select: { id: true, stock: true } });
+      return { applied: result.affected === 1, stock: row?.stock ?? 0, delta };
     });
   }
 }

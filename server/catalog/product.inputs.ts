@@ -12,7 +12,8 @@ export const MAX_IMAGES = 10;
 export class ImageInput {
   @Field({ description: "An image URL: /media/uploads/… from an upload, or http(s)://…" })
   @IsString()
-  @Matches(/^(\/[^\s]*|https?:\/\/[^\s]+)$/, { message: "url must be a path on this server or an http(s) URL" })
+  // A path must not start with // or /\ : browsers read those as another host.
+  @Matches(/^(\/(?![/\\])\S*|https?:\/\/\S+)$/, { message: "url must be a path on this server or an http(s) URL" })
   @MaxLength(500)
   url: string;
 

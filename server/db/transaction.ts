@@ -31,9 +31,18 @@ export function isUniqueViolation(error: unknown): boolean {
  * MySQL/MariaDB: READ COMMITTED, so a statement sees what others committed before it ran; rows are
  * locked with conditional UPDATEs or SELECT … FOR UPDATE (`lockForUpdate`) by the services.
  */
+/** The transaction a piece of work runs in, as the AsyncLocalStorage carries it. */
+interface OpenTransaction {
+  manager: EntityManager;
+  /** Set when `run` returns: code that outlives it (a timer, an unawaited promise) must not join it. */
+  done: boolean;
+  /** A deadlock or busy error some joined part met: the database has already undone the transaction. */
+  failed?: unknown;
+}
+
 export class Transactions {
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly open = new AsyncLocalStorage<EntityManager>();
+  private readonly open = new AsyncLocalStorage<OpenTransaction>();
   readonly engine: "sqlite" | "mysql";
   /** For reads outside a transaction: sees only committed data. */
   readonly reader: EntityManager;
@@ -51,14 +60,19 @@ export class Transactions {
     this.reader = readSource.manager;
   }
 
+  private current(): OpenTransaction | undefined {
+    const open = this.open.getStore();
+    return open && !open.done ? open : undefined;
+  }
+
   /** The open transaction's manager, or the committed-only reader outside a transaction. */
   get manager(): EntityManager {
-    return this.open.getStore() ?? this.reader;
+    return this.current()?.manager ?? this.reader;
   }
 
   /** Whether the caller runs inside a transaction. */
   get active(): boolean {
-    return this.open.getStore() !== undefined;
+    return this.current() !== undefined;
   }
 
   /** `SELECT … FOR UPDATE` where the engine has row locks; SQLite needs none (one writer at a time). */
@@ -68,9 +82,17 @@ export class Transactions {
   }
 
   async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const joined = this.open.getStore();
-    // The outer transaction retries the whole unit, this part included.
-    if (joined) return work(joined);
+    const joined = this.current();
+    if (joined) {
+      try {
+        return await work(joined.manager);
+      } catch (error) {
+        // Even if a caller catches this, the outer transaction must not commit: it is gone (MySQL rolls a
+        // deadlocked transaction back whole), so the outer unit is retried from the start.
+        if (isRetryable(error)) joined.failed ??= error;
+        throw error;
+      }
+    }
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.once(work);
@@ -82,7 +104,16 @@ export class Transactions {
   }
 
   private once<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const inside = (m: EntityManager) => this.open.run(m, () => work(m));
+    const inside = async (m: EntityManager) => {
+      const open: OpenTransaction = { manager: m, done: false };
+      try {
+        const result = await this.open.run(open, () => work(m));
+        if (open.failed) throw open.failed;
+        return result;
+      } finally {
+        open.done = true;
+      }
+    };
     if (this.engine === "mysql") {
       return this.dataSource.transaction("READ COMMITTED", async (m) => {
         await m.query(`SET SESSION innodb_lock_wait_timeout = ${LOCK_WAIT_SECONDS}`);

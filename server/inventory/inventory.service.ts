@@ -9,6 +9,9 @@ import { badInput, notFound } from "../graphql/errors";
 import type { StockMovementConnection } from "./inventory.types";
 import { StockMovement } from "./stock-movement.entity";
 
+/** What the stock column (a signed 32-bit int, and GraphQL's Int) holds at most. */
+const MAX_STOCK_COLUMN = 2_147_483_647;
+
 /**
  * The stock ledger: every change of a product's stock (sale, cancellation, import, adjustment, opening stock)
  * goes through `move`, which changes the stock only within 0…MAX_STOCK and records a movement with the stock
@@ -26,6 +29,7 @@ export class InventoryService implements StockLedger {
       const written = await this.catalog.writeStock(
         change.productId,
         change.to === undefined ? { delta: change.delta } : { to: change.to },
+        change.restock ? MAX_STOCK_COLUMN : MAX_STOCK,
       );
       if (written.applied && written.delta !== 0) {
         await m.insert(StockMovement, {

@@ -52,18 +52,15 @@ export class OrderAdminService {
       if (to === OrderStatus.CANCELLED) {
         const lines = await m.find(OrderLine, { where: { orderId: id }, order: { productId: "ASC" } });
         for (const line of lines) {
-          const back = await this.inventory.move({
+          // A restock is never refused for MAX_STOCK (the units were in stock before), so neither is the cancellation.
+          await this.inventory.move({
             productId: line.productId,
             delta: line.quantity,
             reason: `Order ${order.number} cancelled`,
             actor,
             orderNumber: order.number,
+            restock: true,
           });
-          if (!back.applied)
-            throw badInput(
-              "status",
-              `${line.name}'s stock is at its maximum, so the order's ${line.quantity} can't go back; lower the stock first`,
-            );
         }
       }
       await m.update(Order, { id }, { status: to });

@@ -107,6 +107,23 @@ describeEachEngine(
       });
     });
 
+    test("cancelling an order is never refused for the stock cap; a product that doesn't exist takes no stock", async () => {
+      const { createProduct } = await owner.ok(CREATE, {
+        input: { sku: "CAPPED", name: "Capped", price: 100, stock: 5, status: "ACTIVE" },
+      });
+      const shopper = server().client();
+      await shopper.ok(ADD, { productId: createProduct.id, quantity: 2 });
+      const { placeOrder } = await shopper.ok(PLACE_ORDER, { input: orderInput() });
+      await owner.ok(ADJUST, { productId: createProduct.id, delta: 999_997, reason: "Warehouse full" });
+      expect((await owner.ok(SET_STATUS, { id: placeOrder.id, status: "CANCELLED" })).updateOrderStatus.status).toBe("CANCELLED");
+      expect(await server().stock(createProduct.id)).toBe(1_000_002);
+      expect(await server().app.services.inventory.move({ productId: 987654, delta: 1, reason: "Ghost", actor: "test" })).toEqual({
+        applied: false,
+        stock: 0,
+      });
+      expect(await ledgerMismatches(server())).toEqual([]);
+    });
+
     test("40 shoppers racing for 5 units leave exactly 5 sale movements, and the ledger still adds up", async () => {
       const ids = await server().seed([{ sku: "RACE-LEDGER", stock: 5 }]);
       const shoppers = await Promise.all(

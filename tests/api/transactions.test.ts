@@ -71,6 +71,52 @@ describeEachEngine("transactions", (server) => {
     expect(await stock()).toBe(before + 6);
   });
 
+  test("a deadlock a joined part met fails the whole unit even if the caller catches it: the outer transaction is retried", async () => {
+    const { tx } = server().app.services;
+    const before = await stock();
+    let attempts = 0;
+    await within(
+      3000,
+      tx.run(async (m) => {
+        attempts++;
+        await tx
+          .run(async () => {
+            if (attempts === 1)
+              throw Object.assign(new Error("Deadlock found"), { driverError: { errno: 1213, code: "ER_LOCK_DEADLOCK" } });
+          })
+          .catch(() => undefined);
+        await m.query("UPDATE product SET stock = stock + 1 WHERE id = ?", [productId]);
+      }),
+    );
+    expect(attempts).toBe(2);
+    expect(await stock()).toBe(before + 1);
+  });
+
+  test("work that outlives its transaction (a timer) can't join it: it runs in a transaction of its own", async () => {
+    const { tx } = server().app.services;
+    const before = await stock();
+    let later!: Promise<{ active: boolean }>;
+    await tx.run(async () => {
+      later = new Promise((resolve, reject) =>
+        setTimeout(() => {
+          const active = tx.active;
+          tx.run((m) => m.query("UPDATE product SET stock = stock + 1 WHERE id = ?", [productId])).then(() => resolve({ active }), reject);
+        }, 20),
+      );
+    });
+    // Another transaction is open, and rolls back, while the timer fires.
+    const other = tx
+      .run(async (m) => {
+        await m.query("UPDATE product SET stock = stock + 100 WHERE id = ?", [productId]);
+        await new Promise((r) => setTimeout(r, 80));
+        throw new Error("declined");
+      })
+      .catch(() => "rolled back");
+    expect(await within(5000, later)).toEqual({ active: false });
+    expect(await other).toBe("rolled back");
+    expect(await stock()).toBe(before + 1);
+  });
+
   test("separate transactions still run one after another, and outside a transaction reads see only committed data", async () => {
     const { tx } = server().app.services;
     const before = await stock();

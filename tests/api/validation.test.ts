@@ -38,6 +38,18 @@ describeEachEngine(
       expect(Number(throttled[0].n)).toBe(0);
     });
 
+    test("an email that only grows past 254 characters when lower-cased is BAD_USER_INPUT too, at sign-in and sign-up", async () => {
+      const grows = "İ".repeat(254); // "İ".toLowerCase() is two characters
+      await expectBadInput(server().client(), LOGIN, { email: grows, password: "whatever1" }, "email");
+      const long = `${"a".repeat(64)}@${"İ".repeat(60)}.${"İ".repeat(60)}.com`;
+      await expectBadInput(
+        server().client(),
+        `mutation($input: RegisterInput!) { register(input: $input) { id } }`,
+        { input: { email: long, name: "Long", password: "long password" } },
+        "email",
+      );
+    });
+
     test("a search of about 50,000 characters is BAD_USER_INPUT on search, for shoppers and the owner's lists", async () => {
       const huge = "teapot ".repeat(7200);
       expect(huge.length).toBeGreaterThan(50_000);
@@ -98,6 +110,12 @@ describeEachEngine(
       );
       expect(rows).toEqual([]);
       expect(problems).toEqual([expect.objectContaining({ index: 0, field: "images[0].url" })]);
+      // A path starting with // or /\ is another host to a browser.
+      for (const url of ["//evil.example/p.png", "/\\evil.example/p.png"]) {
+        expect(validateCatalog([{ sku: "IMG-2", name: "x", price: 1, stock: 1, images: [url] }], "USD").problems).toEqual([
+          expect.objectContaining({ field: "images[0].url" }),
+        ]);
+      }
     });
   },
   { ENABLE_TEST_PAYMENTS: "true" },

@@ -3,29 +3,33 @@ import { ApolloClient, HttpLink, InMemoryCache, type FieldPolicy, type Reference
 interface Page {
   nodes: unknown[];
   totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
 }
 
+const key = (node: unknown) => (node as Reference).__ref ?? JSON.stringify(node);
+
 /**
- * A paged list ("Load more"): pages fetched with `after` are appended, one list per value of `keyArgs`
- * (e.g. per search term). Page 1 fetched again (coming Back to a list, a refetch after a change) refreshes
- * the first page but keeps the pages loaded after it, without repeating what moved into page 1.
+ * A paged list ("Load more"): pages fetched with `after` are appended (without repeating a node), one list
+ * per value of `keyArgs` (e.g. per search term).
+ *
+ * Page 1 fetched again (coming Back to a list, a refetch after a change): with `keepLoaded`, for lists
+ * paged by a keyset cursor, the pages loaded after it stay, from where the fresh page 1 ends in them (nodes
+ * that left page 1 drop out; the cached endCursor still follows the last node). Lists paged by offset
+ * start again from page 1, since their cursor no longer points at the same place.
  */
-export function pagedList(keyArgs: string[] | false): FieldPolicy<Page> {
+export function pagedList(keyArgs: string[] | false, keepLoaded: boolean): FieldPolicy<Page> {
   return {
     keyArgs,
     merge(existing, incoming, { args }) {
       if (!existing) return incoming;
-      if (args?.after) return { ...incoming, nodes: [...existing.nodes, ...incoming.nodes] };
-      if (existing.nodes.length > incoming.nodes.length) {
-        const key = (node: unknown) => (node as Reference).__ref ?? JSON.stringify(node);
-        const fresh = new Set(incoming.nodes.map(key));
-        return {
-          ...existing,
-          totalCount: incoming.totalCount,
-          nodes: [...incoming.nodes, ...existing.nodes.filter((n) => !fresh.has(key(n)))],
-        };
+      if (args?.after) {
+        const seen = new Set(existing.nodes.map(key));
+        return { ...incoming, nodes: [...existing.nodes, ...incoming.nodes.filter((n) => !seen.has(key(n)))] };
       }
-      return incoming;
+      const lastFresh = incoming.nodes.length ? key(incoming.nodes[incoming.nodes.length - 1]) : undefined;
+      const at = existing.nodes.findIndex((n) => key(n) === lastFresh);
+      if (!keepLoaded || at < 0 || !incoming.pageInfo.hasNextPage) return incoming;
+      return { ...existing, totalCount: incoming.totalCount, nodes: [...incoming.nodes, ...existing.nodes.slice(at + 1)] };
     },
   };
 }
@@ -49,11 +53,11 @@ export function createApolloClient(): ApolloClient {
                 return existing ?? toReference({ __typename: "Order", id: args?.id as string });
               },
             },
-            products: pagedList(["search"]),
-            myOrders: pagedList(false),
-            adminProducts: pagedList(["status", "search"]),
-            orders: pagedList(["status", "search"]),
-            stockMovements: pagedList(["productId"]),
+            products: pagedList(["search"], true),
+            adminProducts: pagedList(["status", "search"], true),
+            stockMovements: pagedList(["productId"], true),
+            myOrders: pagedList(false, false),
+            orders: pagedList(["status", "search"], false),
           },
         },
       },

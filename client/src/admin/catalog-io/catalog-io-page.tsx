@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { ListTable, type Column } from "../../components/list-table";
 import { usePageTitle } from "../../components/page-title";
 import { useImportProductsCsvMutation } from "../../graphql/hooks";
 import { apiError } from "../../lib/errors";
@@ -9,6 +10,12 @@ interface Problem {
   field: string;
   message: string;
 }
+
+const problemColumns: Column<Problem>[] = [
+  { header: "Row", cell: (p) => p.row },
+  { header: "Column", cell: (p) => p.field },
+  { header: "Problem", cell: (p) => p.message },
+];
 
 export function CatalogIoPage() {
   usePageTitle("Import and export");
@@ -74,24 +81,13 @@ export function CatalogIoPage() {
         <div className="error" role="alert">
           <p>{message}</p>
           {problems.length > 0 && (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Row</th>
-                  <th scope="col">Column</th>
-                  <th scope="col">Problem</th>
-                </tr>
-              </thead>
-              <tbody>
-                {problems.map((p, i) => (
-                  <tr key={i}>
-                    <td>{p.row}</td>
-                    <td>{p.field}</td>
-                    <td>{p.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ListTable
+              caption="Problems in the file, by row"
+              hiddenCaption
+              columns={problemColumns}
+              rows={problems.map((p, i) => ({ ...p, i }))}
+              rowKey={(p) => String(p.i)}
+            />
           )}
         </div>
       )}
