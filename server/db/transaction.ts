@@ -24,7 +24,10 @@ export function isUniqueViolation(error: unknown): boolean {
  * the whole unit on deadlock or busy errors. A `run` inside another `run` (a service calling a service)
  * joins the open transaction: the manager travels in an AsyncLocalStorage, so nested calls neither wait
  * for the outer transaction (SQLite) nor block on its row locks (MySQL), and all of it commits or rolls
- * back as one. Services read through `manager`: the open transaction's, else the committed-only reader.
+ * back as one (there are no savepoints: a caller that catches a joined part's error still commits what that
+ * part wrote, except after a deadlock or busy error, which always fails and retries the whole unit). Work
+ * that outlives its `run` (a timer) never joins it. Services read through `manager`: the open
+ * transaction's, else the committed-only reader.
  *
  * SQLite: TypeORM shares one connection, so two transactions at once would interleave on it.
  * Write transactions therefore run one after another through an in-process queue.
