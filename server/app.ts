@@ -14,7 +14,7 @@ import type { Config } from "./config";
 import { openReader } from "./db/data-source";
 import { requireRole } from "./graphql/auth";
 import type { Context } from "./graphql/context";
-import { formatError } from "./graphql/errors";
+import { AppError, formatError } from "./graphql/errors";
 import { LoaderCache } from "./graphql/loaders";
 import { buildShopSchema } from "./graphql/schema";
 import { createResolvers, createServices, type Services } from "./modules";
@@ -118,8 +118,11 @@ export async function createApp(config: Config, dataSource: DataSource): Promise
       .set("Cache-Control", "no-cache")
       .sendFile(shop);
   });
-  // Malformed JSON bodies and the like: a GraphQL-shaped error, never Express's HTML page with a stack.
+  // Our own errors from plain HTTP routes (sign-in needed, a bad upload), malformed JSON bodies and the like:
+  // a GraphQL-shaped error, never Express's HTML page with a stack.
   app.use((err: { status?: number; message?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    if (err instanceof AppError)
+      return void res.status(err.httpStatus).json({ errors: [{ message: err.message, extensions: err.extensions }] });
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) console.error("Unexpected HTTP error:", err);
     res.status(status).json({

@@ -1,7 +1,6 @@
 import express, { Router, type RequestHandler } from "express";
 import type { CatalogIoService } from "../catalog/catalog-io.service";
-import { AppError } from "../graphql/errors";
-import { UnsupportedImage, type UploadService } from "../media/upload.service";
+import type { UploadService } from "../media/upload.service";
 import type { OrderAdminService } from "../orders/order-admin.service";
 
 export interface AdminRouteServices {
@@ -19,15 +18,8 @@ export function adminRoutes(authorized: RequestHandler, services: AdminRouteServ
   router.use(authorized);
 
   router.post("/uploads", express.raw({ type: () => true, limit: uploadMaxBytes }), async (req, res) => {
-    try {
-      const url = await services.uploads.save(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
-      res.status(201).json({ url });
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      res
-        .status(error instanceof UnsupportedImage ? 415 : 400)
-        .json({ errors: [{ message: error.message, extensions: error.extensions }] });
-    }
+    const url = await services.uploads.save(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
+    res.status(201).json({ url });
   });
 
   router.get("/export/products.csv", async (_req, res) => {

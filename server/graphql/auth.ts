@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from "express";
 import type { AuthChecker } from "type-graphql";
 import type { Context, Viewer } from "./context";
-import { AppError, ErrorCode, forbidden, unauthenticated } from "./errors";
+import { forbidden, unauthenticated } from "./errors";
 
 /**
  * The one authorization check, behind every @Authorized and every admin HTTP route: a guest gets
@@ -18,18 +18,10 @@ export const authChecker: AuthChecker<Context, string> = async ({ context }, rol
   return true;
 };
 
-const HTTP_STATUS: Partial<Record<string, number>> = { [ErrorCode.UNAUTHENTICATED]: 401, [ErrorCode.FORBIDDEN]: 403 };
-
-/** Express middleware running `authorize` for the request's viewer; refusals answer as GraphQL errors do. */
+/** Express middleware running `authorize` for the request's viewer; the app's error handler answers refusals. */
 export function requireRole(roles: readonly string[], viewerOf: (req: Request, res: Response) => Promise<Viewer>) {
   return async (req: Request, res: Response, next: NextFunction) => {
-    try {
-      authorize(await viewerOf(req, res), roles);
-      next();
-    } catch (error) {
-      if (!(error instanceof AppError)) return next(error);
-      const code = String(error.extensions.code);
-      res.status(HTTP_STATUS[code] ?? 400).json({ errors: [{ message: error.message, extensions: error.extensions }] });
-    }
+    authorize(await viewerOf(req, res), roles);
+    next();
   };
 }

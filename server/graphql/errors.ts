@@ -17,11 +17,18 @@ export const ErrorCode = {
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
+const HTTP_STATUS: Partial<Record<string, number>> = { [ErrorCode.UNAUTHENTICATED]: 401, [ErrorCode.FORBIDDEN]: 403 };
+
 /** A business error whose message and extensions are safe to show to the client. */
 export class AppError extends GraphQLError {
   constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
     super(message, { extensions: { code, ...extra } });
     Object.setPrototypeOf(this, new.target.prototype);
+  }
+
+  /** The status a plain HTTP route (not GraphQL) answers this error with. */
+  get httpStatus(): number {
+    return HTTP_STATUS[String(this.extensions.code)] ?? 400;
   }
 }
 

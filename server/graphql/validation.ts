@@ -12,12 +12,15 @@ interface ClassValidatorError {
   children?: ClassValidatorError[];
 }
 
-/** Flattens class-validator's nested errors into `{ field, message }`, array items as `images[0]`. */
+/**
+ * Flattens class-validator's nested errors into `{ field, message }`, array items as `images[0]`: one problem
+ * per field (the first rule it breaks), not one per rule ("abc" as a price breaks three).
+ */
 export function flattenValidation(errors: ClassValidatorError[], prefix = ""): Problem[] {
   return errors.flatMap((e) => {
     const field = /^\d+$/.test(e.property) ? `${prefix}[${e.property}]` : prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...flattenValidation(e.children ?? [], field)];
+    const first = Object.values(e.constraints ?? {})[0];
+    return [...(first === undefined ? [] : [{ field, message: first }]), ...flattenValidation(e.children ?? [], field)];
   });
 }
 

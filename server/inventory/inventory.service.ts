@@ -59,7 +59,8 @@ export class InventoryService implements StockLedger {
             : `Stock can't go above ${MAX_STOCK.toLocaleString("en")}: there are ${result.stock}, so at most ${MAX_STOCK - result.stock} can be added`,
         );
       }
-      return (await this.catalog.byId(product.id))!;
+      product.stock = result.stock;
+      return product;
     });
   }
 

@@ -17,6 +17,10 @@ export class UnsupportedImage extends AppError {
   constructor() {
     super(ErrorCode.BAD_USER_INPUT, "Only PNG, JPEG, GIF and WebP images can be uploaded", { field: "file" });
   }
+
+  override get httpStatus(): number {
+    return 415;
+  }
 }
 
 /** Product pictures the owner uploads, stored under UPLOAD_DIR and served under /media/uploads/. */
