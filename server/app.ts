@@ -18,6 +18,7 @@ import { AppError, formatError } from "./graphql/errors";
 import { LoaderCache } from "./graphql/loaders";
 import { buildShopSchema } from "./graphql/schema";
 import { createResolvers, createServices, type Services } from "./modules";
+import { InvalidWebhook } from "./payments/payment-provider";
 import { RequestSession } from "./sessions/request-session";
 
 /** The storefront's routes (client/src/app/router.tsx); other paths are answered with its not-found page and 404. */
@@ -41,7 +42,7 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export async function createApp(config: Config, dataSource: DataSource): Promise<App> {
+export async function createApp(config: Config, dataSource: DataSource, options: { sweeper?: boolean } = {}): Promise<App> {
   const reader = await openReader(dataSource);
   const services = createServices(config, dataSource, reader);
   const schema = await buildShopSchema(createResolvers(config, services));
@@ -84,13 +85,30 @@ export async function createApp(config: Config, dataSource: DataSource): Promise
     res.sendFile(ide);
   });
 
+  // Payment providers' webhooks: the raw body, as sent, is what the signature covers.
+  app.post("/webhooks/:provider", express.raw({ type: () => true, limit: "1mb" }), async (req, res) => {
+    try {
+      const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const result = await services.checkout.receiveWebhook(String(req.params.provider), body, req.headers);
+      res.json({ received: true, result });
+    } catch (error) {
+      if (error instanceof InvalidWebhook) return void res.status(400).json({ error: `Webhook refused: ${error.message}` });
+      console.error("Webhook failed; the provider will send it again:", error);
+      res.status(500).json({ error: "Internal server error" });
+    }
+  });
+
   const sessionOf = (req: express.Request, res: express.Response) =>
     new RequestSession(services.sessions, req, res, { secure: config.cookieSecure, maxAgeSeconds: config.sessionDays * 86_400 });
   app.use(
     "/graphql",
     express.json({ limit: "200kb" }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => ({ session: sessionOf(req, res), loaders: new LoaderCache() }),
+      context: async ({ req, res }) => ({
+        session: sessionOf(req, res),
+        loaders: new LoaderCache(),
+        origin: `${req.protocol}://${req.get("host") ?? "localhost"}`,
+      }),
     }),
   );
   app.use("/media/demo", demoImageRouter());
@@ -134,6 +152,9 @@ export async function createApp(config: Config, dataSource: DataSource): Promise
     });
   });
 
+  // Settles unpaid orders whose hold ran out (and any a crash left behind), now and every minute.
+  const stopSweeper = options.sweeper === false ? async () => {} : services.checkout.startSweeper();
+
   let server: Server | undefined;
   return {
     app,
@@ -144,6 +165,7 @@ export async function createApp(config: Config, dataSource: DataSource): Promise
         server.once("error", reject);
       }),
     stop: async () => {
+      await stopSweeper();
       await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
       server?.closeAllConnections?.();
       await apollo.stop();

@@ -16,6 +16,19 @@ export interface Config {
   taxRateBps: number;
   /** Whether the `test` payment provider is accepted. */
   testPayments: boolean;
+  /** Milliseconds every test-provider call waits (a slow provider, for the benchmark); never in production. */
+  testPaymentDelayMs: number;
+  /** Stripe Checkout, when a secret key is set. */
+  stripe: { secretKey: string; webhookSecret: string; apiUrl?: string } | null;
+  /** The manual method (bank transfer, cash on delivery), when instructions are set. */
+  manualPayment: { name: string; instructions: string } | null;
+  /** How long an unpaid order holds its stock. */
+  checkoutHoldMinutes: number;
+  /** Declined payments from one session or address within the window before RATE_LIMITED (card testing). */
+  paymentDeclineLimit: number;
+  paymentDeclineWindowMinutes: number;
+  /** The store's public address (https://shop.example.com), for links sent elsewhere; unset: taken from each request. */
+  publicUrl: string | null;
   /** Load the demo catalog into an empty database at start. */
   seedDemo: boolean;
   /** Mark the session cookie `Secure` (serve over HTTPS). */
@@ -81,8 +94,28 @@ export function parseDatabaseUrl(raw: string | undefined, root: string): Databas
   throw new ConfigError(`DATABASE_URL must start with sqlite: or mysql:// (or mariadb://)`);
 }
 
+function stripeSettings(env: Env): Config["stripe"] {
+  const secretKey = env.STRIPE_SECRET_KEY?.trim();
+  if (!secretKey) return null;
+  const webhookSecret = env.STRIPE_WEBHOOK_SECRET?.trim();
+  if (!webhookSecret)
+    throw new ConfigError("STRIPE_WEBHOOK_SECRET must be set with STRIPE_SECRET_KEY (the endpoint's whsec_… signing secret)");
+  const apiUrl = env.STRIPE_API_URL?.trim() || undefined;
+  if (apiUrl && !/^https?:\/\/[^/]+\/?$/.test(apiUrl)) throw new ConfigError(`STRIPE_API_URL must be an http(s) origin, got "${apiUrl}"`);
+  return { secretKey, webhookSecret, apiUrl };
+}
+
+function publicUrl(env: Env): string | null {
+  const raw = env.PUBLIC_URL?.trim();
+  if (!raw) return null;
+  if (!/^https?:\/\/[^/]+/.test(raw))
+    throw new ConfigError(`PUBLIC_URL must be the store's address, e.g. https://shop.example.com, got "${raw}"`);
+  return raw.replace(/\/+$/, "");
+}
+
 export function loadConfig(env: Env = process.env, root = process.cwd()): Config {
   const production = env.NODE_ENV === "production";
+  const manualInstructions = env.MANUAL_PAYMENT_INSTRUCTIONS?.trim();
   const currency = (env.STORE_CURRENCY ?? "USD").trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(currency)) throw new ConfigError(`STORE_CURRENCY must be a 3-letter ISO 4217 code, got "${env.STORE_CURRENCY}"`);
   return {
@@ -94,6 +127,15 @@ export function loadConfig(env: Env = process.env, root = process.cwd()): Config
     freeShippingThreshold: integer(env, "FREE_SHIPPING_THRESHOLD", 5000, 0, 1_000_000_000),
     taxRateBps: integer(env, "TAX_RATE_BPS", 0, 0, 10_000),
     testPayments: bool(env, "ENABLE_TEST_PAYMENTS", !production),
+    testPaymentDelayMs: integer(env, "TEST_PAYMENT_DELAY_MS", 0, 0, production ? 0 : 60_000),
+    stripe: stripeSettings(env),
+    manualPayment: manualInstructions
+      ? { name: env.MANUAL_PAYMENT_NAME?.trim() || "Bank transfer", instructions: manualInstructions.slice(0, 2000) }
+      : null,
+    checkoutHoldMinutes: integer(env, "CHECKOUT_HOLD_MINUTES", 30, 1, 1440),
+    paymentDeclineLimit: integer(env, "PAYMENT_DECLINE_LIMIT", 5, 1, 1000),
+    paymentDeclineWindowMinutes: integer(env, "PAYMENT_DECLINE_WINDOW_MINUTES", 15, 1, 1440),
+    publicUrl: publicUrl(env),
     seedDemo: bool(env, "SEED_DEMO", true),
     cookieSecure: bool(env, "COOKIE_SECURE", production),
     sessionDays: integer(env, "SESSION_DAYS", 30, 1, 3650),

@@ -42,7 +42,11 @@ import { RandomOrderNumber } from "./orders/order-number";
 import { Order } from "./orders/order.entity";
 import { OrderResolver } from "./orders/order.resolver";
 import { OrderService } from "./orders/order.service";
+import { CheckoutService } from "./orders/checkout.service";
+import { PaymentNoticeRecord } from "./orders/payment-notice.entity";
+import { ManualPaymentProvider } from "./payments/manual-provider";
 import { PaymentService } from "./payments/payment.service";
+import { StripePaymentProvider } from "./payments/stripe-provider";
 import { TestPaymentProvider } from "./payments/test-provider";
 import { Session } from "./sessions/session.entity";
 import { SessionService } from "./sessions/session.service";
@@ -60,6 +64,7 @@ export const entities = [
   Customer,
   LoginThrottle,
   StockMovement,
+  PaymentNoticeRecord,
 ];
 
 type DatabaseOptions = Omit<CreateDataSourceOptions, "entities">;
@@ -79,11 +84,30 @@ export function createServices(config: Config, dataSource: DataSource, reader: D
   const inventory = new InventoryService(tx, catalog, config.lowStockThreshold);
   const catalogIo = new CatalogIoService(tx, catalog, inventory, config.currency);
   const cart = new CartService(tx, catalog, pricing, config.currency);
-  const testProvider = new TestPaymentProvider();
-  const payments = new PaymentService(config.testPayments ? [testProvider] : []);
-  const orders = new OrderService(tx, catalog, inventory, cart, payments, new RandomOrderNumber(), config.currency);
+  const testProvider = new TestPaymentProvider(config.testPaymentDelayMs);
+  const payments = new PaymentService([
+    ...(config.stripe ? [new StripePaymentProvider(config.stripe)] : []),
+    ...(config.manualPayment ? [new ManualPaymentProvider(config.manualPayment.name, config.manualPayment.instructions)] : []),
+    ...(config.testPayments ? [testProvider] : []),
+  ]);
+  const orders = new OrderService(tx);
   const productAdmin = new ProductAdminService(tx, catalog, inventory, orders, config.currency);
   const orderAdmin = new OrderAdminService(tx, orders, inventory, payments);
+  // Declined payments share the sign-in throttle's table, under their own keys and limits.
+  const declines = new LoginThrottleService(
+    tx,
+    {
+      maxFailuresPerEmail: config.paymentDeclineLimit,
+      maxFailuresPerAddress: config.paymentDeclineLimit,
+      windowMinutes: config.paymentDeclineWindowMinutes,
+      blockMinutes: config.paymentDeclineWindowMinutes,
+    },
+    "Too many declined payments.",
+  );
+  const checkout = new CheckoutService(tx, catalog, inventory, cart, payments, orders, orderAdmin, declines, new RandomOrderNumber(), {
+    currency: config.currency,
+    holdMinutes: config.checkoutHoldMinutes,
+  });
   const sessions = new SessionService(tx, config.sessionDays);
   const throttle = new LoginThrottleService(tx, {
     maxFailuresPerEmail: config.loginMaxFailures,
@@ -102,6 +126,7 @@ export function createServices(config: Config, dataSource: DataSource, reader: D
     payments,
     testProvider,
     orders,
+    checkout,
     sessions,
     accounts,
     inventory,
@@ -117,11 +142,11 @@ export function createResolvers(config: Config, s: Services): object[] {
   return [
     new ProductResolver(s.catalog),
     new CartResolver(s.cart),
-    new OrderResolver(s.orders),
+    new OrderResolver(s.orders, s.checkout, s.payments, config.publicUrl),
     new AccountResolver(s.accounts, s.orders),
     new AdminProductResolver(s.catalog, s.productAdmin, s.catalogIo),
     new InventoryResolver(s.inventory),
-    new AdminOrderResolver(s.orders, s.orderAdmin, s.accounts),
+    new AdminOrderResolver(s.orders, s.orderAdmin, s.checkout, s.accounts),
     new DashboardResolver(s.dashboard),
     new ShopResolver(config.currency),
   ];

@@ -20,6 +20,8 @@ export class LoginThrottleService {
   constructor(
     private readonly tx: Transactions,
     private readonly rules: ThrottleRules,
+    /** What a blocked caller is told, before "Try again in N minute(s)". */
+    private readonly message = "Too many failed sign-ins.",
   ) {}
 
   keys(email: string, address: string | undefined): string[] {
@@ -33,7 +35,7 @@ export class LoginThrottleService {
     if (blocked.length) {
       const until = Math.max(...blocked.map((r) => r.blockedUntil!.getTime()));
       const retryAfterSeconds = Math.ceil((until - now.getTime()) / 1000);
-      throw new AppError(ErrorCode.RATE_LIMITED, `Too many failed sign-ins. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, {
+      throw new AppError(ErrorCode.RATE_LIMITED, `${this.message} Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, {
         retryAfterSeconds,
       });
     }

@@ -116,6 +116,27 @@ export class CartService {
     });
   }
 
+  /**
+   * Gives an unpaid checkout's lines back to their owner's cart (created if need be), adding to what is
+   * there now, capped at the line maximum. Never refused for stock: checkout says so if it is short.
+   * Runs in the caller's transaction.
+   */
+  async restore(owner: Owner, lines: { productId: number; quantity: number }[]): Promise<void> {
+    await this.tx.run(async (m) => {
+      if (!lines.length) return;
+      const cart = (await this.lockCart(owner, true))!;
+      const existing = await m.find(CartLineEntity, { where: { cartId: cart.id } });
+      const present = await this.catalog.byIds(lines.map((l) => l.productId));
+      for (const line of lines) {
+        if (!present.some((p) => p.id === line.productId)) continue; // deleted from the catalog meanwhile
+        const mine = existing.find((l) => l.productId === line.productId);
+        const quantity = Math.min((mine?.quantity ?? 0) + line.quantity, MAX_LINE_QUANTITY);
+        if (mine) await m.update(CartLineEntity, { id: mine.id }, { quantity });
+        else await m.insert(CartLineEntity, { cartId: cart.id, productId: line.productId, quantity });
+      }
+    });
+  }
+
   async clear(cartId: string): Promise<void> {
     await this.tx.run((m) => m.delete(CartLineEntity, { cartId }));
   }

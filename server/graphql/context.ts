@@ -39,5 +39,7 @@ export interface RequestSessionPort {
 /** What every resolver gets for the request it serves. */
 export interface Context {
   session: RequestSessionPort;
+  /** The address the client reached this server at (scheme and host), for links back to the store. */
+  origin: string;
   loaders: LoaderCache;
 }

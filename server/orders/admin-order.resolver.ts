@@ -1,9 +1,10 @@
 import { IsOptional, MaxLength } from "class-validator";
-import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { AccountService } from "../accounts/account.service";
 import { Customer } from "../accounts/customer.entity";
 import type { Context } from "../graphql/context";
 import { MAX_SEARCH_LENGTH, PageArgs } from "../graphql/page-args";
+import type { CheckoutService } from "./checkout.service";
 import type { OrderAdminService } from "./order-admin.service";
 import { OrderEvent } from "./order-event.entity";
 import { Order, OrderStatus } from "./order.entity";
@@ -35,6 +36,7 @@ export class AdminOrderResolver {
   constructor(
     private readonly orderService: OrderService,
     private readonly admin: OrderAdminService,
+    private readonly checkout: CheckoutService,
     private readonly accounts: AccountService,
   ) {}
 
@@ -50,6 +52,27 @@ export class AdminOrderResolver {
   })
   async updateOrderStatus(@Args(() => UpdateOrderStatusArgs) { id, status }: UpdateOrderStatusArgs, @Ctx() ctx: Context): Promise<Order> {
     return this.admin.updateStatus(id, status, (await ctx.session.viewer()).email!);
+  }
+
+  @Authorized("ADMIN")
+  @Mutation(() => Order, { description: "Admins: a manual payment (bank transfer, cash) was received; the order becomes PAID." })
+  async markOrderPaid(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Order> {
+    return this.checkout.markPaid(id, (await ctx.session.viewer()).email!);
+  }
+
+  @Authorized("ADMIN")
+  @Mutation(() => Order, { description: "Admins: asks the provider again for a refund it refused (payment.status REFUND_FAILED)." })
+  async retryRefund(@Arg("id", () => ID) id: string, @Ctx() ctx: Context): Promise<Order> {
+    return this.admin.retryRefund(id, (await ctx.session.viewer()).email!);
+  }
+
+  @Authorized("ADMIN")
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Admins only: why this order needs the owner's eye (a payment that does not match it); null when all is well.",
+  })
+  attention(@Root() order: Order): string | null {
+    return order.attention;
   }
 
   @Authorized("ADMIN")

@@ -3,12 +3,12 @@ import type { Transactions } from "../db/transaction";
 import { badInput, notFound } from "../graphql/errors";
 import type { InventoryService } from "../inventory/inventory.service";
 import { toCsv } from "../lib/csv";
-import type { PaymentService } from "../payments/payment.service";
+import type { PaymentService, RefundOutcome } from "../payments/payment.service";
 import { OrderEvent, OrderEventKind } from "./order-event.entity";
 import { OrderLine } from "./order-line.entity";
 import { findOrderWithLines, isOrderId } from "./order-queries";
 import { TRANSITIONS, canMove } from "./order-status";
-import { Order, OrderStatus } from "./order.entity";
+import { Order, OrderStatus, PaymentStatus } from "./order.entity";
 import type { OrderService } from "./order.service";
 
 /** An order event's note fits its column. */
@@ -38,17 +38,17 @@ export class OrderAdminService {
   /**
    * Moves an order to `to` if the move is legal (else BAD_USER_INPUT, nothing changed). Cancelling puts
    * the stock back through the ledger and, for a paid order, asks the provider for a refund once the
-   * cancellation is committed; the history says it was requested, then whether it went through (with the
-   * provider's answer) or failed (with its error).
+   * cancellation is committed; the history says it was requested, then whether it went through (the order
+   * becomes REFUNDED) or failed (with the provider's error, for "Retry refund").
    */
   async updateStatus(id: string, to: OrderStatus, actor: string): Promise<Order> {
     if (!isOrderId(id)) throw notFound("Order", id);
-    const refund = await this.tx.run(async (m) => {
-      const order = await this.tx.lockForUpdate(m.createQueryBuilder(Order, "o").where("o.id = :id", { id })).getOne();
+    const refundDue = await this.tx.run(async (m) => {
+      const order = await this.lock(id);
       if (!order) throw notFound("Order", id);
       const from = order.status;
       if (!canMove(from, to)) throw badInput("status", `An order that is ${from} can't become ${to}`);
-      const refundDue = to === OrderStatus.CANCELLED && from === OrderStatus.PAID;
+      const refundDue = to === OrderStatus.CANCELLED && order.paymentStatus === PaymentStatus.PAID;
       if (to === OrderStatus.CANCELLED) {
         const lines = await m.find(OrderLine, { where: { orderId: id }, order: { productId: "ASC" } });
         for (const line of lines) {
@@ -63,7 +63,12 @@ export class OrderAdminService {
           });
         }
       }
-      await m.update(Order, { id }, { status: to });
+      const unpaid = to === OrderStatus.CANCELLED && order.paymentStatus === PaymentStatus.PENDING;
+      await m.update(
+        Order,
+        { id },
+        { status: to, ...(unpaid ? { paymentStatus: PaymentStatus.FAILED, holdExpiresAt: null, paymentUrl: null } : {}) },
+      );
       await m.insert(OrderEvent, {
         orderId: id,
         fromStatus: from,
@@ -71,31 +76,89 @@ export class OrderAdminService {
         actor,
         note: to === OrderStatus.CANCELLED ? "Stock returned" : null,
       });
-      if (!refundDue) return undefined;
+      return refundDue;
+    });
+    if (refundDue) await this.refund(id, actor);
+    return (await findOrderWithLines(this.tx.manager, { id }))!;
+  }
+
+  /** Admin "Retry refund" for a refund the provider refused. */
+  async retryRefund(id: string, actor: string): Promise<Order> {
+    if (!isOrderId(id)) throw notFound("Order", id);
+    const order = await this.tx.manager.findOneBy(Order, { id });
+    if (!order) throw notFound("Order", id);
+    if (order.paymentStatus !== PaymentStatus.REFUND_FAILED) {
+      throw badInput("id", `Only a refund that failed can be retried; this payment is ${order.paymentStatus}`);
+    }
+    await this.refund(id, actor);
+    return (await findOrderWithLines(this.tx.manager, { id }))!;
+  }
+
+  /**
+   * Refunds an order's payment in full: REFUND_REQUESTED is recorded first, the provider is called outside
+   * any transaction (a slow provider holds no locks), and its answer recorded by `recordRefund`. Each attempt
+   * has its own idempotency key, so a repeated call of one attempt never refunds twice.
+   */
+  async refund(id: string, actor: string): Promise<void> {
+    const request = await this.tx.run(async (m) => {
+      const order = await this.lock(id);
+      if (!order?.paymentReference) return undefined;
+      if (order.paymentStatus !== PaymentStatus.PAID && order.paymentStatus !== PaymentStatus.REFUND_FAILED) return undefined;
+      const attempt = await m.count(OrderEvent, { where: { orderId: id, kind: OrderEventKind.REFUND_REQUESTED } });
       const amount = `${moneyInputValue(order.totalAmount, order.currency)} ${order.currency}`;
       await m.insert(OrderEvent, {
         orderId: id,
         kind: OrderEventKind.REFUND_REQUESTED,
-        toStatus: to,
+        toStatus: order.status,
         actor,
-        note: `Refund of ${amount} asked of ${order.paymentProvider} (charge ${order.paymentReference})`,
+        note: note(`Refund of ${amount} asked of ${order.paymentProvider} (payment ${order.paymentReference})`),
       });
-      return { provider: order.paymentProvider, reference: order.paymentReference, status: to };
+      return { provider: order.paymentProvider, reference: order.paymentReference, key: `refund-${id}-${attempt + 1}` };
     });
-    if (refund) {
-      // The provider is called outside the transaction: a slow provider holds no locks.
-      const outcome = await this.payments.refund(refund.provider, refund.reference);
-      await this.tx.run((m) =>
-        m.insert(OrderEvent, {
+    if (!request) return;
+    const outcome = await this.payments.refund(request.provider, request.reference, request.key);
+    await this.recordRefund(id, request.provider, outcome);
+  }
+
+  /**
+   * What became of a refund (the provider's answer, or its webhook): done makes the order REFUNDED; pending
+   * waits for the provider's confirmation; failed makes the payment REFUND_FAILED with the provider's error.
+   * Repeats are no-ops (a refund confirmed twice, a failure after the success).
+   */
+  async recordRefund(id: string, provider: string, outcome: RefundOutcome): Promise<void> {
+    await this.tx.run(async (m) => {
+      const order = await this.lock(id);
+      if (!order || order.paymentStatus === PaymentStatus.REFUNDED) return;
+      if (outcome.ok && !outcome.done) {
+        await m.insert(OrderEvent, {
           orderId: id,
-          kind: outcome.ok ? OrderEventKind.REFUNDED : OrderEventKind.REFUND_FAILED,
-          toStatus: refund.status,
-          actor: refund.provider,
-          note: note(outcome.ok ? `Refund ${outcome.answer}` : `${outcome.error}. Refund it by hand in ${refund.provider}.`),
-        }),
-      );
-    }
-    return (await findOrderWithLines(this.tx.manager, { id }))!;
+          kind: OrderEventKind.REFUND_REQUESTED,
+          toStatus: order.status,
+          actor: provider,
+          note: note(`Refund ${outcome.reference} is pending at ${provider}`),
+        });
+        return;
+      }
+      if (!outcome.ok && order.paymentStatus !== PaymentStatus.PAID && order.paymentStatus !== PaymentStatus.REFUND_FAILED) return;
+      const status = outcome.ok && order.status === OrderStatus.CANCELLED ? OrderStatus.REFUNDED : order.status;
+      await m.update(Order, { id }, { status, paymentStatus: outcome.ok ? PaymentStatus.REFUNDED : PaymentStatus.REFUND_FAILED });
+      await m.insert(OrderEvent, {
+        orderId: id,
+        kind: outcome.ok ? OrderEventKind.REFUNDED : OrderEventKind.REFUND_FAILED,
+        fromStatus: status !== order.status ? order.status : null,
+        toStatus: status,
+        actor: provider,
+        note: note(
+          outcome.ok
+            ? `Refund ${outcome.reference}: succeeded`
+            : `${outcome.error}. Retry the refund, or refund it by hand in ${provider}.`,
+        ),
+      });
+    });
+  }
+
+  private lock(id: string): Promise<Order | null> {
+    return this.tx.lockForUpdate(this.tx.manager.createQueryBuilder(Order, "o").where("o.id = :id", { id })).getOne();
   }
 
   /** Every order as CSV, newest first, with its item count and totals in major units. */

@@ -12,11 +12,40 @@ export enum OrderStatus {
   CANCELLED = "CANCELLED",
   REFUNDED = "REFUNDED",
 }
-registerEnumType(OrderStatus, { name: "OrderStatus" });
+registerEnumType(OrderStatus, {
+  name: "OrderStatus",
+  valuesConfig: {
+    PENDING_PAYMENT: { description: "Placed; its stock is held until the payment is confirmed (or the hold ends)." },
+    PAID: { description: "Paid; waiting to be shipped." },
+    SHIPPED: { description: "Handed to the carrier." },
+    DELIVERED: { description: "Arrived." },
+    CANCELLED: { description: "Cancelled: its stock is back on sale; a payment taken is being refunded." },
+    REFUNDED: { description: "Cancelled and the payment given back, as the provider confirmed." },
+  },
+});
+
+export enum PaymentStatus {
+  PENDING = "PENDING",
+  PAID = "PAID",
+  FAILED = "FAILED",
+  REFUNDED = "REFUNDED",
+  REFUND_FAILED = "REFUND_FAILED",
+}
+registerEnumType(PaymentStatus, {
+  name: "PaymentStatus",
+  valuesConfig: {
+    PENDING: { description: "Not paid yet: on the provider's page, processing, or (manual) waiting for the owner." },
+    PAID: { description: "The money was taken." },
+    FAILED: { description: "Declined, cancelled by the shopper or expired; nothing was taken." },
+    REFUNDED: { description: "Given back in full." },
+    REFUND_FAILED: { description: "The provider refused the refund; the owner can retry it." },
+  },
+});
 
 @ObjectType()
 @Entity("customer_order")
 @Index("uq_order_idempotency", ["sessionId", "idempotencyKey"], { unique: true })
+@Index("ix_order_hold", ["status", "holdExpiresAt"])
 export class Order {
   /** A random UUID: unguessable, so an order id alone reveals nothing about other orders. */
   @Field(() => ID)
@@ -73,8 +102,34 @@ export class Order {
   @Column({ name: "payment_provider", type: "varchar", length: 40 })
   paymentProvider: string;
 
-  @Column({ name: "payment_reference", type: "varchar", length: 100 })
-  paymentReference: string;
+  /** The provider's id for the money taken (a charge, a Stripe PaymentIntent); null until paid. */
+  @Index("ix_order_payment_reference")
+  @Column({ name: "payment_reference", type: "varchar", length: 255, nullable: true })
+  paymentReference: string | null;
+
+  @Column({ name: "payment_status", type: "varchar", length: 20, default: PaymentStatus.PENDING })
+  paymentStatus: PaymentStatus;
+
+  /** The provider's id for a hosted payment page (a Stripe Checkout Session). */
+  @Index("ix_order_payment_session")
+  @Column({ name: "payment_session", type: "varchar", length: 255, nullable: true })
+  paymentSession: string | null;
+
+  /** Where the shopper pays while the order waits for a hosted payment. */
+  @Column({ name: "payment_url", type: "varchar", length: 2000, nullable: true })
+  paymentUrl: string | null;
+
+  /** When the stock hold of an unpaid order ends; null when there is none (paid, manual, settled). */
+  @Column({ name: "hold_expires_at", type: "datetime", nullable: true })
+  holdExpiresAt: Date | null;
+
+  /** Why the owner must look at this order (a payment that does not match it); null when all is well. */
+  @Column({ type: "varchar", length: 300, nullable: true })
+  attention: string | null;
+
+  /** A hash of the checkout's input and cart, so a reused idempotency key with other content is refused. */
+  @Column({ name: "checkout_fingerprint", type: "varchar", length: 64, nullable: true })
+  checkoutFingerprint: string | null;
 
   @OneToMany("OrderLine", (line: OrderLine) => line.order)
   lines: OrderLine[];

@@ -43,14 +43,19 @@ export class AddressInput {
 
 @InputType()
 export class PaymentInput {
-  @Field({ description: 'The payment provider, e.g. "test".' })
+  @Field({ description: 'The payment method\'s id from paymentMethods, e.g. "stripe", "manual" or "test".' })
   @Length(1, 40)
   provider: string;
 
-  @Field({ description: "The provider's payment token. Test provider: pm_card_visa or pm_card_chargeDeclined." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Only for the test provider: a test card token (pm_card_visa, pm_card_chargeDeclined). Hosted and manual methods take none.",
+  })
+  @IsOptional()
   @IsNotEmpty()
   @MaxLength(500)
-  token: string;
+  token?: string | null;
 }
 
 @InputType()

@@ -1,10 +1,18 @@
 import { badInput } from "../graphql/errors";
-import { InvalidPaymentToken, type ChargeRequest, type ChargeResult, type PaymentProvider } from "./payment-provider";
+import type { PaymentKind, PaymentProvider } from "./payment-provider";
 
 /** How a refund went: the provider's answer, or its error. Never thrown: a refund runs after the fact. */
-export type RefundOutcome = { ok: true; answer: string } | { ok: false; error: string };
+export type RefundOutcome = { ok: true; reference: string; done: boolean } | { ok: false; error: string };
 
-/** Looks providers up by the name a checkout asks for, and turns a bad token into BAD_USER_INPUT. */
+/** A payment method as checkout offers it. */
+export interface PaymentMethodInfo {
+  id: string;
+  name: string;
+  kind: PaymentKind;
+  instructions: string | null;
+}
+
+/** The configured providers, looked up by the name a checkout asks for. */
 export class PaymentService {
   private readonly providers: Map<string, PaymentProvider>;
 
@@ -12,7 +20,12 @@ export class PaymentService {
     this.providers = new Map(providers.map((p) => [p.name, p]));
   }
 
-  /** Checked before checkout starts its transaction, so a bad provider name changes nothing. */
+  /** What checkout offers: exactly the configured providers. */
+  methods(): PaymentMethodInfo[] {
+    return [...this.providers.values()].map((p) => ({ id: p.name, name: p.displayName, kind: p.kind, instructions: p.instructions }));
+  }
+
+  /** Checked before checkout starts, so a bad provider name changes nothing. */
   provider(name: string): PaymentProvider {
     const provider = this.providers.get(name);
     if (!provider) {
@@ -22,28 +35,24 @@ export class PaymentService {
     return provider;
   }
 
-  async charge(provider: PaymentProvider, request: ChargeRequest): Promise<ChargeResult> {
-    try {
-      return await provider.charge(request);
-    } catch (error) {
-      if (error instanceof InvalidPaymentToken) throw badInput("payment.token", error.message);
-      throw error;
-    }
+  /** A provider that may be gone from the configuration (an old order's): undefined then. */
+  find(name: string): PaymentProvider | undefined {
+    return this.providers.get(name);
   }
 
   /**
-   * The one way to give a charge back. Outside any transaction (it is a network call). A failure is logged
-   * for a person to finish by hand and returned, never lost silently.
+   * The one way to give a payment back. Outside any transaction (it is a network call). A failure is
+   * returned with the provider's message, for the order's history and the owner's "Retry refund".
    */
-  async refund(providerName: string, reference: string): Promise<RefundOutcome> {
+  async refund(providerName: string, reference: string, idempotencyKey: string): Promise<RefundOutcome> {
     try {
       const provider = this.providers.get(providerName);
       if (!provider) throw new Error(`the payment provider "${providerName}" is not enabled`);
-      const answer = await provider.refund(reference);
-      return { ok: true, answer: `${answer.reference}: ${answer.status}` };
+      const answer = await provider.refund(reference, idempotencyKey);
+      return { ok: true, reference: answer.reference, done: answer.status === "succeeded" };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      console.error(`Refund of ${providerName} charge ${reference} failed; refund it by hand:`, message);
+      console.error(`Refund of ${providerName} payment ${reference} failed:`, message);
       return { ok: false, error: message };
     }
   }

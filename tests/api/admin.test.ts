@@ -10,7 +10,7 @@ const CREATE = `mutation($input: CreateProductInput!) { createProduct(input: $in
 const UPDATE = `mutation($id: ID!, $input: UpdateProductInput!) { updateProduct(id: $id, input: $input) { id sku name status price { amount } } }`;
 const ADJUST = `mutation($productId: ID!, $delta: Int!, $reason: String!) { adjustStock(productId: $productId, delta: $delta, reason: $reason) { id stock } }`;
 const MOVES = `query($productId: ID!) { stockMovements(productId: $productId) { totalCount nodes { delta reason resultingStock actor } } }`;
-const SET_STATUS = `mutation($id: ID!, $status: OrderStatus!) { updateOrderStatus(id: $id, status: $status) { id status nextStatuses history { kind fromStatus toStatus actor note } } }`;
+const SET_STATUS = `mutation($id: ID!, $status: OrderStatus!) { updateOrderStatus(id: $id, status: $status) { id status nextStatuses payment { provider status } history { kind fromStatus toStatus actor note } } }`;
 const ORDERS = `query($status: OrderStatus, $search: String) { orders(status: $status, search: $search) { totalCount nodes { id number status email customer { email } } } }`;
 const IMPORT = `mutation($csv: String!) { importProductsCsv(csv: $csv) { created updated } }`;
 const STOREFRONT = `query($search: String) { products(search: $search) { nodes { id sku } } }`;
@@ -175,7 +175,8 @@ describeEachEngine(
       expect((await admin.fails(SET_STATUS, { id: placeOrder.id, status: "CANCELLED" })).code).toBe("BAD_USER_INPUT");
       const { updateOrderStatus } = await admin.ok(SET_STATUS, { id: placeOrder.id, status: "DELIVERED" });
       expect(updateOrderStatus.history.map((h: any) => `${h.fromStatus ?? "-"}→${h.toStatus}`)).toEqual([
-        "-→PAID",
+        "-→PENDING_PAYMENT",
+        "PENDING_PAYMENT→PAID",
         "PAID→SHIPPED",
         "SHIPPED→DELIVERED",
       ]);
@@ -197,16 +198,24 @@ describeEachEngine(
       const { placeOrder } = await buyer.ok(PLACE_ORDER, { input: orderInput() });
       expect(await server().stock(createProduct.id)).toBe(3);
       const { updateOrderStatus } = await admin.ok(SET_STATUS, { id: placeOrder.id, status: "CANCELLED" });
-      expect(updateOrderStatus.status).toBe("CANCELLED");
+      // The test provider confirms the refund at once, so the order is REFUNDED.
+      expect(updateOrderStatus.status).toBe("REFUNDED");
+      expect(updateOrderStatus.payment).toEqual({ provider: "test", status: "REFUNDED" });
       // The history says what happened, in order: cancelled, refund asked for, refund done with the provider's answer.
       expect(updateOrderStatus.history.slice(-3)).toEqual([
         expect.objectContaining({ kind: "STATUS_CHANGED", fromStatus: "PAID", toStatus: "CANCELLED", note: "Stock returned" }),
         expect.objectContaining({
           kind: "REFUND_REQUESTED",
           toStatus: "CANCELLED",
-          note: expect.stringContaining(`Refund of ${(placeOrder.total.amount / 100).toFixed(2)} USD asked of test (charge test_ch_`),
+          note: expect.stringContaining(`Refund of ${(placeOrder.total.amount / 100).toFixed(2)} USD asked of test (payment test_ch_`),
         }),
-        expect.objectContaining({ kind: "REFUNDED", actor: "test", note: expect.stringMatching(/^Refund test_re_[\w-]+: succeeded$/) }),
+        expect.objectContaining({
+          kind: "REFUNDED",
+          actor: "test",
+          fromStatus: "CANCELLED",
+          toStatus: "REFUNDED",
+          note: expect.stringMatching(/^Refund test_re_[\w-]+: succeeded$/),
+        }),
       ]);
       expect(updateOrderStatus.nextStatuses).toEqual([]);
       expect(await server().stock(createProduct.id)).toBe(5);
@@ -227,14 +236,16 @@ describeEachEngine(
       });
       const { updateOrderStatus } = await admin.ok(SET_STATUS, { id: placeOrder.id, status: "CANCELLED" });
       expect(updateOrderStatus.status).toBe("CANCELLED");
+      expect(updateOrderStatus.payment).toEqual({ provider: "test", status: "REFUND_FAILED" });
       expect(updateOrderStatus.history.map((h: any) => h.kind)).toEqual([
+        "STATUS_CHANGED",
         "STATUS_CHANGED",
         "STATUS_CHANGED",
         "REFUND_REQUESTED",
         "REFUND_FAILED",
       ]);
       expect(updateOrderStatus.history.at(-1).note).toMatch(
-        /^The refund was refused: the card can't take refunds\. Refund it by hand in test\.$/,
+        /^The refund was refused: the card can't take refunds\. Retry the refund, or refund it by hand in test\.$/,
       );
       expect(await server().stock(createProduct.id)).toBe(2);
     });

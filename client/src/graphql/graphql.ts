@@ -42,18 +42,24 @@ export type OrderEventKind =
   | 'STATUS_CHANGED';
 
 export type OrderStatus =
+  /** Cancelled: its stock is back on sale; a payment taken is being refunded. */
   | 'CANCELLED'
+  /** Arrived. */
   | 'DELIVERED'
+  /** Paid; waiting to be shipped. */
   | 'PAID'
+  /** Placed; its stock is held until the payment is confirmed (or the hold ends). */
   | 'PENDING_PAYMENT'
+  /** Cancelled and the payment given back, as the provider confirmed. */
   | 'REFUNDED'
+  /** Handed to the carrier. */
   | 'SHIPPED';
 
 export type PaymentInput = {
-  /** The payment provider, e.g. "test". */
+  /** The payment method's id from paymentMethods, e.g. "stripe", "manual" or "test". */
   provider: string;
-  /** The provider's payment token. Test provider: pm_card_visa or pm_card_chargeDeclined. */
-  token: string;
+  /** Only for the test provider: a test card token (pm_card_visa, pm_card_chargeDeclined). Hosted and manual methods take none. */
+  token?: string | null | undefined;
 };
 
 export type PlaceOrderInput = {

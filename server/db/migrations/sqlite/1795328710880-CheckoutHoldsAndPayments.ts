@@ -1,0 +1,77 @@
+import type { MigrationInterface, QueryRunner } from "typeorm";
+
+export class CheckoutHoldsAndPayments1795328710880 implements MigrationInterface {
+  name = "CheckoutHoldsAndPayments1795328710880";
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query("CREATE TABLE \"payment_notice\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"provider\" varchar(40) NOT NULL, \"event_id\" varchar(255) NOT NULL, \"type\" varchar(100) NOT NULL, \"order_id\" varchar(36), \"created_at\" datetime NOT NULL DEFAULT (datetime('now')))");
+    await q.query("CREATE UNIQUE INDEX \"uq_payment_notice_event\" ON \"payment_notice\" (\"provider\", \"event_id\") ");
+    await q.query("DROP INDEX \"ix_order_customer\"");
+    await q.query("DROP INDEX \"uq_order_number\"");
+    await q.query("DROP INDEX \"ix_order_session\"");
+    await q.query("DROP INDEX \"uq_order_idempotency\"");
+    await q.query("CREATE TABLE \"temporary_customer_order\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"number\" varchar(16) NOT NULL, \"status\" varchar(20) NOT NULL, \"email\" varchar(254) NOT NULL, \"session_id\" varchar(64) NOT NULL, \"idempotency_key\" varchar(100), \"currency\" varchar(3) NOT NULL, \"subtotal_amount\" integer NOT NULL, \"shipping_amount\" integer NOT NULL, \"tax_amount\" integer NOT NULL, \"total_amount\" integer NOT NULL, \"payment_provider\" varchar(40) NOT NULL, \"payment_reference\" varchar(100) NOT NULL, \"created_at\" datetime NOT NULL DEFAULT (datetime('now')), \"shippingName\" varchar(100) NOT NULL, \"shippingLine1\" varchar(200) NOT NULL, \"shippingLine2\" varchar(200), \"shippingCity\" varchar(100) NOT NULL, \"shippingRegion\" varchar(100), \"shippingPostalcode\" varchar(20) NOT NULL, \"shippingCountry\" varchar(2) NOT NULL, \"billingName\" varchar(100) NOT NULL, \"billingLine1\" varchar(200) NOT NULL, \"billingLine2\" varchar(200), \"billingCity\" varchar(100) NOT NULL, \"billingRegion\" varchar(100), \"billingPostalcode\" varchar(20) NOT NULL, \"billingCountry\" varchar(2) NOT NULL, \"customer_id\" varchar(36), \"payment_status\" varchar(20) NOT NULL DEFAULT ('PENDING'), \"payment_session\" varchar(255), \"payment_url\" varchar(2000), \"hold_expires_at\" datetime, \"attention\" varchar(300), \"checkout_fingerprint\" varchar(64))");
+    await q.query("INSERT INTO \"temporary_customer_order\"(\"id\", \"number\", \"status\", \"email\", \"session_id\", \"idempotency_key\", \"currency\", \"subtotal_amount\", \"shipping_amount\", \"tax_amount\", \"total_amount\", \"payment_provider\", \"payment_reference\", \"created_at\", \"shippingName\", \"shippingLine1\", \"shippingLine2\", \"shippingCity\", \"shippingRegion\", \"shippingPostalcode\", \"shippingCountry\", \"billingName\", \"billingLine1\", \"billingLine2\", \"billingCity\", \"billingRegion\", \"billingPostalcode\", \"billingCountry\", \"customer_id\") SELECT \"id\", \"number\", \"status\", \"email\", \"session_id\", \"idempotency_key\", \"currency\", \"subtotal_amount\", \"shipping_amount\", \"tax_amount\", \"total_amount\", \"payment_provider\", \"payment_reference\", \"created_at\", \"shippingName\", \"shippingLine1\", \"shippingLine2\", \"shippingCity\", \"shippingRegion\", \"shippingPostalcode\", \"shippingCountry\", \"billingName\", \"billingLine1\", \"billingLine2\", \"billingCity\", \"billingRegion\", \"billingPostalcode\", \"billingCountry\", \"customer_id\" FROM \"customer_order\"");
+    await q.query("DROP TABLE \"customer_order\"");
+    await q.query("ALTER TABLE \"temporary_customer_order\" RENAME TO \"customer_order\"");
+    await q.query("CREATE INDEX \"ix_order_customer\" ON \"customer_order\" (\"customer_id\") ");
+    await q.query("CREATE UNIQUE INDEX \"uq_order_number\" ON \"customer_order\" (\"number\") ");
+    await q.query("CREATE INDEX \"ix_order_session\" ON \"customer_order\" (\"session_id\") ");
+    await q.query("CREATE UNIQUE INDEX \"uq_order_idempotency\" ON \"customer_order\" (\"session_id\", \"idempotency_key\") ");
+    await q.query("DROP INDEX \"ix_order_customer\"");
+    await q.query("DROP INDEX \"uq_order_number\"");
+    await q.query("DROP INDEX \"ix_order_session\"");
+    await q.query("DROP INDEX \"uq_order_idempotency\"");
+    await q.query("CREATE TABLE \"temporary_customer_order\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"number\" varchar(16) NOT NULL, \"status\" varchar(20) NOT NULL, \"email\" varchar(254) NOT NULL, \"session_id\" varchar(64) NOT NULL, \"idempotency_key\" varchar(100), \"currency\" varchar(3) NOT NULL, \"subtotal_amount\" integer NOT NULL, \"shipping_amount\" integer NOT NULL, \"tax_amount\" integer NOT NULL, \"total_amount\" integer NOT NULL, \"payment_provider\" varchar(40) NOT NULL, \"payment_reference\" varchar(255), \"created_at\" datetime NOT NULL DEFAULT (datetime('now')), \"shippingName\" varchar(100) NOT NULL, \"shippingLine1\" varchar(200) NOT NULL, \"shippingLine2\" varchar(200), \"shippingCity\" varchar(100) NOT NULL, \"shippingRegion\" varchar(100), \"shippingPostalcode\" varchar(20) NOT NULL, \"shippingCountry\" varchar(2) NOT NULL, \"billingName\" varchar(100) NOT NULL, \"billingLine1\" varchar(200) NOT NULL, \"billingLine2\" varchar(200), \"billingCity\" varchar(100) NOT NULL, \"billingRegion\" varchar(100), \"billingPostalcode\" varchar(20) NOT NULL, \"billingCountry\" varchar(2) NOT NULL, \"customer_id\" varchar(36), \"payment_status\" varchar(20) NOT NULL DEFAULT ('PENDING'), \"payment_session\" varchar(255), \"payment_url\" varchar(2000), \"hold_expires_at\" datetime, \"attention\" varchar(300), \"checkout_fingerprint\" varchar(64))");
+    await q.query("INSERT INTO \"temporary_customer_order\"(\"id\", \"number\", \"status\", \"email\", \"session_id\", \"idempotency_key\", \"currency\", \"subtotal_amount\", \"shipping_amount\", \"tax_amount\", \"total_amount\", \"payment_provider\", \"payment_reference\", \"created_at\", \"shippingName\", \"shippingLine1\", \"shippingLine2\", \"shippingCity\", \"shippingRegion\", \"shippingPostalcode\", \"shippingCountry\", \"billingName\", \"billingLine1\", \"billingLine2\", \"billingCity\", \"billingRegion\", \"billingPostalcode\", \"billingCountry\", \"customer_id\", \"payment_status\", \"payment_session\", \"payment_url\", \"hold_expires_at\", \"attention\", \"checkout_fingerprint\") SELECT \"id\", \"number\", \"status\", \"email\", \"session_id\", \"idempotency_key\", \"currency\", \"subtotal_amount\", \"shipping_amount\", \"tax_amount\", \"total_amount\", \"payment_provider\", \"payment_reference\", \"created_at\", \"shippingName\", \"shippingLine1\", \"shippingLine2\", \"shippingCity\", \"shippingRegion\", \"shippingPostalcode\", \"shippingCountry\", \"billingName\", \"billingLine1\", \"billingLine2\", \"billingCity\", \"billingRegion\", \"billingPostalcode\", \"billingCountry\", \"customer_id\", \"payment_status\", \"payment_session\", \"payment_url\", \"hold_expires_at\", \"attention\", \"checkout_fingerprint\" FROM \"customer_order\"");
+    await q.query("DROP TABLE \"customer_order\"");
+    await q.query("ALTER TABLE \"temporary_customer_order\" RENAME TO \"customer_order\"");
+    await q.query("CREATE INDEX \"ix_order_customer\" ON \"customer_order\" (\"customer_id\") ");
+    await q.query("CREATE UNIQUE INDEX \"uq_order_number\" ON \"customer_order\" (\"number\") ");
+    await q.query("CREATE INDEX \"ix_order_session\" ON \"customer_order\" (\"session_id\") ");
+    await q.query("CREATE UNIQUE INDEX \"uq_order_idempotency\" ON \"customer_order\" (\"session_id\", \"idempotency_key\") ");
+    await q.query("CREATE INDEX \"ix_order_payment_reference\" ON \"customer_order\" (\"payment_reference\") ");
+    await q.query("CREATE INDEX \"ix_order_payment_session\" ON \"customer_order\" (\"payment_session\") ");
+    await q.query("CREATE INDEX \"ix_order_hold\" ON \"customer_order\" (\"status\", \"hold_expires_at\") ");
+    // Orders placed before: every one was paid at checkout; a cancelled one's refund is in its history.
+    await q.query("UPDATE \"customer_order\" SET \"payment_status\" = 'PAID'");
+    await q.query(
+      "UPDATE \"customer_order\" SET \"payment_status\" = 'REFUNDED' WHERE \"status\" = 'REFUNDED' OR \"id\" IN (SELECT \"order_id\" FROM \"order_event\" WHERE \"kind\" = 'REFUNDED')",
+    );
+    await q.query(
+      "UPDATE \"customer_order\" SET \"payment_status\" = 'REFUND_FAILED' WHERE \"payment_status\" = 'PAID' AND \"id\" IN (SELECT \"order_id\" FROM \"order_event\" WHERE \"kind\" = 'REFUND_FAILED')",
+    );
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query("DROP INDEX \"ix_order_hold\"");
+    await q.query("DROP INDEX \"ix_order_payment_session\"");
+    await q.query("DROP INDEX \"ix_order_payment_reference\"");
+    await q.query("DROP INDEX \"uq_order_idempotency\"");
+    await q.query("DROP INDEX \"ix_order_session\"");
+    await q.query("DROP INDEX \"uq_order_number\"");
+    await q.query("DROP INDEX \"ix_order_customer\"");
+    await q.query("ALTER TABLE \"customer_order\" RENAME TO \"temporary_customer_order\"");
+    await q.query("CREATE TABLE \"customer_order\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"number\" varchar(16) NOT NULL, \"status\" varchar(20) NOT NULL, \"email\" varchar(254) NOT NULL, \"session_id\" varchar(64) NOT NULL, \"idempotency_key\" varchar(100), \"currency\" varchar(3) NOT NULL, \"subtotal_amount\" integer NOT NULL, \"shipping_amount\" integer NOT NULL, \"tax_amount\" integer NOT NULL, \"total_amount\" integer NOT NULL, \"payment_provider\" varchar(40) NOT NULL, \"payment_reference\" varchar(100) NOT NULL, \"created_at\" datetime NOT NULL DEFAULT (datetime('now')), \"shippingName\" varchar(100) NOT NULL, \"shippingLine1\" varchar(200) NOT NULL, \"shippingLine2\" varchar(200), \"shippingCity\" varchar(100) NOT NULL, \"shippingRegion\" varchar(100), \"shippingPostalcode\" varchar(20) NOT NULL, \"shippingCountry\" varchar(2) NOT NULL, \"billingName\" varchar(100) NOT NULL, \"billingLine1\" varchar(200) NOT NULL, \"billingLine2\" varchar(200), \"billingCity\" varchar(100) NOT NULL, \"billingRegion\" varchar(100), \"billingPostalcode\" varchar(20) NOT NULL, \"billingCountry\" varchar(2) NOT NULL, \"customer_id\" varchar(36), \"payment_status\" varchar(20) NOT NULL DEFAULT ('PENDING'), \"payment_session\" varchar(255), \"payment_url\" varchar(2000), \"hold_expires_at\" datetime, \"attention\" varchar(300), \"checkout_fingerprint\" varchar(64))");
+    await q.query("INSERT INTO \"customer_order\"(\"id\", \"number\", \"status\", \"email\", \"session_id\", \"idempotency_key\", \"currency\", \"subtotal_amount\", \"shipping_amount\", \"tax_amount\", \"total_amount\", \"payment_provider\", \"payment_reference\", \"created_at\", \"shippingName\", \"shippingLine1\", \"shippingLine2\", \"shippingCity\", \"shippingRegion\", \"shippingPostalcode\", \"shippingCountry\", \"billingName\", \"billingLine1\", \"billingLine2\", \"billingCity\", \"billingRegion\", \"billingPostalcode\", \"billingCountry\", \"customer_id\", \"payment_status\", \"payment_session\", \"payment_url\", \"hold_expires_at\", \"attention\", \"checkout_fingerprint\") SELECT \"id\", \"number\", \"status\", \"email\", \"session_id\", \"idempotency_key\", \"currency\", \"subtotal_amount\", \"shipping_amount\", \"tax_amount\", \"total_amount\", \"payment_provider\", \"payment_reference\", \"created_at\", \"shippingName\", \"shippingLine1\", \"shippingLine2\", \"shippingCity\", \"shippingRegion\", \"shippingPostalcode\", \"shippingCountry\", \"billingName\", \"billingLine1\", \"billingLine2\", \"billingCity\", \"billingRegion\", \"billingPostalcode\", \"billingCountry\", \"customer_id\", \"payment_status\", \"payment_session\", \"payment_url\", \"hold_expires_at\", \"attention\", \"checkout_fingerprint\" FROM \"temporary_customer_order\"");
+    await q.query("DROP TABLE \"temporary_customer_order\"");
+    await q.query("CREATE UNIQUE INDEX \"uq_order_idempotency\" ON \"customer_order\" (\"session_id\", \"idempotency_key\") ");
+    await q.query("CREATE INDEX \"ix_order_session\" ON \"customer_order\" (\"session_id\") ");
+    await q.query("CREATE UNIQUE INDEX \"uq_order_number\" ON \"customer_order\" (\"number\") ");
+    await q.query("CREATE INDEX \"ix_order_customer\" ON \"customer_order\" (\"customer_id\") ");
+    await q.query("DROP INDEX \"uq_order_idempotency\"");
+    await q.query("DROP INDEX \"ix_order_session\"");
+    await q.query("DROP INDEX \"uq_order_number\"");
+    await q.query("DROP INDEX \"ix_order_customer\"");
+    await q.query("ALTER TABLE \"customer_order\" RENAME TO \"temporary_customer_order\"");
+    await q.query("CREATE TABLE \"customer_order\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"number\" varchar(16) NOT NULL, \"status\" varchar(20) NOT NULL, \"email\" varchar(254) NOT NULL, \"session_id\" varchar(64) NOT NULL, \"idempotency_key\" varchar(100), \"currency\" varchar(3) NOT NULL, \"subtotal_amount\" integer NOT NULL, \"shipping_amount\" integer NOT NULL, \"tax_amount\" integer NOT NULL, \"total_amount\" integer NOT NULL, \"payment_provider\" varchar(40) NOT NULL, \"payment_reference\" varchar(100) NOT NULL, \"created_at\" datetime NOT NULL DEFAULT (datetime('now')), \"shippingName\" varchar(100) NOT NULL, \"shippingLine1\" varchar(200) NOT NULL, \"shippingLine2\" varchar(200), \"shippingCity\" varchar(100) NOT NULL, \"shippingRegion\" varchar(100), \"shippingPostalcode\" varchar(20) NOT NULL, \"shippingCountry\" varchar(2) NOT NULL, \"billingName\" varchar(100) NOT NULL, \"billingLine1\" varchar(200) NOT NULL, \"billingLine2\" varchar(200), \"billingCity\" varchar(100) NOT NULL, \"billingRegion\" varchar(100), \"billingPostalcode\" varchar(20) NOT NULL, \"billingCountry\" varchar(2) NOT NULL, \"customer_id\" varchar(36))");
+    await q.query("INSERT INTO \"customer_order\"(\"id\", \"number\", \"status\", \"email\", \"session_id\", \"idempotency_key\", \"currency\", \"subtotal_amount\", \"shipping_amount\", \"tax_amount\", \"total_amount\", \"payment_provider\", \"payment_reference\", \"created_at\", \"shippingName\", \"shippingLine1\", \"shippingLine2\", \"shippingCity\", \"shippingRegion\", \"shippingPostalcode\", \"shippingCountry\", \"billingName\", \"billingLine1\", \"billingLine2\", \"billingCity\", \"billingRegion\", \"billingPostalcode\", \"billingCountry\", \"customer_id\") SELECT \"id\", \"number\", \"status\", \"email\", \"session_id\", \"idempotency_key\", \"currency\", \"subtotal_amount\", \"shipping_amount\", \"tax_amount\", \"total_amount\", \"payment_provider\", \"payment_reference\", \"created_at\", \"shippingName\", \"shippingLine1\", \"shippingLine2\", \"shippingCity\", \"shippingRegion\", \"shippingPostalcode\", \"shippingCountry\", \"billingName\", \"billingLine1\", \"billingLine2\", \"billingCity\", \"billingRegion\", \"billingPostalcode\", \"billingCountry\", \"customer_id\" FROM \"temporary_customer_order\"");
+    await q.query("DROP TABLE \"temporary_customer_order\"");
+    await q.query("CREATE UNIQUE INDEX \"uq_order_idempotency\" ON \"customer_order\" (\"session_id\", \"idempotency_key\") ");
+    await q.query("CREATE INDEX \"ix_order_session\" ON \"customer_order\" (\"session_id\") ");
+    await q.query("CREATE UNIQUE INDEX \"uq_order_number\" ON \"customer_order\" (\"number\") ");
+    await q.query("CREATE INDEX \"ix_order_customer\" ON \"customer_order\" (\"customer_id\") ");
+    await q.query("DROP INDEX \"uq_payment_notice_event\"");
+    await q.query("DROP TABLE \"payment_notice\"");
+  }
+}

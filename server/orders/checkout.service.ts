@@ -1,0 +1,556 @@
+import { createHash, randomUUID } from "node:crypto";
+import { IsNull, LessThanOrEqual } from "typeorm";
+import type { LoginThrottleService } from "../accounts/login-throttle.service";
+import type { CartService } from "../cart/cart.service";
+import type { CatalogService } from "../catalog/catalog.service";
+import { isUniqueViolation, type Transactions } from "../db/transaction";
+import type { Owner, Viewer } from "../graphql/context";
+import { AppError, ErrorCode, badInput, cartEmpty, notFound, outOfStock, paymentDeclined } from "../graphql/errors";
+import type { InventoryService } from "../inventory/inventory.service";
+import { moneyInputValue } from "../../common/money";
+import {
+  InvalidPaymentToken,
+  InvalidWebhook,
+  PaymentKind,
+  type PaymentNotice,
+  type PaymentProvider,
+  type PaymentState,
+} from "../payments/payment-provider";
+import type { PaymentService } from "../payments/payment.service";
+import type { Address } from "./address.type";
+import type { AddressInput, PlaceOrderInput } from "./order.inputs";
+import type { OrderAdminService } from "./order-admin.service";
+import { OrderEvent } from "./order-event.entity";
+import { OrderLine } from "./order-line.entity";
+import type { OrderNumberGenerator } from "./order-number";
+import { findOrderWithLines, isOrderId } from "./order-queries";
+import { Order, OrderStatus, PaymentStatus } from "./order.entity";
+import type { OrderService } from "./order.service";
+import { PaymentNoticeRecord } from "./payment-notice.entity";
+
+/** Totals are stored in signed 32-bit columns and sent as GraphQL Int. */
+const MAX_ORDER_TOTAL = 2_147_483_647;
+/** A delayed payment method (bank debit) can take days: ask again after this long. */
+const PROCESSING_RECHECK_MS = 24 * 3600_000;
+/** How many expired holds one sweep settles (the next sweep takes the rest). */
+const SWEEP_BATCH = 50;
+
+function toAddress(input: AddressInput): Address {
+  const opt = (s: string | null | undefined) => (s?.trim() ? s.trim() : null);
+  return {
+    name: input.name.trim(),
+    line1: input.line1.trim(),
+    line2: opt(input.line2),
+    city: input.city.trim(),
+    region: opt(input.region),
+    postalCode: input.postalCode.trim(),
+    country: input.country.toUpperCase(),
+  };
+}
+
+/** The checkout's input as a hash: the same idempotency key must come with the same input. */
+function fingerprint(input: PlaceOrderInput): string {
+  const { idempotencyKey: _key, ...rest } = input;
+  return createHash("sha256").update(JSON.stringify(rest)).digest("hex");
+}
+
+const formatAmount = (amount: number, currency: string) => `${moneyInputValue(amount, currency)} ${currency}`;
+
+export interface CheckoutSettings {
+  currency: string;
+  holdMinutes: number;
+}
+
+/** Where the shopper's browser comes back to after a hosted payment page (the store's public address). */
+export type ReturnBase = string;
+
+/**
+ * Checkout in three steps, so no database transaction ever waits for a payment provider:
+ * 1. reserve (short transaction): take the stock through the ledger, write the order PENDING_PAYMENT with its
+ *    lines and a hold expiry, set the cart aside;
+ * 2. pay, outside any transaction: the provider call, or the shopper's trip to a hosted page;
+ * 3. settle (short transaction): PAID; or, unpaid, the stock back through the ledger and the cart restored.
+ * Settling is idempotent and safe between processes: it changes only an order still PENDING_PAYMENT,
+ * under its row lock. Holds that run out are settled by `sweep`, which asks the provider first.
+ */
+export class CheckoutService {
+  constructor(
+    private readonly tx: Transactions,
+    private readonly catalog: CatalogService,
+    private readonly inventory: InventoryService,
+    private readonly cart: CartService,
+    private readonly payments: PaymentService,
+    private readonly orders: OrderService,
+    private readonly orderAdmin: OrderAdminService,
+    private readonly declines: LoginThrottleService,
+    private readonly numbers: OrderNumberGenerator,
+    private readonly settings: CheckoutSettings,
+  ) {}
+
+  /**
+   * `placeOrder`. A provider that answers at once (test) runs all three steps: the order comes back PAID,
+   * or PAYMENT_DECLINED with no order left, the stock as it was and the cart restored. A hosted page (Stripe)
+   * comes back PENDING_PAYMENT with `payment.redirectUrl`; manual, PENDING_PAYMENT with the instructions.
+   */
+  async place(
+    owner: Owner | undefined,
+    input: PlaceOrderInput,
+    actor: string,
+    from: { address?: string; returnBase: ReturnBase },
+  ): Promise<Order> {
+    const provider = this.payments.provider(input.payment.provider);
+    if (provider.kind === PaymentKind.TEST && !input.payment.token?.trim()) {
+      throw badInput("payment.token", "The test provider needs a test card token, e.g. pm_card_visa");
+    }
+    if (!owner) throw cartEmpty();
+    const throttleKeys = [`pay-session:${owner.sessionId}`, ...(from.address ? [`pay-ip:${from.address}`] : [])];
+    await this.declines.check(throttleKeys);
+    const { order, fresh } = await this.reserve(owner, input, actor, provider);
+    if (!fresh) return order;
+
+    let start;
+    try {
+      start = await provider.start(
+        {
+          id: order.id,
+          number: order.number,
+          email: order.email,
+          currency: order.currency,
+          amount: order.totalAmount,
+          lines: order.lines.map((l) => ({ name: l.name, quantity: l.quantity, unitAmount: l.unitPriceAmount })),
+          shippingAmount: order.shippingAmount,
+          taxAmount: order.taxAmount,
+          holdExpiresAt: order.holdExpiresAt,
+          successUrl: `${from.returnBase}/order/${order.id}`,
+          cancelUrl: `${from.returnBase}/cart?cancelled=${order.id}`,
+        },
+        input.payment.token,
+      );
+    } catch (error) {
+      // Nothing was taken: the shopper never reached a payment page, or the token was unusable.
+      await this.release(order.id, "The payment could not be started", { discard: true });
+      if (error instanceof InvalidPaymentToken) throw badInput("payment.token", error.message);
+      console.error(`Starting a ${provider.name} payment for order ${order.number} failed:`, error);
+      throw new AppError(
+        ErrorCode.PAYMENT_UNAVAILABLE,
+        "The payment service can't be reached just now. Nothing was charged and your cart is as it was; please try again in a moment.",
+      );
+    }
+    switch (start.kind) {
+      case "paid":
+        await this.settlePaid(order.id, { reference: start.reference, amount: order.totalAmount, currency: order.currency }, provider.name);
+        break;
+      case "declined":
+        await this.release(order.id, `Declined: ${start.reason}`, { discard: true });
+        await this.declines.failed(throttleKeys);
+        throw paymentDeclined(start.reason);
+      case "redirect":
+        await this.tx.run((m) =>
+          m.update(Order, { id: order.id, status: OrderStatus.PENDING_PAYMENT }, { paymentSession: start.session, paymentUrl: start.url }),
+        );
+        break;
+      case "awaiting":
+        break;
+    }
+    return (await findOrderWithLines(this.tx.manager, { id: order.id }))!;
+  }
+
+  /** Step 1, one short transaction. With a known idempotency key, the earlier order instead (fresh: false). */
+  private async reserve(
+    owner: Owner,
+    input: PlaceOrderInput,
+    actor: string,
+    provider: PaymentProvider,
+  ): Promise<{ order: Order; fresh: boolean }> {
+    const key = input.idempotencyKey ?? null;
+    const print = fingerprint(input);
+    return this.tx.run(async (m) => {
+      const checkout = await this.cart.lockForCheckout(owner);
+      if (key) {
+        const earlier = await findOrderWithLines(m, { sessionId: owner.sessionId, idempotencyKey: key });
+        if (earlier) {
+          const cartLines = (checkout?.lines ?? []).map((l) => `${l.productId}x${l.quantity}`).sort();
+          const orderLines = earlier.lines.map((l) => `${l.productId}x${l.quantity}`).sort();
+          const cartChanged = cartLines.length > 0 && cartLines.join() !== orderLines.join();
+          if (earlier.checkoutFingerprint !== print || cartChanged) {
+            throw new AppError(
+              ErrorCode.IDEMPOTENCY_KEY_REUSED,
+              "This idempotency key was already used for a different checkout; send a new key for a new order",
+              { orderId: earlier.id },
+            );
+          }
+          return { order: earlier, fresh: false };
+        }
+      }
+      if (!checkout || checkout.lines.length === 0) throw cartEmpty();
+      const number = this.numbers.next();
+      const lines = [...checkout.lines].sort((a, b) => a.productId - b.productId);
+      for (const line of lines) {
+        const taken = await this.inventory.move({
+          productId: line.productId,
+          delta: -line.quantity,
+          reason: `Reserved for order ${number}`,
+          actor,
+          orderNumber: number,
+        });
+        if (!taken.applied) {
+          throw outOfStock(
+            String(line.productId),
+            taken.stock,
+            taken.stock === 0
+              ? `${line.product.name} is sold out; remove it from the cart to continue`
+              : `Only ${taken.stock} of ${line.product.name} left; lower the quantity to continue`,
+          );
+        }
+      }
+      const products = new Map((await this.catalog.byIds(lines.map((l) => l.productId))).map((p) => [p.id, p]));
+      const retired = lines.find((l) => {
+        const product = products.get(l.productId);
+        return !product || !this.catalog.isOnSale(product);
+      });
+      if (retired) {
+        throw outOfStock(String(retired.productId), 0, `${retired.product.name} is no longer sold; remove it from the cart to continue`);
+      }
+      const priced = checkout.lines.map((line) => {
+        const product = products.get(line.productId)!;
+        return { line, product, unitPrice: product.priceAmount, quantity: line.quantity };
+      });
+      const totals = this.cart.totals(priced);
+      if (totals.total > MAX_ORDER_TOTAL) throw badInput("cart", "The order total is larger than this store can take in one order");
+      const orderId = randomUUID();
+      const shippingAddress = toAddress(input.shippingAddress);
+      const holds = provider.kind !== PaymentKind.MANUAL;
+      await m.insert(Order, {
+        id: orderId,
+        number,
+        status: OrderStatus.PENDING_PAYMENT,
+        email: input.email.trim(),
+        sessionId: owner.sessionId,
+        customerId: owner.customerId,
+        idempotencyKey: key,
+        checkoutFingerprint: print,
+        currency: this.settings.currency,
+        subtotalAmount: totals.subtotal,
+        shippingAmount: totals.shipping,
+        taxAmount: totals.tax,
+        totalAmount: totals.total,
+        shippingAddress,
+        billingAddress: input.billingAddress ? toAddress(input.billingAddress) : { ...shippingAddress },
+        paymentProvider: provider.name,
+        paymentStatus: PaymentStatus.PENDING,
+        holdExpiresAt: holds ? new Date(Date.now() + this.settings.holdMinutes * 60_000) : null,
+      });
+      await m.insert(
+        OrderLine,
+        priced.map(({ line, product, unitPrice }, position) => ({
+          orderId,
+          productId: product.id,
+          position,
+          sku: product.sku,
+          name: product.name,
+          quantity: line.quantity,
+          currency: this.settings.currency,
+          unitPriceAmount: unitPrice,
+          lineTotalAmount: unitPrice * line.quantity,
+        })),
+      );
+      await m.insert(OrderEvent, {
+        orderId,
+        fromStatus: null,
+        toStatus: OrderStatus.PENDING_PAYMENT,
+        actor,
+        note: holds ? `Stock held for payment with ${provider.name}` : `Waiting for payment (${provider.displayName})`,
+      });
+      await this.cart.clear(checkout.cartId);
+      return { order: (await findOrderWithLines(m, { id: orderId }))!, fresh: true };
+    });
+  }
+
+  /**
+   * Settles a payment the provider confirmed. An order still waiting becomes PAID — unless the amount or
+   * currency differs, which never marks it paid: it is flagged for the owner. A payment for an order that was
+   * already given up (cancelled, expired) is flagged and refunded. Anything else was settled before: no-op.
+   * The refund, a network call, runs once the outermost transaction has committed.
+   */
+  private async settlePaid(orderId: string, paid: { reference: string; amount: number; currency: string }, actor: string): Promise<void> {
+    if (await this.tx.run(() => this.recordPaid(orderId, paid, actor))) await this.orderAdmin.refund(orderId, actor);
+  }
+
+  /** Marks a confirmed payment in the caller's transaction; true when it must be refunded (see settlePaid). */
+  private async recordPaid(
+    orderId: string,
+    paid: { reference: string; amount: number; currency: string },
+    actor: string,
+  ): Promise<boolean> {
+    const m = this.tx.manager;
+    const order = await this.lock(orderId);
+    if (!order) return false;
+    const asked = formatAmount(order.totalAmount, order.currency);
+    const got = formatAmount(paid.amount, paid.currency.toUpperCase() || order.currency);
+    if (order.status === OrderStatus.PENDING_PAYMENT) {
+      if (paid.amount !== order.totalAmount || paid.currency.toUpperCase() !== order.currency) {
+        const attention =
+          `Payment ${paid.reference} of ${got} does not match the order total of ${asked}: check it in ${order.paymentProvider} before shipping`.slice(
+            0,
+            300,
+          );
+        console.error(`Order ${order.number}: ${attention}`);
+        await m.update(Order, { id: orderId }, { attention, paymentReference: paid.reference, holdExpiresAt: null });
+        await m.insert(OrderEvent, { orderId, fromStatus: order.status, toStatus: order.status, actor, note: attention });
+        return false;
+      }
+      await m.update(
+        Order,
+        { id: orderId },
+        {
+          status: OrderStatus.PAID,
+          paymentStatus: PaymentStatus.PAID,
+          paymentReference: paid.reference,
+          holdExpiresAt: null,
+          paymentUrl: null,
+        },
+      );
+      await m.insert(OrderEvent, {
+        orderId,
+        fromStatus: order.status,
+        toStatus: OrderStatus.PAID,
+        actor,
+        note: `Paid ${asked} with ${order.paymentProvider}`,
+      });
+      return false;
+    }
+    if (
+      order.paymentStatus === PaymentStatus.FAILED ||
+      (order.paymentStatus === PaymentStatus.PENDING && order.status === OrderStatus.CANCELLED)
+    ) {
+      // Paid after the order was given up (the shopper paid at the last moment, or the events crossed).
+      const attention = `Paid ${got} (${paid.reference}) after the order was cancelled; the payment is being refunded`.slice(0, 300);
+      await m.update(Order, { id: orderId }, { attention, paymentStatus: PaymentStatus.PAID, paymentReference: paid.reference });
+      await m.insert(OrderEvent, { orderId, fromStatus: order.status, toStatus: order.status, actor, note: attention });
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Gives an unpaid order up: the stock back through the ledger and the lines back in the shopper's cart.
+   * `discard` (the shopper never got past checkout: a declined card, a provider that can't be reached)
+   * removes the order too, so no one ever sees it; otherwise it stays, CANCELLED with its payment FAILED.
+   * Returns false when the order was no longer waiting (settled meanwhile by someone else).
+   */
+  private async release(orderId: string, reason: string, opts: { discard?: boolean; actor?: string } = {}): Promise<boolean> {
+    return this.tx.run(async (m) => {
+      const order = await this.lock(orderId);
+      if (!order || order.status !== OrderStatus.PENDING_PAYMENT) return false;
+      const lines = await m.find(OrderLine, { where: { orderId }, order: { productId: "ASC" } });
+      for (const line of lines) {
+        await this.inventory.move({
+          productId: line.productId,
+          delta: line.quantity,
+          reason: `Released from order ${order.number}: ${reason}`.slice(0, 200),
+          actor: opts.actor ?? order.paymentProvider,
+          orderNumber: order.number,
+          restock: true,
+        });
+      }
+      await this.cart.restore(
+        { sessionId: order.sessionId, customerId: order.customerId },
+        [...lines].sort((a, b) => a.position - b.position),
+      );
+      if (opts.discard) {
+        await m.delete(OrderEvent, { orderId });
+        await m.delete(OrderLine, { orderId });
+        await m.delete(Order, { id: orderId });
+        return true;
+      }
+      await m.update(
+        Order,
+        { id: orderId },
+        { status: OrderStatus.CANCELLED, paymentStatus: PaymentStatus.FAILED, holdExpiresAt: null, paymentUrl: null },
+      );
+      await m.insert(OrderEvent, {
+        orderId,
+        fromStatus: order.status,
+        toStatus: OrderStatus.CANCELLED,
+        actor: opts.actor ?? order.paymentProvider,
+        note: `${reason}. Stock returned and the items put back in the cart`.slice(0, 300),
+      });
+      return true;
+    });
+  }
+
+  /** The order row, locked for the rest of the transaction. */
+  private lock(orderId: string): Promise<Order | null> {
+    return this.tx.lockForUpdate(this.tx.manager.createQueryBuilder(Order, "o").where("o.id = :orderId", { orderId })).getOne();
+  }
+
+  /** Settles an unpaid order by what its provider says now: paid after all, still processing, or closed. */
+  private async reconcile(order: Order, reason: string, actor?: string): Promise<void> {
+    const provider = this.payments.find(order.paymentProvider);
+    if (!provider) {
+      console.error(`Order ${order.number} waits for ${order.paymentProvider}, which is not configured; it can't be settled`);
+      return;
+    }
+    const state: PaymentState = await provider.close(order);
+    if (state.state === "paid") await this.settlePaid(order.id, state, provider.name);
+    else if (state.state === "processing") {
+      await this.tx.run((m) =>
+        m.update(
+          Order,
+          { id: order.id, status: OrderStatus.PENDING_PAYMENT },
+          { holdExpiresAt: new Date(Date.now() + PROCESSING_RECHECK_MS) },
+        ),
+      );
+    } else await this.release(order.id, reason, { actor });
+  }
+
+  /**
+   * Settles every hold that has run out by `now`, asking each order's provider first whether it was paid
+   * after all (a missed webhook, a crash between the steps). Safe to run in several processes at once.
+   * Returns how many orders it looked at.
+   */
+  async sweep(now = new Date()): Promise<number> {
+    const due = await this.tx.manager.find(Order, {
+      where: { status: OrderStatus.PENDING_PAYMENT, holdExpiresAt: LessThanOrEqual(now) },
+      order: { holdExpiresAt: "ASC" },
+      take: SWEEP_BATCH,
+    });
+    for (const order of due) {
+      try {
+        await this.reconcile(order, "The payment time ran out");
+      } catch (error) {
+        // The provider can't be asked now: the hold stays, and the next sweep asks again.
+        console.error(`Could not settle the expired hold of order ${order.number}:`, error instanceof Error ? error.message : error);
+      }
+    }
+    return due.length;
+  }
+
+  /** Runs `sweep` now and every `intervalMs`; returns the stop function. */
+  startSweeper(intervalMs = 60_000): () => Promise<void> {
+    let running: Promise<unknown> = Promise.resolve();
+    const tick = () => {
+      running = running.then(() => this.sweep()).catch((e) => console.error("Checkout sweeper:", e));
+    };
+    tick();
+    const timer = setInterval(tick, intervalMs);
+    timer.unref();
+    return async () => {
+      clearInterval(timer);
+      await running;
+    };
+  }
+
+  /**
+   * The shopper came back from a hosted payment page without paying (its cancel link): the page is closed
+   * at the provider, then the stock goes back and the cart is restored. If they paid after all, the order
+   * is settled PAID instead. Only the order's own shopper may do this.
+   */
+  async cancelPayment(viewer: Viewer, orderId: string): Promise<Order> {
+    const order = await this.orders.forViewer(viewer, orderId);
+    if (!order) throw notFound("Order", orderId);
+    if (order.status === OrderStatus.PENDING_PAYMENT) {
+      const provider = this.payments.find(order.paymentProvider);
+      if (provider?.kind === PaymentKind.MANUAL) throw badInput("id", "A manual payment is cancelled by the store; please contact it");
+      try {
+        await this.reconcile(order, "Payment cancelled by the shopper", order.email);
+      } catch (error) {
+        console.error(`Could not close the payment of order ${order.number}:`, error instanceof Error ? error.message : error);
+        throw new AppError(ErrorCode.PAYMENT_UNAVAILABLE, "The payment service can't be reached just now; please try again in a moment.");
+      }
+    }
+    return (await findOrderWithLines(this.tx.manager, { id: orderId }))!;
+  }
+
+  /** Admin "Mark as paid" for a manual payment (bank transfer received, cash taken). */
+  async markPaid(orderId: string, actor: string): Promise<Order> {
+    if (!isOrderId(orderId)) throw notFound("Order", orderId);
+    await this.tx.run(async (m) => {
+      const order = await this.lock(orderId);
+      if (!order) throw notFound("Order", orderId);
+      if (order.status !== OrderStatus.PENDING_PAYMENT)
+        throw badInput("id", `Only an order waiting for payment can be marked paid; this one is ${order.status}`);
+      if (this.payments.find(order.paymentProvider)?.kind !== PaymentKind.MANUAL && order.paymentProvider !== "manual") {
+        throw badInput("id", `This order is paid through ${order.paymentProvider}, which confirms the payment itself`);
+      }
+      await m.update(
+        Order,
+        { id: orderId },
+        {
+          status: OrderStatus.PAID,
+          paymentStatus: PaymentStatus.PAID,
+          paymentReference: `manual: ${actor}`.slice(0, 255),
+          holdExpiresAt: null,
+        },
+      );
+      await m.insert(OrderEvent, { orderId, fromStatus: order.status, toStatus: OrderStatus.PAID, actor, note: "Marked as paid" });
+    });
+    return (await findOrderWithLines(this.tx.manager, { id: orderId }))!;
+  }
+
+  /**
+   * A provider's webhook: verified by the provider (a bad signature is `InvalidWebhook`, HTTP 400, nothing
+   * changed), then acted on once per event id, in one transaction with its effect. Events may come twice or
+   * out of order: settling only ever moves an order that is still waiting.
+   */
+  async receiveWebhook(providerName: string, rawBody: Buffer, headers: Record<string, string | string[] | undefined>): Promise<string> {
+    const provider = this.payments.find(providerName);
+    if (!provider?.notice) throw new InvalidWebhook(`No webhooks for "${providerName}"`);
+    const notice = provider.notice(rawBody, headers);
+    let refundFor: string | undefined;
+    try {
+      await this.tx.run(async (m) => {
+        const order = await this.orderFor(notice);
+        await m.insert(PaymentNoticeRecord, {
+          provider: providerName,
+          eventId: notice.eventId,
+          type: notice.type,
+          orderId: order?.id ?? null,
+        });
+        if (notice.kind === "ignored") return;
+        if (!order) {
+          console.warn(`${providerName} event ${notice.eventId} (${notice.type}) is for no order of this store; acknowledged`);
+          return;
+        }
+        switch (notice.kind) {
+          case "paid":
+            if (await this.recordPaid(order.id, notice, providerName)) refundFor = order.id;
+            break;
+          case "processing":
+            await m.update(
+              Order,
+              { id: order.id, status: OrderStatus.PENDING_PAYMENT },
+              { holdExpiresAt: new Date(Date.now() + PROCESSING_RECHECK_MS) },
+            );
+            break;
+          case "failed":
+            await this.release(order.id, notice.reason);
+            break;
+          case "refunded":
+          case "refund_failed":
+            await this.orderAdmin.recordRefund(
+              order.id,
+              providerName,
+              notice.kind === "refunded" ? { ok: true, reference: notice.refund, done: true } : { ok: false, error: notice.reason },
+            );
+            break;
+        }
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) return "duplicate";
+      throw error;
+    }
+    if (refundFor) await this.orderAdmin.refund(refundFor, providerName);
+    return "ok";
+  }
+
+  private async orderFor(notice: PaymentNotice): Promise<Order | null> {
+    const m = this.tx.manager;
+    if (notice.kind === "refunded" || notice.kind === "refund_failed") return m.findOneBy(Order, { paymentReference: notice.reference });
+    if (notice.kind === "ignored") return null;
+    const bySession = await m.findOneBy(Order, { paymentSession: notice.session });
+    if (bySession) return bySession;
+    // The session id was never stored (a crash right after the provider made it): the order id it carries.
+    return notice.orderId && isOrderId(notice.orderId) ? m.findOneBy(Order, { id: notice.orderId, paymentSession: IsNull() }) : null;
+  }
+}
