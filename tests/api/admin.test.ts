@@ -56,6 +56,8 @@ describeEachEngine(
         ["lowStock", `query { lowStock { id } }`, {}],
         ["orders", ORDERS, {}],
         ["updateOrderStatus", SET_STATUS, { id: "00000000-0000-4000-8000-000000000000", status: "SHIPPED" }],
+        ["markOrderPaid", `mutation($id: ID!) { markOrderPaid(id: $id) { id } }`, { id: "00000000-0000-4000-8000-000000000000" }],
+        ["retryRefund", `mutation($id: ID!) { retryRefund(id: $id) { id } }`, { id: "00000000-0000-4000-8000-000000000000" }],
         ["dashboard", `query { dashboard { ordersToday } }`, {}],
         ["Product.status", `query { products(first: 1) { nodes { id status } } }`, {}],
       ];
@@ -70,7 +72,7 @@ describeEachEngine(
         });
         expect({ name, admin: asAdmin.errors?.[0].extensions?.code ?? "OK" }).toEqual({
           name,
-          admin: name === "deleteProduct" || name === "updateOrderStatus" ? "NOT_FOUND" : "OK",
+          admin: ["deleteProduct", "updateOrderStatus", "markOrderPaid", "retryRefund"].includes(name) ? "NOT_FOUND" : "OK",
         });
       }
       // Nothing admin-only leaks into a shopper's data, not even partly.

@@ -27,6 +27,7 @@ export interface FakeStripe {
   deliveries: { event: any; status: number }[];
   dropped: any[];
   requests: { method: string; path: string }[];
+  /** The next `count` matching /v1 requests answer 500; `failNext(0)` clears what is left. */
   failNext(count: number, pathPattern?: RegExp): void;
   failRefunds(count: number, message?: string): void;
   pay(sessionId: string, opts?: { amountTotal?: number; currency?: string; async?: boolean }): Promise<string>;
@@ -354,7 +355,8 @@ export async function startFakeStripe(opts: { webhookSecret?: string } = {}): Pr
     deliveries: [],
     dropped: [],
     requests: [],
-    failNext: (count, pattern = /./) => void failures.push({ count, pattern }),
+    // 0 clears every failure still pending.
+    failNext: (count, pattern = /./) => void (count === 0 ? failures.splice(0) : failures.push({ count, pattern })),
     failRefunds: (count, message = "Insufficient funds in Stripe account to refund") =>
       void Object.assign(refundFailures, { count, message }),
     pay: (sessionId, o) => complete(sessionId, o),
