@@ -121,7 +121,7 @@ export class CheckoutService {
           shippingAmount: order.shippingAmount,
           taxAmount: order.taxAmount,
           holdExpiresAt: order.holdExpiresAt,
-          successUrl: `${from.returnBase}/order/${order.id}`,
+          successUrl: `${from.returnBase}/order/${order.id}?from=payment`,
           cancelUrl: `${from.returnBase}/cart?cancelled=${order.id}`,
         },
         input.payment.token,

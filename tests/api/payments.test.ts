@@ -98,7 +98,7 @@ describe.each(engines)("payments [%s]", (engine) => {
     expect(await cartLines(shopper)).toEqual([]);
 
     const landing = await fake.pay(session.id);
-    expect(landing).toBe(`${server.url}/order/${placeOrder.id}`);
+    expect(landing).toBe(`${server.url}/order/${placeOrder.id}?from=payment`);
     expect(fake.deliveries.at(-1)).toMatchObject({ event: { type: "checkout.session.completed" }, status: 200 });
     const { order } = await shopper.ok(ORDER, { id: placeOrder.id });
     expect(order).toMatchObject({ status: "PAID", payment: { status: "PAID", redirectUrl: null, expiresAt: null } });

@@ -147,7 +147,7 @@ describeEachEngine(
         // The sale is in the product's stock history, with its order.
         await page.getByRole("link", { name: "Products", exact: true }).click();
         await page.getByRole("link", { name: "Studio Teapot" }).click();
-        await page.getByRole("cell", { name: `Sale (order ${number})` }).waitFor();
+        await page.getByRole("cell", { name: `Reserved for order ${number}` }).waitFor();
         expect(await page.getByTestId("admin-stock").textContent()).toBe("11");
 
         // The customer's order page says so.

@@ -1,6 +1,6 @@
 import { useApolloClient } from "@apollo/client/react";
 import { Link, NavLink, Outlet, useNavigate } from "react-router";
-import { useCartQuery, useLogoutMutation, useMeQuery } from "../graphql/hooks";
+import { useCartQuery, useLogoutMutation, useMeQuery, usePaymentMethodsQuery } from "../graphql/hooks";
 
 function AccountLinks() {
   const { data } = useMeQuery();
@@ -27,6 +27,14 @@ function AccountLinks() {
       </button>
     </>
   );
+}
+
+/** Says "test mode" only while test cards are all this store takes. */
+function StoreMode() {
+  const methods = usePaymentMethodsQuery().data?.paymentMethods;
+  if (!methods) return null;
+  const testOnly = methods.every((m) => m.kind === "TEST");
+  return <p>{testOnly ? "Shopwright demo store · test mode: no real payments are taken" : "Powered by Shopwright"}</p>;
 }
 
 function CartBadge() {
@@ -66,7 +74,7 @@ export function Layout() {
         <Outlet />
       </main>
       <footer className="site-footer">
-        <p>Shopwright demo store · test mode: no real payments are taken</p>
+        <StoreMode />
       </footer>
     </>
   );

@@ -31,6 +31,11 @@ export function useAdminProductsQuery(options?: useQuery.Options<Ops.AdminProduc
   return useQuery(Ops.AdminProductsDocument, options as useQuery.Options<Ops.AdminProductsQuery, Ops.AdminProductsQueryVariables>);
 }
 
+/** The CancelPayment mutation. */
+export function useCancelPaymentMutation(options?: useMutation.Options<Ops.CancelPaymentMutation, Ops.CancelPaymentMutationVariables>) {
+  return useMutation(Ops.CancelPaymentDocument, options);
+}
+
 /** Runs the Cart query. */
 export function useCartQuery(options?: useQuery.Options<Ops.CartQuery, Ops.CartQueryVariables>) {
   return useQuery(Ops.CartDocument, options as useQuery.Options<Ops.CartQuery, Ops.CartQueryVariables>);
@@ -61,6 +66,11 @@ export function useLogoutMutation(options?: useMutation.Options<Ops.LogoutMutati
   return useMutation(Ops.LogoutDocument, options);
 }
 
+/** The MarkOrderPaid mutation. */
+export function useMarkOrderPaidMutation(options?: useMutation.Options<Ops.MarkOrderPaidMutation, Ops.MarkOrderPaidMutationVariables>) {
+  return useMutation(Ops.MarkOrderPaidDocument, options);
+}
+
 /** Runs the Me query. */
 export function useMeQuery(options?: useQuery.Options<Ops.MeQuery, Ops.MeQueryVariables>) {
   return useQuery(Ops.MeDocument, options as useQuery.Options<Ops.MeQuery, Ops.MeQueryVariables>);
@@ -74,6 +84,11 @@ export function useMyOrdersQuery(options?: useQuery.Options<Ops.MyOrdersQuery, O
 /** Runs the Order query. */
 export function useOrderQuery(options: useQuery.Options<Ops.OrderQuery, Ops.OrderQueryVariables>) {
   return useQuery(Ops.OrderDocument, options as useQuery.Options<Ops.OrderQuery, Ops.OrderQueryVariables>);
+}
+
+/** Runs the PaymentMethods query. */
+export function usePaymentMethodsQuery(options?: useQuery.Options<Ops.PaymentMethodsQuery, Ops.PaymentMethodsQueryVariables>) {
+  return useQuery(Ops.PaymentMethodsDocument, options as useQuery.Options<Ops.PaymentMethodsQuery, Ops.PaymentMethodsQueryVariables>);
 }
 
 /** The PlaceOrder mutation. */
@@ -99,6 +114,11 @@ export function useRegisterMutation(options?: useMutation.Options<Ops.RegisterMu
 /** The RemoveFromCart mutation. */
 export function useRemoveFromCartMutation(options?: useMutation.Options<Ops.RemoveFromCartMutation, Ops.RemoveFromCartMutationVariables>) {
   return useMutation(Ops.RemoveFromCartDocument, options);
+}
+
+/** The RetryRefund mutation. */
+export function useRetryRefundMutation(options?: useMutation.Options<Ops.RetryRefundMutation, Ops.RetryRefundMutationVariables>) {
+  return useMutation(Ops.RetryRefundDocument, options);
 }
 
 /** Runs the Shop query. */

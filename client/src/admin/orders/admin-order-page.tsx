@@ -3,16 +3,23 @@ import { NotFound } from "../../components/not-found";
 import { OrderSummary } from "../../components/order-summary";
 import { usePageTitle } from "../../components/page-title";
 import type { AdminOrderQuery, OrderStatus } from "../../graphql/graphql";
-import { useAdminOrderQuery, useUpdateOrderStatusMutation } from "../../graphql/hooks";
+import { useAdminOrderQuery, useMarkOrderPaidMutation, useRetryRefundMutation, useUpdateOrderStatusMutation } from "../../graphql/hooks";
 import { apiError } from "../../lib/errors";
 
 /** Button labels for the moves the server offers in `nextStatuses` (the server decides which are legal). */
 const MOVE_LABEL: Partial<Record<OrderStatus, string>> = {
-  PAID: "Mark as paid",
   SHIPPED: "Mark as shipped",
   DELIVERED: "Mark as delivered",
   CANCELLED: "Cancel order",
   REFUNDED: "Mark as refunded",
+};
+
+const PAYMENT_LABEL: Record<string, string> = {
+  PENDING: "Waiting for payment",
+  PAID: "Paid",
+  FAILED: "Not paid (failed, cancelled or expired)",
+  REFUNDED: "Refunded",
+  REFUND_FAILED: "Refund failed — retry it or refund by hand",
 };
 
 type HistoryEntry = NonNullable<NonNullable<AdminOrderQuery["order"]>["history"]>[number];
@@ -34,6 +41,10 @@ export function AdminOrderPage() {
   const { id = "" } = useParams();
   const { data, loading } = useAdminOrderQuery({ variables: { id }, fetchPolicy: "cache-and-network" });
   const [move, moving] = useUpdateOrderStatusMutation();
+  const [markPaid, marking] = useMarkOrderPaidMutation();
+  const [retryRefund, retrying] = useRetryRefundMutation();
+  const busy = moving.loading || marking.loading || retrying.loading;
+  const failure = moving.error ?? marking.error ?? retrying.error;
   const order = data?.order;
   usePageTitle(order ? `Order ${order.number}` : "Order");
   if (!order && loading) return <p role="status">Loading…</p>;
@@ -45,13 +56,42 @@ export function AdminOrderPage() {
         Status: <strong data-testid="admin-order-status">{order.status}</strong> · placed {new Date(order.createdAt).toLocaleString()} ·{" "}
         {order.customer ? `${order.customer.name} (${order.customer.email})` : `guest (${order.email})`}
       </p>
+      <p>
+        Payment: <strong data-testid="admin-payment-status">{PAYMENT_LABEL[order.payment.status] ?? order.payment.status}</strong> via{" "}
+        {order.payment.provider}
+      </p>
+      {order.attention && (
+        <p className="error" role="alert" data-testid="order-attention">
+          Needs your attention: {order.attention}
+        </p>
+      )}
       <div className="status-actions">
+        {order.status === "PENDING_PAYMENT" && order.payment.provider === "manual" && (
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            onClick={() => markPaid({ variables: { id: order.id } }).catch(() => undefined)}
+          >
+            Mark as paid
+          </button>
+        )}
+        {order.payment.status === "REFUND_FAILED" && (
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            onClick={() => retryRefund({ variables: { id: order.id } }).catch(() => undefined)}
+          >
+            Retry refund
+          </button>
+        )}
         {(order.nextStatuses ?? []).map((to) => (
           <button
             key={to}
             type="button"
             className={to === "CANCELLED" ? "" : "primary"}
-            disabled={moving.loading}
+            disabled={busy}
             onClick={() => {
               if (to === "CANCELLED" && !window.confirm("Cancel this order? Its stock goes back on sale and a paid order is refunded."))
                 return;
@@ -62,9 +102,9 @@ export function AdminOrderPage() {
           </button>
         ))}
       </div>
-      {moving.error && (
+      {failure && (
         <p className="error" role="alert">
-          {apiError(moving.error)?.message}
+          {apiError(failure)?.message}
         </p>
       )}
       <OrderSummary order={order} />

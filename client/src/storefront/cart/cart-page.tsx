@@ -1,13 +1,54 @@
-import { Link } from "react-router";
+import { useEffect, useRef } from "react";
+import { Link, useSearchParams } from "react-router";
 import { usePageTitle } from "../../components/page-title";
 import { Price } from "../../components/price";
 import { ProductImage } from "../../components/product-image";
-import { useCartQuery, useRemoveFromCartMutation, useUpdateQuantityMutation } from "../../graphql/hooks";
+import { CartDocument } from "../../graphql/graphql";
+import { useCancelPaymentMutation, useCartQuery, useRemoveFromCartMutation, useUpdateQuantityMutation } from "../../graphql/hooks";
 import { apiError } from "../../lib/errors";
 import { CartTotals } from "../../components/totals";
 
+/**
+ * The payment page's "back" link lands here with `?cancelled=<order id>`: the payment is cancelled (the page
+ * closed at the provider) and the order's items come back into the cart. Says what happened.
+ */
+function useCancelledPayment() {
+  const [params, setParams] = useSearchParams();
+  const orderId = params.get("cancelled");
+  const [cancel, { data, error }] = useCancelPaymentMutation({ refetchQueries: [{ query: CartDocument }], awaitRefetchQueries: true });
+  const asked = useRef<string | null>(null);
+  useEffect(() => {
+    if (!orderId || asked.current === orderId) return;
+    asked.current = orderId;
+    cancel({ variables: { orderId } })
+      // Done once: a reload or Back doesn't ask again.
+      .then(() => setParams((p) => (p.delete("cancelled"), p), { replace: true }))
+      .catch(() => undefined);
+  }, [orderId, cancel, setParams]);
+  const order = data?.cancelPayment;
+  if (error) {
+    return (
+      <p className="error" role="alert">
+        {apiError(error)?.code === "NOT_FOUND"
+          ? "We couldn't find that payment from this browser."
+          : "We couldn't cancel the payment just now. Please reload this page in a moment."}
+      </p>
+    );
+  }
+  if (!order) return orderId ? <p role="status">Cancelling your payment…</p> : null;
+  if (order.status === "PAID") {
+    return (
+      <p role="status">
+        Your payment went through after all: <Link to={`/order/${order.id}`}>see order {order.number}</Link>.
+      </p>
+    );
+  }
+  return <p role="status">Payment cancelled — nothing was charged. Your items are back in your cart.</p>;
+}
+
 export function CartPage() {
   usePageTitle("Your cart");
+  const cancelled = useCancelledPayment();
   const { data, loading, error } = useCartQuery({ fetchPolicy: "cache-and-network" });
   const [update, updateState] = useUpdateQuantityMutation();
   const [remove, removeState] = useRemoveFromCartMutation();
@@ -27,6 +68,7 @@ export function CartPage() {
     return (
       <section className="cart-empty">
         <h1>Your cart</h1>
+        {cancelled}
         <p>Your cart is empty.</p>
         <Link className="button" to="/">
           Browse the catalog
@@ -47,6 +89,7 @@ export function CartPage() {
   return (
     <section>
       <h1>Your cart</h1>
+      {cancelled}
       {problem && (
         <p className="error" role="alert">
           {problem.message}

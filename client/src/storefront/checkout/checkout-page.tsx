@@ -3,7 +3,7 @@ import { Link, useNavigate } from "react-router";
 import { usePageTitle } from "../../components/page-title";
 import { Price } from "../../components/price";
 import { CartDocument } from "../../graphql/graphql";
-import { useCartQuery, useMeQuery, usePlaceOrderMutation } from "../../graphql/hooks";
+import { useCartQuery, useMeQuery, useOrderQuery, usePaymentMethodsQuery, usePlaceOrderMutation } from "../../graphql/hooks";
 import { apiError } from "../../lib/errors";
 import { randomId } from "../../lib/random-id";
 import { CartTotals } from "../../components/totals";
@@ -17,16 +17,22 @@ const TEST_CARDS = [
 ];
 
 /** What to tell the shopper for each server error, and what they can do next. */
-function problemText(code: string, message: string): string {
+function problemText(code: string, message: string, marked: boolean): string {
   switch (code) {
     case "PAYMENT_DECLINED":
       return "Your card was declined, and you have not been charged. Choose another card and place the order again.";
+    case "PAYMENT_UNAVAILABLE":
+      return "The payment service can't be reached just now. Nothing was charged and your cart is as it was; please try again in a moment.";
+    case "RATE_LIMITED":
+      return `${message} Nothing was charged.`;
+    case "IDEMPOTENCY_KEY_REUSED":
+      return "Your cart changed since you last pressed Place order. Check the summary, then place the order again.";
     case "OUT_OF_STOCK":
       return `${message}. Update your cart, then place the order again.`;
     case "CART_EMPTY":
       return "Your cart is empty, so there is nothing to order.";
     case "BAD_USER_INPUT":
-      return "Please check the details marked above.";
+      return marked ? "Please check the details marked above." : message;
     case "NETWORK":
       return message;
     default:
@@ -35,6 +41,23 @@ function problemText(code: string, message: string): string {
 }
 
 const FORM_KEY = "shopwright-checkout-form";
+/** The order whose hosted payment page the shopper was sent to (for Back from that page). */
+const PENDING_KEY = "shopwright-pending-payment";
+
+/** Back from a payment page without paying: the cart is set aside; offer to go back there or to cancel. */
+function PendingPayment() {
+  const id = sessionStorage.getItem(PENDING_KEY);
+  const order = useOrderQuery({ variables: { id: id ?? "" }, skip: !id, fetchPolicy: "network-only" }).data?.order;
+  if (!order || order.status !== "PENDING_PAYMENT" || !order.payment.redirectUrl) return null;
+  return (
+    <div className="notice" role="status">
+      <p>
+        Your order {order.number} is waiting for its payment. <a href={order.payment.redirectUrl}>Return to the payment page</a> or{" "}
+        <Link to={`/cart?cancelled=${order.id}`}>cancel the payment and get your items back</Link>.
+      </p>
+    </div>
+  );
+}
 
 function savedForm(): CheckoutForm | undefined {
   try {
@@ -73,6 +96,9 @@ export function CheckoutPage() {
     setForm((f) => (f.email ? f : { ...f, email: me.email, shipping: { ...f.shipping, name: f.shipping.name || me.name } }));
   }
   const alertRef = useRef<HTMLDivElement>(null);
+  const methods = usePaymentMethodsQuery().data?.paymentMethods;
+  const [chosenMethod, setMethod] = useState<string | null>(null);
+  const method = methods?.find((m) => m.id === chosenMethod) ?? methods?.[0];
   const [card, setCard] = useState(TEST_CARDS[0].token);
   const [errors, setErrors] = useState<FormErrors>({});
   const [problem, setProblem] = useState<{ code: string; text: string } | null>(null);
@@ -83,13 +109,21 @@ export function CheckoutPage() {
   useEffect(() => {
     if (problem) alertRef.current?.focus();
   }, [problem]);
+  // Back from the payment page may show this page from the browser's cache, still "taking you" there.
+  useEffect(() => {
+    const shown = (e: PageTransitionEvent) => e.persisted && setPlaced(false);
+    window.addEventListener("pageshow", shown);
+    return () => window.removeEventListener("pageshow", shown);
+  }, []);
 
-  if (placed) return <p role="status">Taking you to your order…</p>;
+  if (placed)
+    return <p role="status">{method?.kind === "CARD_HOSTED" ? "Taking you to the payment page…" : "Taking you to your order…"}</p>;
   if (!cart && loading) return <p role="status">Loading…</p>;
   if (!cart || cart.lines.length === 0) {
     return (
       <section className="cart-empty">
         <h1>Checkout</h1>
+        <PendingPayment />
         <p>Your cart is empty.</p>
         <Link className="button" to="/">
           Browse the catalog
@@ -114,21 +148,29 @@ export function CheckoutPage() {
             email: form.email.trim(),
             shippingAddress: toInput(form.shipping),
             billingAddress: form.billingSameAsShipping ? null : toInput(form.billing),
-            payment: { provider: "test", token: card },
+            payment: { provider: method!.id, token: method!.kind === "TEST" ? card : null },
             idempotencyKey: idempotencyKey.current,
           },
         },
       });
       if (result.data) {
+        const order = result.data.placeOrder;
         setPlaced(true);
         sessionStorage.removeItem(FORM_KEY);
-        navigate(`/order/${result.data.placeOrder.id}`, { state: { placed: true } });
+        // A hosted payment page: the shopper pays there and comes back to the order page.
+        if (order.payment.redirectUrl) {
+          sessionStorage.setItem(PENDING_KEY, order.id);
+          window.location.assign(order.payment.redirectUrl);
+        } else navigate(`/order/${order.id}`, { state: { placed: true } });
       }
     } catch (error) {
       const e = apiError(error)!;
       const field = formFieldFor(e.field);
-      if (e.code === "BAD_USER_INPUT" && field && field !== "payment.provider") setErrors({ [field]: "Please check this" });
-      setProblem({ code: e.code, text: problemText(e.code, e.message) });
+      const marked = e.code === "BAD_USER_INPUT" && Boolean(field) && !field!.startsWith("payment");
+      if (marked) setErrors({ [field!]: "Please check this" });
+      // A new attempt gets a new key (the cart or details changed since the key was used).
+      if (e.code === "IDEMPOTENCY_KEY_REUSED") idempotencyKey.current = randomId();
+      setProblem({ code: e.code, text: problemText(e.code, e.message, marked) });
     }
   };
 
@@ -184,20 +226,47 @@ export function CheckoutPage() {
           )}
           <fieldset>
             <legend>Payment</legend>
-            <p className="test-mode">Test mode: no real payment is taken. Choose a test card.</p>
-            {TEST_CARDS.map((c) => (
-              <div className="field radio" key={c.token}>
+            {methods?.length === 0 && (
+              <p className="error" role="alert">
+                This store isn't taking payments online yet, so orders can't be placed. Please contact the store.
+              </p>
+            )}
+            {methods?.map((m) => (
+              <div className="field radio" key={m.id}>
                 <input
-                  id={`card-${c.token}`}
+                  id={`method-${m.id}`}
                   type="radio"
-                  name="card"
-                  value={c.token}
-                  checked={card === c.token}
-                  onChange={() => setCard(c.token)}
+                  name="method"
+                  value={m.id}
+                  checked={method?.id === m.id}
+                  onChange={() => setMethod(m.id)}
                 />
-                <label htmlFor={`card-${c.token}`}>{c.label}</label>
+                <label htmlFor={`method-${m.id}`}>{m.name}</label>
               </div>
             ))}
+            {method?.kind === "CARD_HOSTED" && (
+              <p className="muted">You'll pay on a secure payment page, then come back here to your order confirmation.</p>
+            )}
+            {method?.kind === "MANUAL" && method.instructions && <p className="payment-instructions">{method.instructions}</p>}
+            {method?.kind === "TEST" && (
+              <fieldset className="test-cards">
+                <legend>Test card</legend>
+                <p className="test-mode">Test mode: no real payment is taken. Choose a test card.</p>
+                {TEST_CARDS.map((c) => (
+                  <div className="field radio" key={c.token}>
+                    <input
+                      id={`card-${c.token}`}
+                      type="radio"
+                      name="card"
+                      value={c.token}
+                      checked={card === c.token}
+                      onChange={() => setCard(c.token)}
+                    />
+                    <label htmlFor={`card-${c.token}`}>{c.label}</label>
+                  </div>
+                ))}
+              </fieldset>
+            )}
           </fieldset>
         </div>
         <aside className="summary" aria-labelledby="summary-title">
@@ -216,8 +285,8 @@ export function CheckoutPage() {
               {problem.code === "OUT_OF_STOCK" && <Link to="/cart">Go to your cart</Link>}
             </div>
           )}
-          <button type="submit" className="primary" disabled={placing}>
-            {placing ? "Placing your order…" : "Place order"}
+          <button type="submit" className="primary" disabled={placing || !method}>
+            {placing ? "Placing your order…" : method?.kind === "CARD_HOSTED" ? "Continue to payment" : "Place order"}
           </button>
         </aside>
       </form>

@@ -1,4 +1,5 @@
-import { Link, useLocation, useParams } from "react-router";
+import { useEffect } from "react";
+import { Link, useLocation, useParams, useSearchParams } from "react-router";
 import { NotFound } from "../../components/not-found";
 import { usePageTitle } from "../../components/page-title";
 import { useOrderQuery } from "../../graphql/hooks";
@@ -16,9 +17,18 @@ export const STATUS_LABEL: Record<string, string> = {
 export function OrderPage() {
   const { id = "" } = useParams();
   // Straight after checkout (kept in history, so a reload still thanks the shopper).
-  const justPlaced = Boolean((useLocation().state as { placed?: boolean } | null)?.placed);
-  const { data, loading, error } = useOrderQuery({ variables: { id } });
+  const placedHere = Boolean((useLocation().state as { placed?: boolean } | null)?.placed);
+  // Back from the hosted payment page (its success link says so).
+  const fromPayment = useSearchParams()[0].get("from") === "payment";
+  const { data, loading, error, startPolling, stopPolling } = useOrderQuery({ variables: { id } });
   const order = data?.order;
+  // Back from a hosted payment page: the provider's webhook settles the order within moments; ask until it has.
+  const processing = order?.status === "PENDING_PAYMENT" && order.payment.redirectUrl !== null;
+  useEffect(() => {
+    if (!processing) return;
+    startPolling(2000);
+    return () => stopPolling();
+  }, [processing, startPolling, stopPolling]);
   usePageTitle(order ? `Order ${order.number}` : "Order");
 
   if (!order && loading) return <p role="status">Loading your order…</p>;
@@ -34,6 +44,24 @@ export function OrderPage() {
       <NotFound title="Order not found">We can't find this order. Orders can only be seen from the browser that placed them.</NotFound>
     );
 
+  if (processing) {
+    return (
+      <section className="order">
+        <h1>Payment processing…</h1>
+        <p role="status">
+          We're waiting for the payment service to confirm the payment for order <strong data-testid="order-number">{order.number}</strong>.
+          This page updates by itself.
+        </p>
+        <p>
+          Not paid yet? <a href={order.payment.redirectUrl!}>Return to the payment page</a> or{" "}
+          <Link to={`/cart?cancelled=${order.id}`}>cancel the payment and get your items back</Link>.
+        </p>
+      </section>
+    );
+  }
+  const unpaid = order.status === "CANCELLED" && order.payment.status === "FAILED";
+  const justPlaced = placedHere || (fromPayment && order.status === "PAID");
+
   return (
     <section className="order">
       <h1>{justPlaced ? "Thank you for your order!" : `Order ${order.number}`}</h1>
@@ -44,6 +72,19 @@ export function OrderPage() {
       <p>
         Status: <strong data-testid="order-status">{STATUS_LABEL[order.status] ?? order.status}</strong>
       </p>
+      {order.payment.instructions && (
+        <div className="payment-instructions" data-testid="payment-instructions">
+          <h2>How to pay</h2>
+          <p>{order.payment.instructions}</p>
+          <p className="muted">We'll send your order once the payment has arrived.</p>
+        </div>
+      )}
+      {unpaid && (
+        <p role="status">
+          The payment wasn't completed, so nothing was charged and this order was cancelled. The items went back into{" "}
+          <Link to="/cart">your cart</Link>.
+        </p>
+      )}
       <OrderSummary order={order} />
       <Link className="button" to="/">
         Continue shopping

@@ -1,0 +1,152 @@
+import type { Page } from "playwright-core";
+import { openBrowser, screenshot, seriousA11yViolations } from "../helpers/browser";
+import { startFakeStripe, type FakeStripe } from "../helpers/fake-stripe";
+import { engines, startTestServer, type TestServer } from "../helpers/test-server";
+
+jest.setTimeout(180_000);
+
+const INSTRUCTIONS = "Pay by bank transfer to IBAN DE89 3704 0044 0532 0130 00, reference: your order number.";
+const OWNER = { email: "till@example.com", password: "a long owner password" };
+
+async function fillCheckout(page: Page) {
+  await page.getByLabel("Email").fill("grace@example.com");
+  await page.getByLabel("Full name").fill("Grace Hopper");
+  await page.getByLabel("Street address").fill("1 Navy Yard");
+  await page.getByLabel("Town or city").fill("Arlington");
+  await page.getByLabel("Postal code").fill("22202");
+  await page.getByLabel("Country").selectOption("US");
+}
+
+/** The store as deployed for real: production mode, Stripe Checkout (a fake on loopback) and bank transfer. */
+describe.each(engines)("real payments in Chromium, production mode [%s]", (engine) => {
+  let server: TestServer;
+  let fake: FakeStripe;
+  let ids: Record<string, string>;
+  const url = (p: string) => `${server.url}${p}`;
+
+  beforeAll(async () => {
+    fake = await startFakeStripe();
+    server = await startTestServer(engine, {
+      NODE_ENV: "production",
+      SCRYPT_LOG_N: "17",
+      COOKIE_SECURE: "false", // plain HTTP on loopback; behind TLS it stays on
+      STRIPE_SECRET_KEY: fake.secretKey,
+      STRIPE_WEBHOOK_SECRET: fake.webhookSecret,
+      STRIPE_API_URL: fake.url,
+      MANUAL_PAYMENT_INSTRUCTIONS: INSTRUCTIONS,
+    });
+    fake.webhookUrl = url("/webhooks/stripe");
+    ids = await server.seed([{ sku: "LAMP", name: "Brass Desk Lamp", price: 8900, stock: 6 }]);
+    await server.app.services.accounts.upsertAdmin(OWNER.email, OWNER.password);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await fake?.stop();
+  });
+
+  async function toCheckout(page: Page, quantity: number) {
+    await page.goto(url(`/product/${ids.LAMP}`));
+    await page.getByRole("heading", { level: 1, name: "Brass Desk Lamp" }).waitFor();
+    await page.getByLabel("Quantity").fill(String(quantity));
+    await page.getByRole("button", { name: "Add to cart" }).click();
+    await page.getByText("Added to your cart.").waitFor();
+    await page.goto(url("/checkout"));
+    await fillCheckout(page);
+  }
+
+  test("a shopper pays on the hosted page and lands on the confirmation; the order is PAID, stock and ledger right", async () => {
+    const { page, errors, close } = await openBrowser();
+    try {
+      await toCheckout(page, 2);
+      // Production offers what is configured: no test cards, and the footer doesn't claim test mode.
+      expect(await page.getByText("Test card").count()).toBe(0);
+      await page.getByText("Powered by Shopwright").waitFor();
+      expect(await page.getByText(/test mode/i).count()).toBe(0);
+      await page.getByLabel("Card (secure payment page by Stripe)").check();
+      await page.getByRole("button", { name: "Continue to payment" }).click();
+      await page.waitForURL(/\/c\/pay\/cs_test_/);
+      await page.getByRole("button", { name: "Pay" }).waitFor();
+      await screenshot(page, `${engine}-payments-1-hosted-page`);
+      await page.getByRole("button", { name: "Pay" }).click();
+      await page.getByRole("heading", { name: "Thank you for your order!" }).waitFor();
+      expect(await page.getByTestId("order-status").textContent()).toBe("Paid — we're preparing it");
+      await screenshot(page, `${engine}-payments-2-confirmation`);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+
+      const number = (await page.getByTestId("order-number").textContent())!;
+      const [order] = await server.dataSource.query("SELECT status, payment_status, total_amount FROM customer_order WHERE number = ?", [
+        number,
+      ]);
+      expect(order).toMatchObject({ status: "PAID", payment_status: "PAID" });
+      expect(Number(order.total_amount)).toBe(2 * 8900);
+      expect(await server.stock(ids.LAMP)).toBe(4);
+      const moves = await server.dataSource.query("SELECT delta, reason FROM stock_movement WHERE order_number = ?", [number]);
+      expect(moves.map((m: any) => [Number(m.delta), m.reason])).toEqual([[-2, `Reserved for order ${number}`]]);
+      // The cart is empty after a paid order.
+      expect((await page.getByTestId("cart-count").textContent())?.trim()).toBe("0");
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  test("a shopper who cancels on the hosted page gets the cart back and the stock is returned", async () => {
+    const { page, errors, close } = await openBrowser();
+    try {
+      const before = await server.stock(ids.LAMP);
+      await toCheckout(page, 1);
+      await page.getByRole("button", { name: "Continue to payment" }).click();
+      await page.waitForURL(/\/c\/pay\/cs_test_/);
+      await page.getByRole("button", { name: "Cancel" }).click();
+      await page.getByText("Payment cancelled — nothing was charged. Your items are back in your cart.").waitFor();
+      await page.getByRole("link", { name: "Brass Desk Lamp" }).waitFor();
+      expect(page.url()).toBe(url("/cart"));
+      expect(await server.stock(ids.LAMP)).toBe(before);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  test("with manual payment the confirmation shows the instructions, and the owner marks the order paid in the admin", async () => {
+    const shopper = await openBrowser();
+    const owner = await openBrowser();
+    try {
+      const { page } = shopper;
+      await toCheckout(page, 1);
+      await page.getByLabel("Bank transfer").check();
+      await page.getByText(INSTRUCTIONS).waitFor();
+      await page.getByRole("button", { name: "Place order" }).click();
+      await page.getByRole("heading", { name: "Thank you for your order!" }).waitFor();
+      expect(await page.getByTestId("payment-instructions").textContent()).toContain(INSTRUCTIONS);
+      expect(await page.getByTestId("order-status").textContent()).toBe("Waiting for payment");
+      const number = (await page.getByTestId("order-number").textContent())!;
+      expect(await seriousA11yViolations(page)).toEqual([]);
+
+      await owner.page.goto(url("/login"));
+      await owner.page.getByLabel("Email").fill(OWNER.email);
+      await owner.page.getByLabel("Password").fill(OWNER.password);
+      await owner.page.getByRole("button", { name: "Sign in" }).click();
+      await owner.page.getByRole("link", { name: "Admin" }).first().waitFor();
+      await owner.page.goto(url("/admin/orders"));
+      await owner.page.getByRole("link", { name: number }).click();
+      await owner.page.getByTestId("admin-payment-status").waitFor();
+      expect(await owner.page.getByTestId("admin-payment-status").textContent()).toBe("Waiting for payment");
+      await owner.page.getByRole("button", { name: "Mark as paid" }).click();
+      await owner.page.waitForFunction(() => document.querySelector('[data-testid="admin-order-status"]')?.textContent === "PAID");
+      expect(await owner.page.getByTestId("admin-payment-status").textContent()).toBe("Paid");
+      expect(await owner.page.getByRole("button", { name: "Mark as paid" }).count()).toBe(0);
+
+      // The shopper's confirmation now says paid; the instructions are gone.
+      await page.reload();
+      await page.getByTestId("order-status").waitFor();
+      expect(await page.getByTestId("order-status").textContent()).toBe("Paid — we're preparing it");
+      expect(await page.getByTestId("payment-instructions").count()).toBe(0);
+      expect(shopper.errors).toEqual([]);
+      expect(owner.errors).toEqual([]);
+    } finally {
+      await shopper.close();
+      await owner.close();
+    }
+  });
+});
