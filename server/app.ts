@@ -18,7 +18,7 @@ import { AppError, formatError } from "./graphql/errors";
 import { LoaderCache } from "./graphql/loaders";
 import { buildShopSchema } from "./graphql/schema";
 import { createResolvers, createServices, type Services } from "./modules";
-import { InvalidWebhook } from "./payments/payment-provider";
+import { InvalidWebhook } from "./payments/payment.port";
 import { RequestSession } from "./sessions/request-session";
 
 /** The storefront's routes (client/src/app/router.tsx); other paths are answered with its not-found page and 404. */

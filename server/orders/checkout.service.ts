@@ -15,7 +15,7 @@ import {
   type PaymentNotice,
   type PaymentProvider,
   type PaymentState,
-} from "../payments/payment-provider";
+} from "../payments/payment.port";
 import type { PaymentService } from "../payments/payment.service";
 import type { Address } from "./address.type";
 import type { AddressInput, PlaceOrderInput } from "./order.inputs";

@@ -1,6 +1,6 @@
 import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { Connection } from "../graphql/connection";
-import { PaymentKind } from "../payments/payment-provider";
+import { PaymentKind } from "../payments/payment.port";
 import { Order, PaymentStatus } from "./order.entity";
 
 @ObjectType()

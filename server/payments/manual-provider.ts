@@ -1,4 +1,4 @@
-import { PaymentKind, type PaymentProvider, type PaymentStart, type PaymentState, type RefundAnswer } from "./payment-provider";
+import { PaymentKind, type PaymentProvider, type PaymentStart, type PaymentState, type RefundAnswer } from "./payment.port";
 
 /**
  * Bank transfer, cash on delivery or pay in store: the order waits, with the owner's instructions, until

@@ -1,5 +1,5 @@
 import { badInput } from "../graphql/errors";
-import type { PaymentKind, PaymentProvider } from "./payment-provider";
+import type { PaymentKind, PaymentProvider } from "./payment.port";
 
 /** How a refund went: the provider's answer, or its error. Never thrown: a refund runs after the fact. */
 export type RefundOutcome = { ok: true; reference: string; done: boolean } | { ok: false; error: string };

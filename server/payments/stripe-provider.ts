@@ -8,7 +8,7 @@ import {
   type PaymentStart,
   type PaymentState,
   type RefundAnswer,
-} from "./payment-provider";
+} from "./payment.port";
 
 export interface StripeSettings {
   secretKey: string;

@@ -7,7 +7,7 @@ import {
   type PaymentStart,
   type PaymentState,
   type RefundAnswer,
-} from "./payment-provider";
+} from "./payment.port";
 
 export const TEST_TOKENS = {
   success: "pm_card_visa",
