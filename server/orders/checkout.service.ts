@@ -220,7 +220,7 @@ export class CheckoutService {
       const orderId = randomUUID();
       const shippingAddress = toAddress(input.shippingAddress);
       const holds = provider.kind !== PaymentKind.MANUAL;
-      await m.insert(Order, {
+      const order = m.create(Order, {
         id: orderId,
         number,
         status: OrderStatus.PENDING_PAYMENT,
@@ -240,9 +240,9 @@ export class CheckoutService {
         paymentStatus: PaymentStatus.PENDING,
         holdExpiresAt: holds ? new Date(Date.now() + this.settings.holdMinutes * 60_000) : null,
       });
-      await m.insert(
-        OrderLine,
-        priced.map(({ line, product, unitPrice }, position) => ({
+      await m.insert(Order, order);
+      order.lines = priced.map(({ line, product, unitPrice }, position) =>
+        m.create(OrderLine, {
           orderId,
           productId: product.id,
           position,
@@ -252,8 +252,9 @@ export class CheckoutService {
           currency: this.settings.currency,
           unitPriceAmount: unitPrice,
           lineTotalAmount: unitPrice * line.quantity,
-        })),
+        }),
       );
+      await m.insert(OrderLine, order.lines);
       await m.insert(OrderEvent, {
         orderId,
         fromStatus: null,
@@ -262,7 +263,7 @@ export class CheckoutService {
         note: holds ? `Stock held for payment with ${provider.name}` : `Waiting for payment (${provider.displayName})`,
       });
       await this.cart.clear(checkout.cartId);
-      return { order: (await findOrderWithLines(m, { id: orderId }))!, fresh: true };
+      return { order, fresh: true };
     });
   }
 

@@ -33,7 +33,8 @@ export class TestPaymentProvider implements PaymentProvider {
   /** Successful charges and refunds, in order: what a provider's dashboard would show. */
   readonly ledger: { reference: string; orderId: string; amount: number; currency: string; refunded: boolean; refundable: boolean }[] = [];
 
-  constructor(private readonly delayMs = 0) {}
+  /** @param delayMs how long every call waits (a far-away provider; the benchmark sets it). */
+  constructor(public delayMs = 0) {}
 
   async start(order: PaymentOrder, token: string | null | undefined): Promise<PaymentStart> {
     if (this.delayMs) await sleep(this.delayMs);

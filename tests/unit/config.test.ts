@@ -26,6 +26,28 @@ describe("configuration from the environment", () => {
     expect(loadConfig({ DATABASE_URL: "sqlite:///var/lib/shop.db" }).database).toEqual({ engine: "sqlite", file: "/var/lib/shop.db" });
   });
 
+  test("payment methods come from the environment: Stripe needs its webhook secret, manual its instructions", () => {
+    expect(loadConfig({})).toMatchObject({ stripe: null, manualPayment: null, checkoutHoldMinutes: 30, paymentDeclineLimit: 5 });
+    expect(
+      loadConfig({ STRIPE_SECRET_KEY: "sk_test_1", STRIPE_WEBHOOK_SECRET: "whsec_1", STRIPE_API_URL: "http://127.0.0.1:12111" }).stripe,
+    ).toEqual({
+      secretKey: "sk_test_1",
+      webhookSecret: "whsec_1",
+      apiUrl: "http://127.0.0.1:12111",
+    });
+    // A key without the signing secret would take payments it could never confirm.
+    expect(() => loadConfig({ STRIPE_SECRET_KEY: "sk_test_1" })).toThrow(/STRIPE_WEBHOOK_SECRET must be set/);
+    expect(() => loadConfig({ STRIPE_SECRET_KEY: "sk_1", STRIPE_WEBHOOK_SECRET: "w", STRIPE_API_URL: "localhost" })).toThrow(ConfigError);
+    expect(loadConfig({ MANUAL_PAYMENT_INSTRUCTIONS: " Pay at the counter. " }).manualPayment).toEqual({
+      name: "Bank transfer",
+      instructions: "Pay at the counter.",
+    });
+    expect(() => loadConfig({ CHECKOUT_HOLD_MINUTES: "0" })).toThrow(/CHECKOUT_HOLD_MINUTES must be between 1 and 1440/);
+    // The benchmark's slow test provider is not for production.
+    expect(() => loadConfig({ NODE_ENV: "production", TEST_PAYMENT_DELAY_MS: "2000" })).toThrow(/TEST_PAYMENT_DELAY_MS/);
+    expect(loadConfig({ PUBLIC_URL: "https://shop.example.com/" }).publicUrl).toBe("https://shop.example.com");
+  });
+
   test("production turns the test payment provider off and secure cookies on, unless told otherwise", () => {
     expect(loadConfig({ NODE_ENV: "production" })).toMatchObject({ testPayments: false, cookieSecure: true });
     expect(loadConfig({ NODE_ENV: "production", ENABLE_TEST_PAYMENTS: "true" }).testPayments).toBe(true);
