@@ -115,7 +115,10 @@ export function createServices(config: Config, dataSource: DataSource, reader: D
     windowMinutes: config.loginBlockMinutes,
     blockMinutes: config.loginBlockMinutes,
   });
-  const accounts = new AccountService(tx, sessions, cart, throttle, { scryptLogN: config.scryptLogN, production: config.production });
+  const accounts = new AccountService(tx, sessions, cart, throttle, orders, {
+    scryptLogN: config.scryptLogN,
+    production: config.production,
+  });
   const dashboard = new DashboardService(orders, inventory, config.currency);
   const uploads = new UploadService(config.uploadDir);
   return {

@@ -1,3 +1,4 @@
+import type { GuestOrders } from "./account.port";
 import { randomUUID } from "node:crypto";
 import type { CartService } from "../cart/cart.service";
 import { isUniqueViolation, type Transactions } from "../db/transaction";
@@ -20,6 +21,7 @@ export class AccountService {
     private readonly sessions: SessionService,
     private readonly carts: CartService,
     private readonly throttle: LoginThrottleService,
+    private readonly guestOrders: GuestOrders,
     private readonly opts: { scryptLogN: number; production: boolean },
   ) {}
 
@@ -101,7 +103,11 @@ export class AccountService {
   private async startSession(customer: Customer, session: RequestSessionPort): Promise<void> {
     const old = await session.id();
     const started = await this.tx.run(async () => {
-      if (old) await this.carts.mergeGuestCart(old, customer.id);
+      if (old) {
+        await this.carts.mergeGuestCart(old, customer.id);
+        // An order placed as a guest a moment ago (maybe still on the payment page) stays theirs.
+        await this.guestOrders.adoptGuestOrders(old, customer.id);
+      }
       return this.sessions.start(customer, old);
     });
     session.adopt(started);

@@ -51,7 +51,7 @@ export class AdminOrderResolver {
     description: "Moves an order to one of its nextStatuses (cancelling restocks and refunds); any other move is BAD_USER_INPUT.",
   })
   async updateOrderStatus(@Args(() => UpdateOrderStatusArgs) { id, status }: UpdateOrderStatusArgs, @Ctx() ctx: Context): Promise<Order> {
-    return this.admin.updateStatus(id, status, (await ctx.session.viewer()).email!);
+    return this.checkout.moveOrder(id, status, (await ctx.session.viewer()).email!);
   }
 
   @Authorized("ADMIN")

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { IsNull, LessThanOrEqual } from "typeorm";
+import { In, IsNull, LessThanOrEqual } from "typeorm";
 import type { LoginThrottleService } from "../accounts/login-throttle.service";
 import type { CartService } from "../cart/cart.service";
 import type { CatalogService } from "../catalog/catalog.service";
@@ -27,12 +27,15 @@ import { findOrderWithLines, isOrderId } from "./order-queries";
 import { Order, OrderStatus, PaymentStatus } from "./order.entity";
 import type { OrderService } from "./order.service";
 import { PaymentNoticeRecord } from "./payment-notice.entity";
+import { REFUND_CHECK_MS } from "./refund-timing";
 
 /** Totals are stored in signed 32-bit columns and sent as GraphQL Int. */
 const MAX_ORDER_TOTAL = 2_147_483_647;
 /** A delayed payment method (bank debit) can take days: ask again after this long. */
 const PROCESSING_RECHECK_MS = 24 * 3600_000;
-/** How many expired holds one sweep settles (the next sweep takes the rest). */
+/** When the provider can't be asked, the order is looked at again this much later. */
+const RETRY_LATER_MS = 5 * 60_000;
+/** How many due orders one sweep looks at (the next sweep takes the rest). */
 const SWEEP_BATCH = 50;
 
 function toAddress(input: AddressInput): Address {
@@ -120,7 +123,7 @@ export class CheckoutService {
           lines: order.lines.map((l) => ({ name: l.name, quantity: l.quantity, unitAmount: l.unitPriceAmount })),
           shippingAmount: order.shippingAmount,
           taxAmount: order.taxAmount,
-          holdExpiresAt: order.holdExpiresAt,
+          holdExpiresAt: order.reconcileAt,
           successUrl: `${from.returnBase}/order/${order.id}?from=payment`,
           cancelUrl: `${from.returnBase}/cart?cancelled=${order.id}`,
         },
@@ -238,7 +241,7 @@ export class CheckoutService {
         billingAddress: input.billingAddress ? toAddress(input.billingAddress) : { ...shippingAddress },
         paymentProvider: provider.name,
         paymentStatus: PaymentStatus.PENDING,
-        holdExpiresAt: holds ? new Date(Date.now() + this.settings.holdMinutes * 60_000) : null,
+        reconcileAt: holds ? new Date(Date.now() + this.settings.holdMinutes * 60_000) : null,
       });
       await m.insert(Order, order);
       order.lines = priced.map(({ line, product, unitPrice }, position) =>
@@ -289,6 +292,8 @@ export class CheckoutService {
     const asked = formatAmount(order.totalAmount, order.currency);
     const got = formatAmount(paid.amount, paid.currency.toUpperCase() || order.currency);
     if (order.status === OrderStatus.PENDING_PAYMENT) {
+      // Paid already, but flagged for not matching: the owner decides (mark paid, or cancel and refund).
+      if (order.paymentStatus === PaymentStatus.PAID) return false;
       if (paid.amount !== order.totalAmount || paid.currency.toUpperCase() !== order.currency) {
         const attention =
           `Payment ${paid.reference} of ${got} does not match the order total of ${asked}: check it in ${order.paymentProvider} before shipping`.slice(
@@ -296,7 +301,12 @@ export class CheckoutService {
             300,
           );
         console.error(`Order ${order.number}: ${attention}`);
-        await m.update(Order, { id: orderId }, { attention, paymentReference: paid.reference, holdExpiresAt: null });
+        // The money was taken, so the payment is PAID (a cancellation refunds it), but the order waits for the owner.
+        await m.update(
+          Order,
+          { id: orderId },
+          { attention, paymentStatus: PaymentStatus.PAID, paymentReference: paid.reference, paymentUrl: null, reconcileAt: null },
+        );
         await m.insert(OrderEvent, { orderId, fromStatus: order.status, toStatus: order.status, actor, note: attention });
         return false;
       }
@@ -307,7 +317,7 @@ export class CheckoutService {
           status: OrderStatus.PAID,
           paymentStatus: PaymentStatus.PAID,
           paymentReference: paid.reference,
-          holdExpiresAt: null,
+          reconcileAt: null,
           paymentUrl: null,
         },
       );
@@ -326,7 +336,13 @@ export class CheckoutService {
     ) {
       // Paid after the order was given up (the shopper paid at the last moment, or the events crossed).
       const attention = `Paid ${got} (${paid.reference}) after the order was cancelled; the payment is being refunded`.slice(0, 300);
-      await m.update(Order, { id: orderId }, { attention, paymentStatus: PaymentStatus.PAID, paymentReference: paid.reference });
+      // Durable: if the refund below never happens (a crash), the sweeper makes it.
+      const reconcileAt = new Date(Date.now() + REFUND_CHECK_MS);
+      await m.update(
+        Order,
+        { id: orderId },
+        { attention, paymentStatus: PaymentStatus.PAID, paymentReference: paid.reference, reconcileAt },
+      );
       await m.insert(OrderEvent, { orderId, fromStatus: order.status, toStatus: order.status, actor, note: attention });
       return true;
     }
@@ -344,6 +360,11 @@ export class CheckoutService {
       const order = await this.lock(orderId);
       if (!order || order.status !== OrderStatus.PENDING_PAYMENT) return false;
       const lines = await m.find(OrderLine, { where: { orderId }, order: { productId: "ASC" } });
+      // The cart first, then the products: the order reserve takes its locks in (no deadlock between the two).
+      await this.cart.restore(
+        { sessionId: order.sessionId, customerId: order.customerId },
+        [...lines].sort((a, b) => a.position - b.position),
+      );
       for (const line of lines) {
         await this.inventory.move({
           productId: line.productId,
@@ -354,10 +375,6 @@ export class CheckoutService {
           restock: true,
         });
       }
-      await this.cart.restore(
-        { sessionId: order.sessionId, customerId: order.customerId },
-        [...lines].sort((a, b) => a.position - b.position),
-      );
       if (opts.discard) {
         await m.delete(OrderEvent, { orderId });
         await m.delete(OrderLine, { orderId });
@@ -367,7 +384,7 @@ export class CheckoutService {
       await m.update(
         Order,
         { id: orderId },
-        { status: OrderStatus.CANCELLED, paymentStatus: PaymentStatus.FAILED, holdExpiresAt: null, paymentUrl: null },
+        { status: OrderStatus.CANCELLED, paymentStatus: PaymentStatus.FAILED, reconcileAt: null, paymentUrl: null },
       );
       await m.insert(OrderEvent, {
         orderId,
@@ -388,10 +405,7 @@ export class CheckoutService {
   /** Settles an unpaid order by what its provider says now: paid after all, still processing, or closed. */
   private async reconcile(order: Order, reason: string, actor?: string): Promise<void> {
     const provider = this.payments.find(order.paymentProvider);
-    if (!provider) {
-      console.error(`Order ${order.number} waits for ${order.paymentProvider}, which is not configured; it can't be settled`);
-      return;
-    }
+    if (!provider) throw new Error(`its payment provider "${order.paymentProvider}" is not configured, so it can't be asked`);
     const state: PaymentState = await provider.close(order);
     if (state.state === "paid") await this.settlePaid(order.id, state, provider.name);
     else if (state.state === "processing") {
@@ -399,7 +413,7 @@ export class CheckoutService {
         m.update(
           Order,
           { id: order.id, status: OrderStatus.PENDING_PAYMENT },
-          { holdExpiresAt: new Date(Date.now() + PROCESSING_RECHECK_MS) },
+          { reconcileAt: new Date(Date.now() + PROCESSING_RECHECK_MS) },
         ),
       );
     } else await this.release(order.id, reason, { actor });
@@ -412,19 +426,50 @@ export class CheckoutService {
    */
   async sweep(now = new Date()): Promise<number> {
     const due = await this.tx.manager.find(Order, {
-      where: { status: OrderStatus.PENDING_PAYMENT, holdExpiresAt: LessThanOrEqual(now) },
-      order: { holdExpiresAt: "ASC" },
+      where: { status: In([OrderStatus.PENDING_PAYMENT, OrderStatus.CANCELLED]), reconcileAt: LessThanOrEqual(now) },
+      order: { reconcileAt: "ASC" },
       take: SWEEP_BATCH,
     });
     for (const order of due) {
       try {
-        await this.reconcile(order, "The payment time ran out");
+        if (order.status === OrderStatus.PENDING_PAYMENT) await this.reconcile(order, "The payment time ran out");
+        // A refund decided but not confirmed (a crash before the provider was asked, or a refund still pending there).
+        else if (order.paymentStatus === PaymentStatus.PAID) await this.orderAdmin.refund(order.id, "payment sweeper");
+        else await this.tx.run((m) => m.update(Order, { id: order.id }, { reconcileAt: null }));
       } catch (error) {
-        // The provider can't be asked now: the hold stays, and the next sweep asks again.
-        console.error(`Could not settle the expired hold of order ${order.number}:`, error instanceof Error ? error.message : error);
+        // The provider can't be asked now: the order waits as it is and is looked at again a little later, so
+        // orders that keep failing don't stand in front of the others.
+        console.error(`Could not settle order ${order.number}:`, error instanceof Error ? error.message : error);
+        const later = new Date(now.getTime() + RETRY_LATER_MS);
+        await this.tx.run((m) => m.update(Order, { id: order.id }, { reconcileAt: later })).catch(() => undefined);
       }
     }
     return due.length;
+  }
+
+  /**
+   * The owner moves an order (admin `updateOrderStatus`). Cancelling an order that waits on a payment page
+   * closes that page at the provider first, so the shopper can't pay afterwards; if they just did, the order
+   * is settled PAID first and the cancellation refunds it.
+   */
+  async moveOrder(id: string, to: OrderStatus, actor: string): Promise<Order> {
+    const order = isOrderId(id) ? await this.tx.manager.findOneBy(Order, { id }) : null;
+    const waiting = order?.status === OrderStatus.PENDING_PAYMENT && order.paymentStatus === PaymentStatus.PENDING;
+    const provider = order && this.payments.find(order.paymentProvider);
+    if (order && waiting && to === OrderStatus.CANCELLED && provider && provider.kind !== PaymentKind.MANUAL) {
+      let state: PaymentState;
+      try {
+        state = await provider.close(order);
+      } catch (error) {
+        console.error(`Could not close the payment of order ${order.number}:`, error instanceof Error ? error.message : error);
+        throw new AppError(
+          ErrorCode.PAYMENT_UNAVAILABLE,
+          `${provider.name} can't be reached just now, so its payment page can't be closed; try again in a moment`,
+        );
+      }
+      if (state.state === "paid") await this.settlePaid(order.id, state, provider.name);
+    }
+    return this.orderAdmin.updateStatus(id, to, actor);
   }
 
   /** Runs `sweep` now and every `intervalMs`; returns the stop function. */
@@ -471,17 +516,18 @@ export class CheckoutService {
       if (!order) throw notFound("Order", orderId);
       if (order.status !== OrderStatus.PENDING_PAYMENT)
         throw badInput("id", `Only an order waiting for payment can be marked paid; this one is ${order.status}`);
-      if (this.payments.find(order.paymentProvider)?.kind !== PaymentKind.MANUAL && order.paymentProvider !== "manual") {
-        throw badInput("id", `This order is paid through ${order.paymentProvider}, which confirms the payment itself`);
-      }
+      // A manual payment, or a provider's payment the owner has checked (flagged for not matching the order).
+      const confirmable = order.paymentProvider === "manual" || order.paymentStatus === PaymentStatus.PAID;
+      if (!confirmable) throw badInput("id", `This order is paid through ${order.paymentProvider}, which confirms the payment itself`);
       await m.update(
         Order,
         { id: orderId },
         {
           status: OrderStatus.PAID,
           paymentStatus: PaymentStatus.PAID,
-          paymentReference: `manual: ${actor}`.slice(0, 255),
-          holdExpiresAt: null,
+          attention: null,
+          paymentReference: order.paymentReference ?? `manual: ${actor}`.slice(0, 255),
+          reconcileAt: null,
         },
       );
       await m.insert(OrderEvent, { orderId, fromStatus: order.status, toStatus: OrderStatus.PAID, actor, note: "Marked as paid" });
@@ -521,19 +567,27 @@ export class CheckoutService {
             await m.update(
               Order,
               { id: order.id, status: OrderStatus.PENDING_PAYMENT },
-              { holdExpiresAt: new Date(Date.now() + PROCESSING_RECHECK_MS) },
+              { reconcileAt: new Date(Date.now() + PROCESSING_RECHECK_MS) },
             );
             break;
           case "failed":
             await this.release(order.id, notice.reason);
             break;
           case "refunded":
+            // Part of the money, given back in the provider's own dashboard: noted, the order stays as it is.
+            if (notice.amount < order.totalAmount) {
+              const part = formatAmount(notice.amount, order.currency);
+              await m.insert(OrderEvent, {
+                orderId: order.id,
+                fromStatus: order.status,
+                toStatus: order.status,
+                actor: providerName,
+                note: `Partial refund ${notice.refund} of ${part} made at ${providerName}`,
+              });
+            } else await this.orderAdmin.recordRefund(order.id, providerName, { ok: true, reference: notice.refund, done: true });
+            break;
           case "refund_failed":
-            await this.orderAdmin.recordRefund(
-              order.id,
-              providerName,
-              notice.kind === "refunded" ? { ok: true, reference: notice.refund, done: true } : { ok: false, error: notice.reason },
-            );
+            await this.orderAdmin.recordRefund(order.id, providerName, { ok: false, error: notice.reason });
             break;
         }
       });

@@ -8,6 +8,7 @@ import { OrderEvent, OrderEventKind } from "./order-event.entity";
 import { OrderLine } from "./order-line.entity";
 import { findOrderWithLines, isOrderId } from "./order-queries";
 import { TRANSITIONS, canMove } from "./order-status";
+import { REFUND_CHECK_MS } from "./refund-timing";
 import { Order, OrderStatus, PaymentStatus } from "./order.entity";
 import type { OrderService } from "./order.service";
 
@@ -67,7 +68,12 @@ export class OrderAdminService {
       await m.update(
         Order,
         { id },
-        { status: to, ...(unpaid ? { paymentStatus: PaymentStatus.FAILED, holdExpiresAt: null, paymentUrl: null } : {}) },
+        {
+          status: to,
+          ...(unpaid ? { paymentStatus: PaymentStatus.FAILED, reconcileAt: null, paymentUrl: null } : {}),
+          // Durable: if the refund below never happens (a crash), the sweeper makes it.
+          ...(refundDue ? { reconcileAt: new Date(Date.now() + REFUND_CHECK_MS) } : {}),
+        },
       );
       await m.insert(OrderEvent, {
         orderId: id,
@@ -104,7 +110,8 @@ export class OrderAdminService {
       const order = await this.lock(id);
       if (!order?.paymentReference) return undefined;
       if (order.paymentStatus !== PaymentStatus.PAID && order.paymentStatus !== PaymentStatus.REFUND_FAILED) return undefined;
-      const attempt = await m.count(OrderEvent, { where: { orderId: id, kind: OrderEventKind.REFUND_REQUESTED } });
+      // A new key only after a refusal: asking again after a crash (the sweeper) repeats the same request.
+      const attempt = await m.count(OrderEvent, { where: { orderId: id, kind: OrderEventKind.REFUND_FAILED } });
       const amount = `${moneyInputValue(order.totalAmount, order.currency)} ${order.currency}`;
       await m.insert(OrderEvent, {
         orderId: id,
@@ -130,6 +137,8 @@ export class OrderAdminService {
       const order = await this.lock(id);
       if (!order || order.paymentStatus === PaymentStatus.REFUNDED) return;
       if (outcome.ok && !outcome.done) {
+        // The provider confirms later (its webhook); the sweeper asks again if that never comes.
+        await m.update(Order, { id }, { reconcileAt: new Date(Date.now() + 60 * 60_000) });
         await m.insert(OrderEvent, {
           orderId: id,
           kind: OrderEventKind.REFUND_REQUESTED,
@@ -141,7 +150,11 @@ export class OrderAdminService {
       }
       if (!outcome.ok && order.paymentStatus !== PaymentStatus.PAID && order.paymentStatus !== PaymentStatus.REFUND_FAILED) return;
       const status = outcome.ok && order.status === OrderStatus.CANCELLED ? OrderStatus.REFUNDED : order.status;
-      await m.update(Order, { id }, { status, paymentStatus: outcome.ok ? PaymentStatus.REFUNDED : PaymentStatus.REFUND_FAILED });
+      await m.update(
+        Order,
+        { id },
+        { status, paymentStatus: outcome.ok ? PaymentStatus.REFUNDED : PaymentStatus.REFUND_FAILED, reconcileAt: null },
+      );
       await m.insert(OrderEvent, {
         orderId: id,
         kind: outcome.ok ? OrderEventKind.REFUNDED : OrderEventKind.REFUND_FAILED,

@@ -45,7 +45,7 @@ registerEnumType(PaymentStatus, {
 @ObjectType()
 @Entity("customer_order")
 @Index("uq_order_idempotency", ["sessionId", "idempotencyKey"], { unique: true })
-@Index("ix_order_hold", ["status", "holdExpiresAt"])
+@Index("ix_order_reconcile", ["status", "reconcileAt"])
 export class Order {
   /** A random UUID: unguessable, so an order id alone reveals nothing about other orders. */
   @Field(() => ID)
@@ -119,9 +119,13 @@ export class Order {
   @Column({ name: "payment_url", type: "varchar", length: 2000, nullable: true })
   paymentUrl: string | null;
 
-  /** When the stock hold of an unpaid order ends; null when there is none (paid, manual, settled). */
-  @Column({ name: "hold_expires_at", type: "datetime", nullable: true })
-  holdExpiresAt: Date | null;
+  /**
+   * When the sweeper next looks at this order: the end of an unpaid order's stock hold, a delayed payment to
+   * ask about again, or a refund that is due but not yet confirmed. Null when there is nothing to follow up
+   * (paid, manual, settled).
+   */
+  @Column({ name: "reconcile_at", type: "datetime", nullable: true })
+  reconcileAt: Date | null;
 
   /** Why the owner must look at this order (a payment that does not match it); null when all is well. */
   @Column({ type: "varchar", length: 300, nullable: true })

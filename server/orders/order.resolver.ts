@@ -71,7 +71,7 @@ export class OrderResolver {
       status: order.paymentStatus,
       redirectUrl: pending ? order.paymentUrl : null,
       instructions: pending ? (method?.instructions ?? null) : null,
-      expiresAt: pending ? order.holdExpiresAt : null,
+      expiresAt: pending ? order.reconcileAt : null,
     };
   }
 }

@@ -1,4 +1,5 @@
-import { In, MoreThanOrEqual, Not } from "typeorm";
+import { In, IsNull, MoreThanOrEqual, Not } from "typeorm";
+import type { GuestOrders } from "../accounts/account.port";
 import type { ProductReferences } from "../catalog/catalog.port";
 import { LIKE_ESCAPE, containsPattern } from "../db/like";
 import type { Transactions } from "../db/transaction";
@@ -13,7 +14,7 @@ import type { OrderConnection } from "./order.types";
 /** The role that sees every order (accounts' Role.ADMIN). */
 const ADMIN_ROLE = "ADMIN";
 
-export class OrderService implements ProductReferences {
+export class OrderService implements ProductReferences, GuestOrders {
   constructor(private readonly tx: Transactions) {}
 
   /**
@@ -71,6 +72,11 @@ export class OrderService implements ProductReferences {
       where: { createdAt: MoreThanOrEqual(since), status: Not(In([OrderStatus.CANCELLED, OrderStatus.REFUNDED])) },
       select: { id: true, createdAt: true, totalAmount: true },
     });
+  }
+
+  /** At sign-in (accounts' GuestOrders): the session's guest orders become the customer's. */
+  async adoptGuestOrders(sessionId: string, customerId: string): Promise<void> {
+    await this.tx.run((m) => m.update(Order, { sessionId, customerId: IsNull() }, { customerId }));
   }
 
   /** Products that orders refer to can't be deleted (catalog's ProductReferences). */

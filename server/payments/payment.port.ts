@@ -53,7 +53,8 @@ export type PaymentNotice = { eventId: string; type: string } & (
   | { kind: "paid"; session: string; orderId?: string; reference: string; amount: number; currency: string }
   | { kind: "processing"; session: string; orderId?: string }
   | { kind: "failed"; session: string; orderId?: string; reason: string }
-  | { kind: "refunded"; reference: string; refund: string }
+  /** `amount`: how much this refund gave back (a partial one, made in the provider's dashboard, is less than the order). */
+  | { kind: "refunded"; reference: string; refund: string; amount: number }
   | { kind: "refund_failed"; reference: string; refund: string; reason: string }
   | { kind: "ignored" }
 );

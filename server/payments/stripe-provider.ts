@@ -59,8 +59,10 @@ export class StripePaymentProvider implements PaymentProvider {
     const lines = order.lines.map((l) => item(l.name, l.unitAmount, l.quantity));
     if (order.shippingAmount > 0) lines.push(item("Shipping", order.shippingAmount));
     if (order.taxAmount > 0) lines.push(item("Tax", order.taxAmount));
+    // The page stays open a little past the hold (the sweeper closes it at the hold's end), and Stripe wants at
+    // least 30 minutes. Derived from the hold, not the clock, so a repeated start sends the same parameters.
     const now = Math.floor(Date.now() / 1000);
-    const holdSeconds = order.holdExpiresAt ? Math.floor(order.holdExpiresAt.getTime() / 1000) - now : MAX_SESSION_SECONDS;
+    const hold = order.holdExpiresAt ? Math.floor(order.holdExpiresAt.getTime() / 1000) : now + MAX_SESSION_SECONDS;
     const session = await this.stripe.checkout.sessions.create(
       {
         mode: "payment",
@@ -71,7 +73,7 @@ export class StripePaymentProvider implements PaymentProvider {
         payment_intent_data: { metadata: { orderId: order.id, orderNumber: order.number }, description: `Order ${order.number}` },
         success_url: order.successUrl,
         cancel_url: order.cancelUrl,
-        expires_at: now + Math.min(Math.max(holdSeconds, MIN_SESSION_SECONDS), MAX_SESSION_SECONDS),
+        expires_at: Math.min(hold + MIN_SESSION_SECONDS, now + MAX_SESSION_SECONDS),
       },
       // One session per order, however often the start is repeated.
       { idempotencyKey: `checkout-${order.id}` },
@@ -96,7 +98,7 @@ export class StripePaymentProvider implements PaymentProvider {
     return this.stateOf(session);
   }
 
-  private stateOf(session: Stripe.Checkout.Session): PaymentState {
+  private async stateOf(session: Stripe.Checkout.Session): Promise<PaymentState> {
     if (session.payment_status === "paid") {
       return {
         state: "paid",
@@ -104,6 +106,14 @@ export class StripePaymentProvider implements PaymentProvider {
         amount: session.amount_total ?? 0,
         currency: session.currency ?? "",
       };
+    }
+    const intentId = idOf(session.payment_intent);
+    if (session.status === "complete" && intentId) {
+      // A delayed method (a bank debit): the PaymentIntent says whether it is still on its way or failed.
+      const intent = await this.stripe.paymentIntents.retrieve(intentId);
+      if (intent.status === "succeeded") return { state: "paid", reference: intent.id, amount: intent.amount, currency: intent.currency };
+      if (intent.status === "processing") return { state: "processing" };
+      return { state: "closed" };
     }
     if (session.status === "complete") return { state: "processing" };
     if (session.status === "open") throw new Error(`Stripe checkout session ${session.id} is still open`);
@@ -170,7 +180,7 @@ export class StripePaymentProvider implements PaymentProvider {
         const r = event.data.object;
         const reference = idOf(r.payment_intent);
         if (!reference) return { ...base, kind: "ignored" };
-        if (r.status === "succeeded") return { ...base, kind: "refunded", reference, refund: r.id };
+        if (r.status === "succeeded") return { ...base, kind: "refunded", reference, refund: r.id, amount: r.amount };
         if (r.status === "failed" || r.status === "canceled")
           return { ...base, kind: "refund_failed", reference, refund: r.id, reason: r.failure_reason ?? `refund ${r.status}` };
         return { ...base, kind: "ignored" };

@@ -19,7 +19,7 @@ describe.each(engines)("migrations [%s]", (engine) => {
     const ds = await connectStore(scratch.db);
     try {
       // The database as it was one migration earlier, with two orders in it.
-      const from = ds.migrations.findIndex((m) => m.name === "CheckoutHoldsAndPayments1795328710880");
+      const from = ds.migrations.findIndex((m) => m.name === "CheckoutHoldsAndPayments1795330458106");
       expect(from).toBeGreaterThan(0);
       const later = ds.migrations.splice(from);
       await ds.runMigrations({ transaction: "each" });

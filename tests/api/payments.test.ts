@@ -223,8 +223,9 @@ describe.each(engines)("payments [%s]", (engine) => {
     const shopper = await shopperWith([["BOWL", 2]]);
     const { placeOrder } = await shopper.ok(PLACE, { input: stripeInput() });
     await fake.pay(sessionOf(placeOrder.id), { amountTotal: placeOrder.total.amount - 100 });
+    // The order is not PAID (so not shippable); the money that was taken is recorded, for a refund.
     const order = await adminOrder(placeOrder.id);
-    expect(order).toMatchObject({ status: "PENDING_PAYMENT", payment: { status: "PENDING" } });
+    expect(order).toMatchObject({ status: "PENDING_PAYMENT", payment: { status: "PAID" } });
     expect(order.attention).toMatch(/does not match the order total/);
     // The shopper isn't shown the owner's note; the owner is.
     expect(
@@ -233,6 +234,12 @@ describe.each(engines)("payments [%s]", (engine) => {
     // Flagged, the hold doesn't run out under the owner's feet.
     await server.app.services.checkout.sweep(new Date(Date.now() + 2 * HOUR));
     expect((await adminOrder(placeOrder.id)).status).toBe("PENDING_PAYMENT");
+    // The money was taken, so the shopper isn't sent to pay again, and cancelling gives it back.
+    expect((await shopper.ok(ORDER, { id: placeOrder.id })).order.payment).toMatchObject({ status: "PAID", redirectUrl: null });
+    const { updateOrderStatus } = await admin.ok(SET_STATUS, { id: placeOrder.id, status: "CANCELLED" });
+    expect(updateOrderStatus).toMatchObject({ status: "REFUNDED", payment: { status: "REFUNDED" } });
+    const paymentIntent = fake.sessionFor(placeOrder.id).payment_intent;
+    expect([...fake.refunds.values()].filter((r) => r.payment_intent === paymentIntent)).toHaveLength(1);
   });
 
   test("a refund that Stripe refuses is REFUND_FAILED with its message, and 'Retry refund' then gets it REFUNDED", async () => {
@@ -295,6 +302,94 @@ describe.each(engines)("payments [%s]", (engine) => {
     const { placeOrder } = await checkout;
     expect(finished).toEqual(["addToCart", "checkout"]);
     expect(placeOrder.status).toBe("PENDING_PAYMENT");
+  });
+
+  test("the owner cancelling an order that waits on Stripe closes the payment page: the shopper can no longer pay", async () => {
+    const before = await stocks();
+    const shopper = await shopperWith([["BOWL", 1]]);
+    const { placeOrder } = await shopper.ok(PLACE, { input: stripeInput() });
+    const { updateOrderStatus } = await admin.ok(SET_STATUS, { id: placeOrder.id, status: "CANCELLED" });
+    expect(updateOrderStatus).toMatchObject({ status: "CANCELLED", payment: { status: "FAILED" } });
+    expect(fake.sessions.get(sessionOf(placeOrder.id)).status).toBe("expired");
+    await expect(fake.pay(sessionOf(placeOrder.id))).rejects.toThrow();
+    expect(await stocks()).toEqual(before);
+  });
+
+  test("a refund decided just before a crash is made by the sweeper, once", async () => {
+    const shopper = await shopperWith([["MUG", 1]]);
+    const { placeOrder } = await shopper.ok(PLACE, { input: stripeInput() });
+    await fake.pay(sessionOf(placeOrder.id));
+    // The state a cancellation commits before it asks Stripe: cancelled, payment still PAID, refund due.
+    await server.dataSource.query(
+      engine === "mysql"
+        ? "UPDATE customer_order SET status = 'CANCELLED', reconcile_at = UTC_TIMESTAMP() WHERE id = ?"
+        : "UPDATE customer_order SET status = 'CANCELLED', reconcile_at = datetime('now') WHERE id = ?",
+      [placeOrder.id],
+    );
+    const later = new Date(Date.now() + HOUR);
+    await Promise.all([server.app.services.checkout.sweep(later), server.app.services.checkout.sweep(later)]);
+    const order = await adminOrder(placeOrder.id);
+    expect(order).toMatchObject({ status: "REFUNDED", payment: { status: "REFUNDED" } });
+    const paymentIntent = fake.sessionFor(placeOrder.id).payment_intent;
+    expect([...fake.refunds.values()].filter((r) => r.payment_intent === paymentIntent)).toHaveLength(1);
+    // A partial refund made in Stripe's dashboard later is noted, not taken for the whole.
+    await fake.send("refund.updated", {
+      id: "re_partial",
+      object: "refund",
+      amount: 100,
+      status: "succeeded",
+      payment_intent: paymentIntent,
+    });
+    expect((await adminOrder(placeOrder.id)).history.at(-1).note).toMatch(/^Partial refund re_partial of 1\.00 USD/);
+  });
+
+  test("when Stripe can't be asked, an expired hold waits and is settled later; other orders are not held up", async () => {
+    const shopper = await shopperWith([["MUG", 1]]);
+    const { placeOrder } = await shopper.ok(PLACE, { input: stripeInput() });
+    const later = new Date(Date.now() + HOUR);
+    fake.failNext(50, /checkout\/sessions/);
+    try {
+      await server.app.services.checkout.sweep(later);
+    } finally {
+      fake.failNext(0);
+    }
+    const waiting = (await shopper.ok(ORDER, { id: placeOrder.id })).order;
+    expect(waiting.status).toBe("PENDING_PAYMENT");
+    expect(new Date(waiting.payment.expiresAt).getTime()).toBeGreaterThan(later.getTime());
+    await server.app.services.checkout.sweep(new Date(later.getTime() + HOUR));
+    expect((await shopper.ok(ORDER, { id: placeOrder.id })).order.status).toBe("CANCELLED");
+    expect(await cartLines(shopper)).toEqual([[ids.MUG, 1]]);
+  });
+
+  test("a guest who signs in while paying keeps the order: it becomes theirs, and a cancel restores their cart", async () => {
+    const shopper = await shopperWith([["BOWL", 2]]);
+    const { placeOrder } = await shopper.ok(PLACE, { input: stripeInput() });
+    await shopper.ok(`mutation($input: RegisterInput!) { register(input: $input) { id } }`, {
+      input: { email: `payer${Date.now()}@example.com`, name: "Payer", password: "a good password" },
+    });
+    expect((await shopper.ok(ORDER, { id: placeOrder.id })).order.status).toBe("PENDING_PAYMENT");
+    expect((await shopper.ok(CANCEL_PAYMENT, { orderId: placeOrder.id })).cancelPayment.status).toBe("CANCELLED");
+    expect(await cartLines(shopper)).toEqual([[ids.BOWL, 2]]);
+  });
+
+  test("a delayed bank debit holds the stock while it is processing; when it fails and the webhook is missed, reconciliation releases it", async () => {
+    // Earlier tests' holds are settled first, so the stock below moves only with this order.
+    await server.app.services.checkout.sweep(new Date(Date.now() + 48 * HOUR));
+    const before = await stocks();
+    const shopper = await shopperWith([["BOWL", 1]]);
+    const { placeOrder } = await shopper.ok(PLACE, { input: stripeInput() });
+    const sessionId = sessionOf(placeOrder.id);
+    fake.dropWebhooks = true;
+    await fake.pay(sessionId, { async: true });
+    // Past the hold, but the debit is on its way: the stock stays held.
+    await server.app.services.checkout.sweep(new Date(Date.now() + HOUR));
+    expect((await shopper.ok(ORDER, { id: placeOrder.id })).order.status).toBe("PENDING_PAYMENT");
+    expect(await stocks()).toEqual([before[0], before[1] - 1]);
+    await fake.asyncResult(sessionId, false);
+    await server.app.services.checkout.sweep(new Date(Date.now() + 48 * HOUR));
+    expect((await shopper.ok(ORDER, { id: placeOrder.id })).order).toMatchObject({ status: "CANCELLED", payment: { status: "FAILED" } });
+    expect(await stocks()).toEqual(before);
+    expect(await cartLines(shopper)).toEqual([[ids.BOWL, 1]]);
   });
 
   test("an event for a session this store doesn't know is acknowledged and changes nothing", async () => {

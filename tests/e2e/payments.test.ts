@@ -90,6 +90,28 @@ describe.each(engines)("real payments in Chromium, production mode [%s]", (engin
     }
   });
 
+  test("back from the payment page before the webhook: 'Payment processing…', then the confirmation by itself", async () => {
+    const { page, errors, close } = await openBrowser();
+    try {
+      await toCheckout(page, 1);
+      await page.getByRole("button", { name: "Continue to payment" }).click();
+      await page.waitForURL(/\/c\/pay\/cs_test_/);
+      fake.dropWebhooks = true;
+      await page.getByRole("button", { name: "Pay" }).click();
+      await page.getByRole("heading", { name: "Payment processing…" }).waitFor();
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      // The webhook arrives late; the page notices without a reload.
+      fake.dropWebhooks = false;
+      expect((await fake.redeliver(fake.dropped.at(-1).id)).status).toBe(200);
+      await page.getByRole("heading", { name: "Thank you for your order!" }).waitFor();
+      expect(await page.getByTestId("order-status").textContent()).toBe("Paid — we're preparing it");
+      expect(errors).toEqual([]);
+    } finally {
+      fake.dropWebhooks = false;
+      await close();
+    }
+  });
+
   test("a shopper who cancels on the hosted page gets the cart back and the stock is returned", async () => {
     const { page, errors, close } = await openBrowser();
     try {

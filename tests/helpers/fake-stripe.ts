@@ -93,6 +93,8 @@ export async function startFakeStripe(opts: { webhookSecret?: string } = {}): Pr
   const events = new Map<string, any>();
   const pending = new Set<Promise<unknown>>();
   const failures: { count: number; pattern: RegExp }[] = [];
+  /** PaymentIntent statuses by id: processing (a delayed method), succeeded, requires_payment_method (failed). */
+  const intentStatus = new Map<string, string>();
   const refundFailures: { count: number; message: string } = { count: 0, message: "" };
   const server = http.createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -244,6 +246,18 @@ export async function startFakeStripe(opts: { webhookSecret?: string } = {}): Pr
       return { status: 200, body: session, after: () => emit("checkout.session.expired", session) };
     }
     if (method === "POST" && path === "/v1/refunds") return createRefund(params);
+    if (method === "GET" && (m = path.match(/^\/v1\/payment_intents\/([^/]+)$/))) {
+      const session = [...fake.sessions.values()].find((s) => s.payment_intent === m![1]);
+      if (!session) return noSuch("payment_intent", m[1]);
+      const intent = {
+        id: m[1],
+        object: "payment_intent",
+        amount: session.amount_total,
+        currency: session.currency,
+        status: intentStatus.get(m[1]),
+      };
+      return { status: 200, body: intent };
+    }
     if (method === "GET" && (m = path.match(/^\/v1\/refunds\/([^/]+)$/))) {
       return fake.refunds.has(m[1]) ? { status: 200, body: fake.refunds.get(m[1]) } : noSuch("refund", m[1]);
     }
@@ -282,6 +296,7 @@ export async function startFakeStripe(opts: { webhookSecret?: string } = {}): Pr
     if (!session) throw new Error(`fake-stripe: no session ${id}`);
     if (session.status !== "open") throw new Error(`This checkout session is ${session.status} and can no longer be paid.`);
     Object.assign(session, { status: "complete", payment_status: o.async ? "unpaid" : "paid", payment_intent: newId("pi"), url: null });
+    intentStatus.set(session.payment_intent, o.async ? "processing" : "succeeded");
     const carried = { ...session };
     if (o.amountTotal !== undefined) Object.assign(carried, { amount_total: o.amountTotal, amount_subtotal: o.amountTotal });
     if (o.currency !== undefined) carried.currency = o.currency;
@@ -365,6 +380,8 @@ export async function startFakeStripe(opts: { webhookSecret?: string } = {}): Pr
       if (session?.status !== "complete" || session.payment_status !== "unpaid")
         throw new Error(`fake-stripe: ${sessionId} is not awaiting payment`);
       if (succeeded) session.payment_status = "paid";
+      // A failed delayed payment leaves the session complete and unpaid; its PaymentIntent says what happened.
+      intentStatus.set(session.payment_intent, succeeded ? "succeeded" : "requires_payment_method");
       await emit(`checkout.session.async_payment_${succeeded ? "succeeded" : "failed"}`, session);
     },
     cancelUrl(sessionId) {

@@ -43,7 +43,13 @@ function useCancelledPayment() {
       </p>
     );
   }
-  return <p role="status">Payment cancelled — nothing was charged. Your items are back in your cart.</p>;
+  if (order.status === "CANCELLED") return <p role="status">Payment cancelled — nothing was charged. Your items are back in your cart.</p>;
+  return (
+    <p role="status">
+      Your payment for order {order.number} is still being processed, so it can't be cancelled now:{" "}
+      <Link to={`/order/${order.id}`}>see the order</Link>.
+    </p>
+  );
 }
 
 export function CartPage() {

@@ -23,7 +23,8 @@ export function OrderPage() {
   const { data, loading, error, startPolling, stopPolling } = useOrderQuery({ variables: { id } });
   const order = data?.order;
   // Back from a hosted payment page: the provider's webhook settles the order within moments; ask until it has.
-  const processing = order?.status === "PENDING_PAYMENT" && order.payment.redirectUrl !== null;
+  // Any unpaid order but a manual one (which waits for the owner, with its instructions).
+  const processing = order?.status === "PENDING_PAYMENT" && order.payment.status === "PENDING" && !order.payment.instructions;
   useEffect(() => {
     if (!processing) return;
     startPolling(2000);
@@ -53,7 +54,8 @@ export function OrderPage() {
           This page updates by itself.
         </p>
         <p>
-          Not paid yet? <a href={order.payment.redirectUrl!}>Return to the payment page</a> or{" "}
+          Not paid yet? {order.payment.redirectUrl && <a href={order.payment.redirectUrl}>Return to the payment page</a>}
+          {order.payment.redirectUrl ? " or " : ""}
           <Link to={`/cart?cancelled=${order.id}`}>cancel the payment and get your items back</Link>.
         </p>
       </section>
@@ -70,7 +72,12 @@ export function OrderPage() {
         <strong data-testid="order-number">{order.number}</strong>. We'll contact you at {order.email} about it.
       </p>
       <p>
-        Status: <strong data-testid="order-status">{STATUS_LABEL[order.status] ?? order.status}</strong>
+        Status:{" "}
+        <strong data-testid="order-status">
+          {order.status === "PENDING_PAYMENT" && order.payment.status === "PAID"
+            ? "Payment received — the store is checking it"
+            : (STATUS_LABEL[order.status] ?? order.status)}
+        </strong>
       </p>
       {order.payment.instructions && (
         <div className="payment-instructions" data-testid="payment-instructions">

@@ -3,4 +3,4 @@ export {};
 export { Init1795276527994 } from "./1795276527994-Init";
 export { AccountsAndAdmin1795279685897 } from "./1795279685897-AccountsAndAdmin";
 export { StockLedgerAndRefunds1795324519124 } from "./1795324519124-StockLedgerAndRefunds";
-export { CheckoutHoldsAndPayments1795328710880 } from "./1795328710880-CheckoutHoldsAndPayments";
+export { CheckoutHoldsAndPayments1795330458106 } from "./1795330458106-CheckoutHoldsAndPayments";
