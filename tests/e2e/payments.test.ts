@@ -172,3 +172,41 @@ describe.each(engines)("real payments in Chromium, production mode [%s]", (engin
     }
   });
 });
+
+describe.each(engines)("a production store with no payment method configured [%s]", (engine) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(engine, { NODE_ENV: "production", SCRYPT_LOG_N: "17", COOKIE_SECURE: "false" });
+  });
+  afterAll(() => server?.stop());
+
+  test("checkout says it can't take payments instead of offering test cards, and the API refuses the test provider", async () => {
+    const ids = await server.seed([{ sku: "VASE", name: "Glass Vase", price: 2500, stock: 3 }]);
+    const api = server.client();
+    expect((await api.ok(`query { paymentMethods { id } }`)).paymentMethods).toEqual([]);
+    await api.ok(`mutation($id: ID!) { addToCart(productId: $id) { id } }`, { id: ids.VASE });
+    const refused = await api.fails(`mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }`, {
+      input: {
+        email: "a@example.com",
+        shippingAddress: { name: "A", line1: "1 Road", city: "Town", postalCode: "1000", country: "US" },
+        payment: { provider: "test", token: "pm_card_visa" },
+      },
+    });
+    expect(refused).toMatchObject({ code: "BAD_USER_INPUT", extensions: { field: "payment.provider" } });
+    expect(await server.stock(ids.VASE)).toBe(3);
+
+    const { page, errors, close } = await openBrowser();
+    try {
+      await page.goto(`${server.url}/product/${ids.VASE}`);
+      await page.getByRole("button", { name: "Add to cart" }).click();
+      await page.getByText("Added to your cart.").waitFor();
+      await page.goto(`${server.url}/checkout`);
+      await page.getByRole("alert").filter({ hasText: "This store isn't taking payments online yet" }).waitFor();
+      expect(await page.getByText("Test card").count()).toBe(0);
+      expect(await page.getByRole("button", { name: "Place order" }).isDisabled()).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
