@@ -236,6 +236,11 @@ describe.each(engines)("payments [%s]", (engine) => {
     expect((await adminOrder(placeOrder.id)).status).toBe("PENDING_PAYMENT");
     // The money was taken, so the shopper isn't sent to pay again, and cancelling gives it back.
     expect((await shopper.ok(ORDER, { id: placeOrder.id })).order.payment).toMatchObject({ status: "PAID", redirectUrl: null });
+    // Having checked it in Stripe, the owner may accept it (the flag goes) …
+    const { markOrderPaid } = await admin.ok(MARK_PAID, { id: placeOrder.id });
+    expect(markOrderPaid).toMatchObject({ status: "PAID", payment: { status: "PAID" } });
+    expect((await adminOrder(placeOrder.id)).attention).toBeNull();
+    // … or cancel it, which gives the money back.
     const { updateOrderStatus } = await admin.ok(SET_STATUS, { id: placeOrder.id, status: "CANCELLED" });
     expect(updateOrderStatus).toMatchObject({ status: "REFUNDED", payment: { status: "REFUNDED" } });
     const paymentIntent = fake.sessionFor(placeOrder.id).payment_intent;

@@ -66,7 +66,8 @@ export function AdminOrderPage() {
         </p>
       )}
       <div className="status-actions">
-        {order.status === "PENDING_PAYMENT" && order.payment.provider === "manual" && (
+        {/* A manual payment, or a provider's payment flagged for the owner to check. */}
+        {order.status === "PENDING_PAYMENT" && (order.payment.provider === "manual" || order.payment.status === "PAID") && (
           <button
             type="button"
             className="primary"
