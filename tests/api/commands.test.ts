@@ -1,0 +1,39 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { runCli } from "../helpers/cli";
+import { ROOT, engines, scratchDatabase } from "../helpers/test-server";
+
+describe("deployment commands", () => {
+  test("npm start's build check: a fresh build (jest's setup just made one) is served as it is, not rebuilt", () => {
+    const check = spawnSync(process.execPath, [path.join(ROOT, "server/scripts/ensure-build.cjs")], { cwd: ROOT, encoding: "utf8" });
+    expect({ status: check.status, output: check.stdout + check.stderr }).toEqual({ status: 0, output: "" });
+  });
+
+  describe.each(engines)("npm run migrate [%s]", (engine) => {
+    test("shows what is pending, applies it, and reverts the last one only where the engine can", async () => {
+      const scratch = await scratchDatabase(engine);
+      const env = { DATABASE_URL: scratch.url };
+      try {
+        const before = await runCli("scripts/migrate.js", ["--show"], env);
+        expect(before.stdout).toMatch(/\[ \] Init\d+/);
+        expect(before.stdout).toMatch(/\d+ pending: npm run migrate applies them\./);
+        const applied = await runCli("scripts/migrate.js", [], env);
+        expect(applied.code).toBe(0);
+        expect(applied.stdout).toMatch(/^Applied Init\d+, .*CheckoutHoldsAndPayments\d+ to /);
+        expect((await runCli("scripts/migrate.js", ["--show"], env)).stdout).toMatch(/Up to date\./);
+        const reverted = await runCli("scripts/migrate.js", ["--revert"], env);
+        if (engine === "mysql") {
+          expect(reverted.stdout).toMatch(/^Reverted CheckoutHoldsAndPayments\d+ on MySQL/);
+          expect((await runCli("scripts/migrate.js", ["--show"], env)).stdout).toMatch(/\[ \] CheckoutHoldsAndPayments\d+\n1 pending/);
+        } else {
+          expect({ code: reverted.code, stderr: reverted.stderr.trim() }).toEqual({
+            code: 1,
+            stderr: "shopwright: SQLite migrations are forward-only; restore a backup of the SQLite file instead",
+          });
+        }
+      } finally {
+        await scratch.drop();
+      }
+    });
+  });
+});
