@@ -4,7 +4,7 @@
 # MariaDB, and the smoke flow (.ci/smoke.cjs). Proves the runtime needs no dev dependency.
 # Writes its counts to $1 ("passed failed").
 set -euo pipefail
-out="$1"
+out="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 echo "0 1" > "$out"
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"

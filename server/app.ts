@@ -1,7 +1,9 @@
 import "reflect-metadata";
 import path from "node:path";
 import fs from "node:fs";
+import zlib from "node:zlib";
 import type { Server } from "node:http";
+import compression from "compression";
 import express from "express";
 import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
@@ -68,6 +70,8 @@ export async function createApp(config: Config, dataSource: DataSource, options:
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
+  // Brotli or gzip for what compresses (HTML, scripts, styles, GraphQL's JSON), by what the client accepts.
+  app.use(compression({ brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } } }));
 
   app.get("/healthz", async (_req, res) => {
     try {

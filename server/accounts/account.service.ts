@@ -57,15 +57,13 @@ export class AccountService {
   async login(email: string, password: string, session: RequestSessionPort): Promise<Customer> {
     const normalized = normalizeEmail(email);
     const keys = this.throttle.keys(normalized, session.address);
-    await this.throttle.check(keys);
+    // Counted before the password is checked, so parallel guesses can't slip past the limit.
+    await this.throttle.attempt(keys);
     const customer = await this.tx.manager.findOneBy(Customer, { emailNormalized: normalized });
     this.decoyHash ??= hashPassword(randomUUID(), this.opts.scryptLogN);
     const ok = await verifyPassword(password, customer?.passwordHash ?? (await this.decoyHash));
-    if (!customer || !ok || (customer.isDemo && this.opts.production)) {
-      await this.throttle.failed(keys);
-      throw invalidCredentials();
-    }
-    await this.throttle.succeeded(normalized);
+    if (!customer || !ok || (customer.isDemo && this.opts.production)) throw invalidCredentials();
+    await this.throttle.succeeded(normalized, session.address);
     await this.startSession(customer, session);
     return customer;
   }

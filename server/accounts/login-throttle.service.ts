@@ -31,6 +31,10 @@ export class LoginThrottleService {
   /** Throws RATE_LIMITED while any of the keys is blocked. */
   async check(keys: string[], now = new Date()): Promise<void> {
     const rows = await this.tx.manager.findBy(LoginThrottle, { key: In(keys) });
+    this.refuseIfBlocked(rows, now);
+  }
+
+  private refuseIfBlocked(rows: LoginThrottle[], now: Date): void {
     const blocked = rows.filter((r) => r.blockedUntil && r.blockedUntil > now);
     if (blocked.length) {
       const until = Math.max(...blocked.map((r) => r.blockedUntil!.getTime()));
@@ -39,6 +43,46 @@ export class LoginThrottleService {
         retryAfterSeconds,
       });
     }
+  }
+
+  /**
+   * Counts an attempt before it is judged, atomically (rows locked; SQLite has one writer), so parallel
+   * guesses can't all pass a check made before any of them failed: past the limit, the attempt is refused
+   * with RATE_LIMITED and the keys are blocked. A successful attempt is given back by `succeeded`.
+   */
+  async attempt(keys: string[], now = new Date()): Promise<void> {
+    const windowStart = new Date(now.getTime() - this.rules.windowMinutes * 60_000);
+    const blockedUntil = new Date(now.getTime() + this.rules.blockMinutes * 60_000);
+    const refused = await this.tx.run(async (m) => {
+      // Rows first (an existing one is left alone), so that parallel attempts queue on row locks instead of
+      // deadlocking over inserting the same new row.
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(LoginThrottle)
+        .values(keys.map((key) => ({ key, failures: 0, windowStartedAt: now, blockedUntil: null })))
+        .orIgnore()
+        .execute();
+      const rows = await this.tx.lockForUpdate(m.createQueryBuilder(LoginThrottle, "t").where("t.key IN (:...keys)", { keys })).getMany();
+      this.refuseIfBlocked(rows, now);
+      let over = false;
+      for (const key of keys) {
+        const row = rows.find((r) => r.key === key);
+        const fresh = !row || row.windowStartedAt < windowStart;
+        const failures = fresh ? 1 : row.failures + 1;
+        const limit = key.startsWith("ip:") ? this.rules.maxFailuresPerAddress : this.rules.maxFailuresPerEmail;
+        over ||= failures > limit;
+        const values = {
+          failures,
+          windowStartedAt: fresh ? now : row.windowStartedAt,
+          blockedUntil: failures > limit ? blockedUntil : null,
+        };
+        if (row) await m.update(LoginThrottle, { key }, values);
+        else await m.insert(LoginThrottle, { key, ...values });
+      }
+      return over;
+    });
+    if (refused) await this.check(keys, now);
   }
 
   async failed(keys: string[], now = new Date()): Promise<void> {
@@ -57,8 +101,11 @@ export class LoginThrottleService {
     });
   }
 
-  /** A successful login forgets the email's failures (the address keeps its count). */
-  async succeeded(email: string): Promise<void> {
-    await this.tx.run((m) => m.delete(LoginThrottle, { key: `email:${email}` }));
+  /** A successful login forgets the email's failures; the address's count gives back the attempt `attempt` took. */
+  async succeeded(email: string, address?: string): Promise<void> {
+    await this.tx.run(async (m) => {
+      await m.delete(LoginThrottle, { key: `email:${email}` });
+      if (address) await m.decrement(LoginThrottle, { key: `ip:${address}` }, "failures", 1);
+    });
   }
 }

@@ -179,6 +179,19 @@ describeEachEngine(
         .updateAll({ blockedUntil: new Date(Date.now() - 1000), windowStartedAt: new Date(Date.now() - 120_000) });
       expect((await server().client().ok(LOGIN, { email, password: "correct horse" })).login.email).toBe(email);
     });
+
+    test("40 guesses sent at once are judged no more than the limit allows; the rest are RATE_LIMITED", async () => {
+      const email = uniqueEmail();
+      await server()
+        .client()
+        .ok(REGISTER, { input: { email, name: "Ada", password: "correct horse" } });
+      const guesses = Array.from({ length: 40 }, (_, i) => (i === 20 ? "correct horse" : `guess ${i}`));
+      const answers = await Promise.all(guesses.map((password) => server().client().gql(LOGIN, { email, password })));
+      const codes = answers.map((a) => a.errors?.[0].extensions?.code ?? "SIGNED_IN");
+      // Judged: a wrong password (INVALID_CREDENTIALS) or the right one (signed in). Before: 39 wrong guesses were judged.
+      expect(codes.filter((c) => c !== "RATE_LIMITED").length).toBeLessThanOrEqual(3);
+      expect(codes.filter((c) => c === "RATE_LIMITED").length).toBeGreaterThanOrEqual(37);
+    });
   },
   { LOGIN_MAX_FAILURES: "3", LOGIN_BLOCK_MINUTES: "1" },
 );

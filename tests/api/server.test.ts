@@ -1,3 +1,4 @@
+import http from "node:http";
 import { runCli } from "../helpers/cli";
 import { describeEachEngine, engines, scratchDatabase, startTestServer } from "../helpers/test-server";
 
@@ -26,6 +27,38 @@ describeEachEngine("HTTP server", (server) => {
     const { __schema } = await server().client().ok(`{ __schema { queryType { name } types { name } } }`);
     expect(__schema.queryType.name).toBe("Query");
     expect(__schema.types.map((t: any) => t.name)).toEqual(expect.arrayContaining(["Product", "Cart", "Order", "Money"]));
+  });
+
+  test("the shop's script and GraphQL answers go out compressed, as the client accepts (bytes on the wire)", async () => {
+    const html = await (await fetch(`${server().url}/`, { headers: { accept: "text/html" } })).text();
+    const script = html.match(/<script[^>]+src="([^"]+\.js)"/)![1];
+    /** The raw response, as it crosses the network: fetch() would decompress it. */
+    const raw = (p: string, encoding: string, init: { method?: string; body?: string } = {}) =>
+      new Promise<{ encoding: string | undefined; bytes: number; vary: string | undefined }>((resolve, reject) => {
+        const req = http.request(
+          `${server().url}${p}`,
+          { method: init.method ?? "GET", headers: { "accept-encoding": encoding, "content-type": "application/json" } },
+          (res) => {
+            let bytes = 0;
+            res.on("data", (chunk: Buffer) => (bytes += chunk.length));
+            res.on("end", () => resolve({ encoding: res.headers["content-encoding"], bytes, vary: res.headers.vary }));
+          },
+        );
+        req.on("error", reject);
+        req.end(init.body);
+      });
+    const plain = await raw(script, "identity");
+    const br = await raw(script, "br, gzip, deflate");
+    const gzip = await raw(script, "gzip");
+    expect(plain.encoding).toBeUndefined();
+    expect(br).toMatchObject({ encoding: "br", vary: expect.stringMatching(/Accept-Encoding/i) });
+    expect(gzip.encoding).toBe("gzip");
+    expect(br.bytes).toBeLessThan(plain.bytes * 0.35);
+    expect(br.bytes).toBeLessThan(200_000);
+    console.log(`Storefront script on the wire: ${plain.bytes} B plain, ${gzip.bytes} B gzip, ${br.bytes} B brotli`);
+    // A larger GraphQL answer (the schema's types, as the IDE asks for them).
+    const schema = JSON.stringify({ query: "{ __schema { types { name description fields { name description } } } }" });
+    expect((await raw("/graphql", "gzip", { method: "POST", body: schema })).encoding).toBe("gzip");
   });
 
   test("demo images are drawn by the server as SVG", async () => {
