@@ -82,6 +82,22 @@ export async function createApp(config: Config, dataSource: DataSource, options:
     }
   });
 
+  // Readiness (for a load balancer or an orchestrator): the database answers, has every migration, and its
+  // tables are there. /healthz stays the cheap liveness check.
+  app.get("/readyz", async (_req, res) => {
+    try {
+      const ready = Promise.all([dataSource.showMigrations(), dataSource.query("SELECT COUNT(*) AS n FROM product WHERE 1 = 0")]);
+      const [pending] = await Promise.race([
+        ready,
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), 2000)),
+      ]);
+      if (pending) return void res.status(503).json({ status: "unavailable", reason: "migrations are pending" });
+      res.json({ status: "ready" });
+    } catch {
+      res.status(503).json({ status: "unavailable", reason: "the database or its tables do not answer" });
+    }
+  });
+
   const ide = path.join(config.clientDist, "graphiql.html");
   app.get("/graphql", (req, res, next) => {
     if (req.accepts(["application/json", "application/graphql-response+json", "text/html"]) !== "text/html") return next();
@@ -147,13 +163,15 @@ export async function createApp(config: Config, dataSource: DataSource, options:
       return void res.status(err.httpStatus).json({ errors: [{ message: err.message, extensions: err.extensions }] });
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) console.error("Unexpected HTTP error:", err);
-    res.status(status).json({
-      errors: [
-        status === 500
-          ? { message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }
-          : { message: err.message ?? "Bad request", extensions: { code: "BAD_REQUEST" } },
-      ],
-    });
+    // Messages of Express's own errors can name files on this server ("ENOENT … stat '/srv/…'"): a file that
+    // isn't there is a plain NOT_FOUND, and only a malformed body's message (it names no file) is passed on.
+    const answer =
+      status === 500
+        ? { message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }
+        : status === 404
+          ? { message: "Not found", extensions: { code: "NOT_FOUND" } }
+          : { message: err instanceof SyntaxError ? err.message : "Bad request", extensions: { code: "BAD_REQUEST" } };
+    res.status(status).json({ errors: [answer] });
   });
 
   // Settles unpaid orders whose hold ran out (and any a crash left behind), now and every minute.

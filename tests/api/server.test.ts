@@ -1,6 +1,6 @@
 import http from "node:http";
 import { runCli } from "../helpers/cli";
-import { describeEachEngine, engines, scratchDatabase, startTestServer } from "../helpers/test-server";
+import { ROOT, describeEachEngine, engines, scratchDatabase, startTestServer } from "../helpers/test-server";
 
 describeEachEngine("HTTP server", (server) => {
   test("GET /healthz answers 200 while the database answers", async () => {
@@ -59,6 +59,19 @@ describeEachEngine("HTTP server", (server) => {
     // A larger GraphQL answer (the schema's types, as the IDE asks for them).
     const schema = JSON.stringify({ query: "{ __schema { types { name description fields { name description } } } }" });
     expect((await raw("/graphql", "gzip", { method: "POST", body: schema })).encoding).toBe("gzip");
+  });
+
+  test("a missing file is a plain 404 that names no path on the server", async () => {
+    for (const p of ["/assets/nope.js", "/media/uploads/nope.png"]) {
+      const res = await fetch(`${server().url}${p}`);
+      const body = await res.text();
+      expect({ p, status: res.status, body: JSON.parse(body) }).toEqual({
+        p,
+        status: 404,
+        body: { errors: [{ message: "Not found", extensions: { code: "NOT_FOUND" } }] },
+      });
+      expect(body).not.toContain(ROOT);
+    }
   });
 
   test("demo images are drawn by the server as SVG", async () => {
@@ -170,4 +183,26 @@ describe("starting the server", () => {
       }
     },
   );
+});
+
+describe.each(engines)("readiness [%s]", (engine) => {
+  test("/readyz says ready only with every migration and the tables there; /healthz stays the liveness check", async () => {
+    const server = await startTestServer(engine);
+    const q = (sql: string) => server.dataSource.query(engine === "mysql" ? sql.replaceAll('"', "`") : sql);
+    const status = async (p: string) => (await fetch(`${server.url}${p}`)).status;
+    try {
+      expect(await status("/readyz")).toBe(200);
+      // The tables gone (a restore gone wrong): alive, but not ready.
+      await q(`ALTER TABLE "product" RENAME TO "product_away"`);
+      expect([await status("/healthz"), await status("/readyz")]).toEqual([200, 503]);
+      await q(`ALTER TABLE "product_away" RENAME TO "product"`);
+      expect(await status("/readyz")).toBe(200);
+      // A migration not applied (an older database under a newer server).
+      const [last] = await q(`SELECT "name" FROM "migrations" ORDER BY "id" DESC LIMIT 1`);
+      await q(`DELETE FROM "migrations" WHERE "name" = '${last.name}'`);
+      expect([await status("/healthz"), await status("/readyz")]).toEqual([200, 503]);
+    } finally {
+      await server.stop();
+    }
+  });
 });
