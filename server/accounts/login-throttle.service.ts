@@ -53,16 +53,19 @@ export class LoginThrottleService {
   async attempt(keys: string[], now = new Date()): Promise<void> {
     const windowStart = new Date(now.getTime() - this.rules.windowMinutes * 60_000);
     const blockedUntil = new Date(now.getTime() + this.rules.blockMinutes * 60_000);
-    const refused = await this.tx.run(async (m) => {
-      // Rows first (an existing one is left alone), so that parallel attempts queue on row locks instead of
-      // deadlocking over inserting the same new row.
-      await m
+    // The rows first, in their own short transaction (an existing one is left alone): locking rows that exist
+    // queues parallel attempts, where inserting them in the locking transaction deadlocks them (MySQL's shared
+    // lock on a duplicate key).
+    await this.tx.run((m) =>
+      m
         .createQueryBuilder()
         .insert()
         .into(LoginThrottle)
         .values(keys.map((key) => ({ key, failures: 0, windowStartedAt: now, blockedUntil: null })))
         .orIgnore()
-        .execute();
+        .execute(),
+    );
+    const refused = await this.tx.run(async (m) => {
       const rows = await this.tx.lockForUpdate(m.createQueryBuilder(LoginThrottle, "t").where("t.key IN (:...keys)", { keys })).getMany();
       this.refuseIfBlocked(rows, now);
       let over = false;
