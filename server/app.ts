@@ -61,7 +61,8 @@ export async function createApp(config: Config, dataSource: DataSource, options:
     plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled()],
     formatError,
     includeStacktraceInErrorResponses: false,
-    introspection: true,
+    // The IDE reads the schema by introspection: the two are on or off together (GRAPHQL_IDE).
+    introspection: config.graphqlIde,
     // main.ts owns shutdown (HTTP server, Apollo, database, in that order).
     stopOnTerminationSignals: false,
   });
@@ -101,6 +102,11 @@ export async function createApp(config: Config, dataSource: DataSource, options:
   const ide = path.join(config.clientDist, "graphiql.html");
   app.get("/graphql", (req, res, next) => {
     if (req.accepts(["application/json", "application/graphql-response+json", "text/html"]) !== "text/html") return next();
+    if (!config.graphqlIde) {
+      return void res
+        .status(404)
+        .json({ errors: [{ message: "The GraphQL IDE is turned off (GRAPHQL_IDE)", extensions: { code: "NOT_FOUND" } }] });
+    }
     if (!fs.existsSync(ide)) return res.status(503).type("text").send("The GraphQL IDE is not built; run `npm run build`.");
     res.sendFile(ide);
   });

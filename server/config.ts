@@ -27,6 +27,8 @@ export interface Config {
   /** Declined payments from one session or address within the window before RATE_LIMITED (card testing). */
   paymentDeclineLimit: number;
   paymentDeclineWindowMinutes: number;
+  /** The in-browser GraphQL IDE at GET /graphql, and introspection with it (integrators use both). */
+  graphqlIde: boolean;
   /** The store's public address (https://shop.example.com), for links sent elsewhere; unset: taken from each request. */
   publicUrl: string | null;
   /** Load the demo catalog into an empty database at start. */
@@ -136,6 +138,7 @@ export function loadConfig(env: Env = process.env, root = process.cwd()): Config
     paymentDeclineLimit: integer(env, "PAYMENT_DECLINE_LIMIT", 5, 1, 1000),
     paymentDeclineWindowMinutes: integer(env, "PAYMENT_DECLINE_WINDOW_MINUTES", 15, 1, 1440),
     publicUrl: publicUrl(env),
+    graphqlIde: bool(env, "GRAPHQL_IDE", true),
     seedDemo: bool(env, "SEED_DEMO", true),
     cookieSecure: bool(env, "COOKIE_SECURE", production),
     sessionDays: integer(env, "SESSION_DAYS", 30, 1, 3650),

@@ -206,3 +206,18 @@ describe.each(engines)("readiness [%s]", (engine) => {
     }
   });
 });
+
+describe.each(engines)("GRAPHQL_IDE=false [%s]", (engine) => {
+  test("turns the IDE page and introspection off together; the store's own queries still work", async () => {
+    const server = await startTestServer(engine, { GRAPHQL_IDE: "false" });
+    try {
+      const page = await fetch(`${server.url}/graphql`, { headers: { accept: "text/html" } });
+      expect(page.status).toBe(404);
+      const introspection = await server.client().gql(`{ __schema { queryType { name } } }`);
+      expect(introspection.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+      expect((await server.client().ok(`{ products(first: 1) { totalCount } }`)).products.totalCount).toBe(0);
+    } finally {
+      await server.stop();
+    }
+  });
+});
