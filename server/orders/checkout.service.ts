@@ -7,7 +7,6 @@ import { isUniqueViolation, type Transactions } from "../db/transaction";
 import type { Owner, Viewer } from "../graphql/context";
 import { AppError, ErrorCode, badInput, cartEmpty, notFound, outOfStock, paymentDeclined } from "../graphql/errors";
 import type { InventoryService } from "../inventory/inventory.service";
-import { moneyInputValue } from "../../common/money";
 import {
   InvalidPaymentToken,
   InvalidWebhook,
@@ -23,7 +22,7 @@ import type { OrderAdminService } from "./order-admin.service";
 import { OrderEvent } from "./order-event.entity";
 import { OrderLine } from "./order-line.entity";
 import type { OrderNumberGenerator } from "./order-number";
-import { findOrderWithLines, isOrderId } from "./order-queries";
+import { findOrderWithLines, fitNote, formatAmount, isOrderId, lockOrder } from "./order-queries";
 import { Order, OrderStatus, PaymentStatus } from "./order.entity";
 import type { OrderService } from "./order.service";
 import { PaymentNoticeRecord } from "./payment-notice.entity";
@@ -56,8 +55,6 @@ function fingerprint(input: PlaceOrderInput): string {
   const { idempotencyKey: _key, ...rest } = input;
   return createHash("sha256").update(JSON.stringify(rest)).digest("hex");
 }
-
-const formatAmount = (amount: number, currency: string) => `${moneyInputValue(amount, currency)} ${currency}`;
 
 export interface CheckoutSettings {
   currency: string;
@@ -287,7 +284,7 @@ export class CheckoutService {
     actor: string,
   ): Promise<boolean> {
     const m = this.tx.manager;
-    const order = await this.lock(orderId);
+    const order = await lockOrder(this.tx, orderId);
     if (!order) return false;
     const asked = formatAmount(order.totalAmount, order.currency);
     const got = formatAmount(paid.amount, paid.currency.toUpperCase() || order.currency);
@@ -335,7 +332,7 @@ export class CheckoutService {
       (order.paymentStatus === PaymentStatus.PENDING && order.status === OrderStatus.CANCELLED)
     ) {
       // Paid after the order was given up (the shopper paid at the last moment, or the events crossed).
-      const attention = `Paid ${got} (${paid.reference}) after the order was cancelled; the payment is being refunded`.slice(0, 300);
+      const attention = fitNote(`Paid ${got} (${paid.reference}) after the order was cancelled; the payment is being refunded`);
       // Durable: if the refund below never happens (a crash), the sweeper makes it.
       const reconcileAt = new Date(Date.now() + REFUND_CHECK_MS);
       await m.update(
@@ -357,7 +354,7 @@ export class CheckoutService {
    */
   private async release(orderId: string, reason: string, opts: { discard?: boolean; actor?: string } = {}): Promise<boolean> {
     return this.tx.run(async (m) => {
-      const order = await this.lock(orderId);
+      const order = await lockOrder(this.tx, orderId);
       if (!order || order.status !== OrderStatus.PENDING_PAYMENT) return false;
       const lines = await m.find(OrderLine, { where: { orderId }, order: { productId: "ASC" } });
       // The cart first, then the products: the order reserve takes its locks in (no deadlock between the two).
@@ -391,15 +388,10 @@ export class CheckoutService {
         fromStatus: order.status,
         toStatus: OrderStatus.CANCELLED,
         actor: opts.actor ?? order.paymentProvider,
-        note: `${reason}. Stock returned and the items put back in the cart`.slice(0, 300),
+        note: fitNote(`${reason}. Stock returned and the items put back in the cart`),
       });
       return true;
     });
-  }
-
-  /** The order row, locked for the rest of the transaction. */
-  private lock(orderId: string): Promise<Order | null> {
-    return this.tx.lockForUpdate(this.tx.manager.createQueryBuilder(Order, "o").where("o.id = :orderId", { orderId })).getOne();
   }
 
   /** Settles an unpaid order by what its provider says now: paid after all, still processing, or closed. */
@@ -512,7 +504,7 @@ export class CheckoutService {
   async markPaid(orderId: string, actor: string): Promise<Order> {
     if (!isOrderId(orderId)) throw notFound("Order", orderId);
     await this.tx.run(async (m) => {
-      const order = await this.lock(orderId);
+      const order = await lockOrder(this.tx, orderId);
       if (!order) throw notFound("Order", orderId);
       if (order.status !== OrderStatus.PENDING_PAYMENT)
         throw badInput("id", `Only an order waiting for payment can be marked paid; this one is ${order.status}`);

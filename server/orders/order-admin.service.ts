@@ -6,14 +6,11 @@ import { toCsv } from "../lib/csv";
 import type { PaymentService, RefundOutcome } from "../payments/payment.service";
 import { OrderEvent, OrderEventKind } from "./order-event.entity";
 import { OrderLine } from "./order-line.entity";
-import { findOrderWithLines, isOrderId } from "./order-queries";
+import { findOrderWithLines, fitNote, formatAmount, isOrderId, lockOrder } from "./order-queries";
 import { TRANSITIONS, canMove } from "./order-status";
 import { REFUND_CHECK_MS } from "./refund-timing";
 import { Order, OrderStatus, PaymentStatus } from "./order.entity";
 import type { OrderService } from "./order.service";
-
-/** An order event's note fits its column. */
-const note = (text: string) => (text.length > 300 ? `${text.slice(0, 297)}...` : text);
 
 /**
  * The owner's order handling: status moves by the transition table, each recorded in the order's history,
@@ -45,7 +42,7 @@ export class OrderAdminService {
   async updateStatus(id: string, to: OrderStatus, actor: string): Promise<Order> {
     if (!isOrderId(id)) throw notFound("Order", id);
     const refundDue = await this.tx.run(async (m) => {
-      const order = await this.lock(id);
+      const order = await lockOrder(this.tx, id);
       if (!order) throw notFound("Order", id);
       const from = order.status;
       if (!canMove(from, to)) throw badInput("status", `An order that is ${from} can't become ${to}`);
@@ -107,18 +104,18 @@ export class OrderAdminService {
    */
   async refund(id: string, actor: string): Promise<void> {
     const request = await this.tx.run(async (m) => {
-      const order = await this.lock(id);
+      const order = await lockOrder(this.tx, id);
       if (!order?.paymentReference) return undefined;
       if (order.paymentStatus !== PaymentStatus.PAID && order.paymentStatus !== PaymentStatus.REFUND_FAILED) return undefined;
       // A new key only after a refusal: asking again after a crash (the sweeper) repeats the same request.
       const attempt = await m.count(OrderEvent, { where: { orderId: id, kind: OrderEventKind.REFUND_FAILED } });
-      const amount = `${moneyInputValue(order.totalAmount, order.currency)} ${order.currency}`;
+      const amount = formatAmount(order.totalAmount, order.currency);
       await m.insert(OrderEvent, {
         orderId: id,
         kind: OrderEventKind.REFUND_REQUESTED,
         toStatus: order.status,
         actor,
-        note: note(`Refund of ${amount} asked of ${order.paymentProvider} (payment ${order.paymentReference})`),
+        note: fitNote(`Refund of ${amount} asked of ${order.paymentProvider} (payment ${order.paymentReference})`),
       });
       return { provider: order.paymentProvider, reference: order.paymentReference, key: `refund-${id}-${attempt + 1}` };
     });
@@ -134,7 +131,7 @@ export class OrderAdminService {
    */
   async recordRefund(id: string, provider: string, outcome: RefundOutcome): Promise<void> {
     await this.tx.run(async (m) => {
-      const order = await this.lock(id);
+      const order = await lockOrder(this.tx, id);
       if (!order || order.paymentStatus === PaymentStatus.REFUNDED) return;
       if (outcome.ok && !outcome.done) {
         // The provider confirms later (its webhook); the sweeper asks again if that never comes.
@@ -144,7 +141,7 @@ export class OrderAdminService {
           kind: OrderEventKind.REFUND_REQUESTED,
           toStatus: order.status,
           actor: provider,
-          note: note(`Refund ${outcome.reference} is pending at ${provider}`),
+          note: fitNote(`Refund ${outcome.reference} is pending at ${provider}`),
         });
         return;
       }
@@ -161,17 +158,13 @@ export class OrderAdminService {
         fromStatus: status !== order.status ? order.status : null,
         toStatus: status,
         actor: provider,
-        note: note(
+        note: fitNote(
           outcome.ok
             ? `Refund ${outcome.reference}: succeeded`
             : `${outcome.error}. Retry the refund, or refund it by hand in ${provider}.`,
         ),
       });
     });
-  }
-
-  private lock(id: string): Promise<Order | null> {
-    return this.tx.lockForUpdate(this.tx.manager.createQueryBuilder(Order, "o").where("o.id = :id", { id })).getOne();
   }
 
   /** Every order as CSV, newest first, with its item count and totals in major units. */
