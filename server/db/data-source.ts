@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
+import type { Database as SqliteConnection } from "better-sqlite3";
 import { DataSource, type DataSourceOptions, type Logger } from "typeorm";
 import type { DatabaseConfig } from "../config";
+import { DB_LIMITS, DiscardTimedOutConnections } from "./faults";
 import { mysqlMigrations, sqliteMigrations } from "./migrations";
 
 /** Counts the SQL statements a data source runs, so tests and the benchmark can spot N+1 queries. */
@@ -28,6 +30,14 @@ export interface CreateDataSourceOptions {
   /** Build the schema from the entities instead of running migrations (only for checking the migrations). */
   synchronize?: boolean;
   withoutMigrations?: boolean;
+  /**
+   * The data source answers requests (openDatabase's): every wait on the database is bounded (DB_LIMITS).
+   * MySQL/MariaDB: statements time out, timed-out connections are discarded, and the pool's wait is limited
+   * (see connect). SQLite: no busy timeout, because Transactions waits for the write lock itself, without
+   * blocking the process. Otherwise (migrations, tools) statements may run as long as they need and SQLite
+   * waits for the write lock in place.
+   */
+  serving?: boolean;
 }
 
 export function createDataSource(db: DatabaseConfig, opts: CreateDataSourceOptions): DataSource {
@@ -47,10 +57,14 @@ export function createDataSource(db: DatabaseConfig, opts: CreateDataSourceOptio
       database: db.file,
       migrations: opts.withoutMigrations ? [] : sqliteMigrations,
       enableWAL: true,
-      timeout: 10_000,
-      prepareDatabase: (raw: { pragma(sql: string): unknown }) => {
+      // SQLite's busy timeout, how long a statement waits for a lock another connection holds. It waits
+      // synchronously, and better-sqlite3 runs on the event loop: while it waits, the whole process stands
+      // still. So a serving data source never does; Transactions polls for the lock instead.
+      timeout: opts.serving ? 0 : DB_LIMITS.lockWaitMs,
+      prepareDatabase: (raw: SqliteConnection) => {
         raw.pragma("foreign_keys = ON");
         raw.pragma("synchronous = NORMAL");
+        beginImmediate(raw);
       },
     });
   }
@@ -63,7 +77,24 @@ export function createDataSource(db: DatabaseConfig, opts: CreateDataSourceOptio
     dateStrings: false,
     migrations: opts.withoutMigrations ? [] : mysqlMigrations,
     poolSize: 10,
+    connectTimeout: DB_LIMITS.connectTimeoutMs,
+    // mysql2's per-statement timeout (TypeORM passes maxQueryExecutionTime as it with enableQueryTimeout).
+    ...(opts.serving ? { maxQueryExecutionTime: DB_LIMITS.queryTimeoutMs, enableQueryTimeout: true } : {}),
+    subscribers: opts.serving ? [DiscardTimedOutConnections] : [],
   });
+}
+
+/**
+ * Makes every transaction on an SQLite connection take the write lock at BEGIN (BEGIN IMMEDIATE).
+ * TypeORM begins with a plain, deferred BEGIN, which takes the lock only at the transaction's first write.
+ * By then the transaction has usually read, and SQLite can't let a reader wait for the write lock (another
+ * writer may commit meanwhile, and its snapshot would be stale): it answers SQLITE_BUSY at once, without the
+ * busy handler, however long the busy timeout. At BEGIN nothing has been read, so the lock can be waited for.
+ * Only the writing connection: reads outside transactions go to the reader (openReader).
+ */
+function beginImmediate(raw: SqliteConnection): void {
+  const prepare = raw.prepare.bind(raw);
+  raw.prepare = ((sql: string) => prepare(sql === "BEGIN TRANSACTION" ? "BEGIN IMMEDIATE TRANSACTION" : sql)) as typeof raw.prepare;
 }
 
 /** Asks a MySQL-protocol server whether it is MariaDB. */

@@ -1,12 +1,21 @@
 import type { DataSource } from "typeorm";
 import type { DatabaseConfig } from "../config";
 import { createDataSource, isMariaDb, type CreateDataSourceOptions } from "./data-source";
+import { DB_LIMITS, limitPoolWait } from "./faults";
 
-/** Connects and applies pending migrations. */
+/**
+ * Applies pending migrations, then connects for serving (`serving`: every wait on the database bounded).
+ * The migrations run on a connection of their own without those limits: an ALTER of a big table may take
+ * minutes, and at start SQLite may wait for the write lock in place.
+ */
 export async function openDatabase(db: DatabaseConfig, opts: CreateDataSourceOptions): Promise<DataSource> {
-  const ds = await connect(db, opts);
-  await ds.runMigrations({ transaction: "each" });
-  return ds;
+  const migrator = await connect(db, { ...opts, serving: false });
+  try {
+    await migrator.runMigrations({ transaction: "each" });
+  } finally {
+    await migrator.destroy();
+  }
+  return connect(db, { ...opts, serving: true });
 }
 
 /** Initializes a data source for the database, telling MariaDB from MySQL first. */
@@ -14,6 +23,7 @@ export async function connect(db: DatabaseConfig, opts: CreateDataSourceOptions)
   const mariadb = db.engine === "mysql" && (await isMariaDb(db.url));
   const ds = createDataSource(db, { ...opts, mariadb });
   await ds.initialize();
+  if (opts.serving) limitPoolWait(ds, DB_LIMITS.acquireTimeoutMs);
   return ds;
 }
 

@@ -1,18 +1,10 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { DataSource, EntityManager } from "typeorm";
+import { DB_LIMITS, isLockWaitTimeout, isRetryable, isSqliteBusy } from "./faults";
 
 const MAX_ATTEMPTS = 5;
 /** Seconds a MySQL statement waits for a row lock before it fails and the transaction is retried (default 50). */
-const LOCK_WAIT_SECONDS = 5;
-
-/** Deadlocks, lock-wait timeouts and SQLite busy errors: the whole transaction may safely run again. */
-export function isRetryable(error: unknown): boolean {
-  const e = error as { driverError?: { errno?: number; code?: string }; errno?: number; code?: string };
-  const errno = e?.driverError?.errno ?? e?.errno;
-  const code = e?.driverError?.code ?? e?.code;
-  // better-sqlite3 reports extended codes too, e.g. SQLITE_BUSY_SNAPSHOT when another process wrote first.
-  return errno === 1213 || errno === 1205 || /^SQLITE_(BUSY|LOCKED)/.test(code ?? "");
-}
+const LOCK_WAIT_SECONDS = DB_LIMITS.lockWaitMs / 1000;
 
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { driverError?: { errno?: number; code?: string } };
@@ -30,9 +22,14 @@ export function isUniqueViolation(error: unknown): boolean {
  * transaction's, else the committed-only reader.
  *
  * SQLite: TypeORM shares one connection, so two transactions at once would interleave on it.
- * Write transactions therefore run one after another through an in-process queue.
+ * Write transactions therefore run one after another through an in-process queue, each taking the write
+ * lock at BEGIN; while another process holds it, the BEGIN is tried again (see sqliteTransaction).
  * MySQL/MariaDB: READ COMMITTED, so a statement sees what others committed before it ran; rows are
  * locked with conditional UPDATEs or SELECT … FOR UPDATE (`lockForUpdate`) by the services.
+ *
+ * Waiting for locks others hold (SQLite's write lock, a MySQL row lock) stops after DB_LIMITS.lockWaitMs
+ * (5 s) in all, retries included: then the lock error goes to the client as DATABASE_BUSY (formatError), and
+ * nothing of the transaction is written.
  */
 /** The transaction a piece of work runs in, as the AsyncLocalStorage carries it. */
 interface OpenTransaction {
@@ -96,17 +93,21 @@ export class Transactions {
         throw error;
       }
     }
+    const deadline = Date.now() + DB_LIMITS.lockWaitMs;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.once(work);
+        return await this.once(work, deadline);
       } catch (error) {
-        if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
-        await new Promise((r) => setTimeout(r, 10 * attempt + Math.random() * 20 * attempt));
+        // A deadlock is found at once and retried; a lock waited for until it timed out is retried only while
+        // the wait so far is under the limit (on MySQL one 5 s wait uses it up: not 5 attempts × 5 s).
+        const waited = this.engine === "mysql" ? isLockWaitTimeout(error) : isSqliteBusy(error);
+        if (attempt >= MAX_ATTEMPTS || !isRetryable(error) || (waited && Date.now() >= deadline)) throw error;
+        await sleep(10 * attempt + Math.random() * 20 * attempt);
       }
     }
   }
 
-  private once<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  private once<T>(work: (manager: EntityManager) => Promise<T>, deadline: number): Promise<T> {
     const inside = async (m: EntityManager) => {
       const open: OpenTransaction = { manager: m, done: false };
       try {
@@ -123,8 +124,28 @@ export class Transactions {
         return inside(m);
       });
     }
-    const next = this.queue.then(() => this.dataSource.transaction(inside));
+    const next = this.queue.then(() => this.sqliteTransaction(inside, deadline));
     this.queue = next.catch(() => undefined);
     return next;
   }
+
+  /**
+   * One SQLite transaction, begun IMMEDIATE (see createDataSource): it takes the write lock before anything
+   * else. While another process holds it (`npm run seed`, `create-admin`), the BEGIN fails at once (the
+   * serving connection has no busy timeout) and is tried again, a little later each time, until the
+   * deadline. The event loop stays free meanwhile: SQLite's own busy wait would stop every request of this
+   * process, reads included, for as long. Writes of this process queue behind (one writer at a time anyway).
+   */
+  private async sqliteTransaction<T>(inside: (m: EntityManager) => Promise<T>, deadline: number): Promise<T> {
+    for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
+      try {
+        return await this.dataSource.transaction(inside);
+      } catch (error) {
+        if (!isSqliteBusy(error) || Date.now() + pause > deadline) throw error;
+        await sleep(pause);
+      }
+    }
+  }
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

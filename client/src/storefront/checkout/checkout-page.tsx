@@ -25,6 +25,11 @@ function problemText(code: string, message: string, marked: boolean): string {
       return "The payment service can't be reached just now. Nothing was charged and your cart is as it was; please try again in a moment.";
     case "RATE_LIMITED":
       return `${message} Nothing was charged.`;
+    // The same order key goes with the next try, so pressing Place order again never charges twice.
+    case "DATABASE_BUSY":
+      return "The shop is very busy just now. Please press Place order again in a moment; you won't be charged twice.";
+    case "DATABASE_UNAVAILABLE":
+      return "The shop can't reach its records just now. Please press Place order again in a moment; you won't be charged twice.";
     case "IDEMPOTENCY_KEY_REUSED":
       return "Your cart changed since you last pressed Place order. Check the summary, then place the order again.";
     case "OUT_OF_STOCK":
