@@ -1,5 +1,6 @@
-import { IsEmail, Length, Matches, ValidateBy } from "class-validator";
+import { IsEmail, Length, Matches, ValidateBy, type ValidationArguments } from "class-validator";
 import { ArgsType, Field, InputType } from "type-graphql";
+import { checkPassword } from "./password-policy";
 
 /** Emails are unique and compared lower-cased. */
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
@@ -20,6 +21,33 @@ const EmailLength = () =>
     },
   });
 
+/** The verdict on each input's password, from `validate` to `defaultMessage` (class-validator calls one right after the other). */
+const passwordVerdicts = new WeakMap<object, string>();
+
+/**
+ * Not easy to guess (server/accounts/password-policy.ts), judged with the email and name on the same input, so
+ * the error is BAD_USER_INPUT on `password` like every other rule. The length is @Length's to report.
+ */
+const HardToGuess = () =>
+  ValidateBy({
+    name: "hardToGuess",
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) => {
+        if (typeof value !== "string") return true;
+        const owner = (args?.object ?? {}) as Partial<RegisterInput>;
+        const verdict = checkPassword(value, {
+          email: typeof owner.email === "string" ? owner.email : undefined,
+          name: typeof owner.name === "string" ? owner.name : undefined,
+        });
+        if (verdict.ok || verdict.reason === "length") return true;
+        if (args) passwordVerdicts.set(args.object, verdict.message);
+        return false;
+      },
+      defaultMessage: (args?: ValidationArguments) =>
+        (args && passwordVerdicts.get(args.object)) ?? "This password is too easy to guess. Add more words or characters.",
+    },
+  });
+
 @InputType()
 export class RegisterInput {
   @Field()
@@ -32,8 +60,12 @@ export class RegisterInput {
   @Matches(/\S/, { message: "name must not be blank" })
   name: string;
 
-  @Field({ description: "8 to 128 characters." })
+  @Field({
+    description:
+      "8 to 128 characters, and not easy to guess: common passwords, keyboard patterns and the customer's own name or email are refused.",
+  })
   @Length(8, 128, { message: "password must be 8 to 128 characters long" })
+  @HardToGuess()
   password: string;
 }
 

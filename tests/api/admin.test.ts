@@ -366,7 +366,7 @@ describe.each(engines)("npm run create-admin [%s]", (engine) => {
       const env = { DATABASE_URL: scratch.url, SCRYPT_LOG_N: "12" };
       const created = await runCli("scripts/create-admin.js", ["--email", "Owner@Example.com"], {
         ...env,
-        ADMIN_PASSWORD: "owner password",
+        ADMIN_PASSWORD: "plum orchard velvet",
       });
       expect(created.stderr).toBe("");
       expect(created.stdout).toMatch(/Created admin Owner@Example.com/);
@@ -380,6 +380,32 @@ describe.each(engines)("npm run create-admin [%s]", (engine) => {
       const rows = await ds.query("SELECT email, role FROM customer");
       await ds.destroy();
       expect(rows).toEqual([{ email: "Owner@Example.com", role: "ADMIN" }]);
+    } finally {
+      await scratch.drop();
+    }
+  });
+
+  test("refuses a password that is easy to guess, in one line, and creates nothing", async () => {
+    const scratch = await scratchDatabase(engine);
+    try {
+      const env = { DATABASE_URL: scratch.url, SCRYPT_LOG_N: "12" };
+      for (const [password, why] of [
+        ["password123", "it is a very common password"],
+        ["qwertyuiop", "it is one of the most used passwords"],
+        ["shopowner2024", "it contains your name or email address"],
+      ]) {
+        const weak = await runCli("scripts/create-admin.js", ["--email", "shopowner@example.com"], { ...env, ADMIN_PASSWORD: password });
+        expect({ password, code: weak.code, stdout: weak.stdout }).toEqual({ password, code: 1, stdout: "" });
+        expect(weak.stderr).toBe(
+          `create-admin: This password is too easy to guess: ${why}. Add more words or characters; a few unrelated words make a strong password.\n`,
+        );
+      }
+      // Nothing was written: the same email with a strong password is a new account, not a promotion.
+      const strong = await runCli("scripts/create-admin.js", ["--email", "shopowner@example.com"], {
+        ...env,
+        ADMIN_PASSWORD: "plum orchard velvet",
+      });
+      expect(strong.stdout).toMatch(/^Created admin shopowner@example.com/);
     } finally {
       await scratch.drop();
     }

@@ -44,6 +44,18 @@ describeEachEngine(
         await page.getByRole("button", { name: "Create account" }).click();
         await page.getByRole("alert").waitFor();
         expect(await page.getByRole("alert").textContent()).toMatch(/8 to 128/);
+        // A common password: why it's refused shows at the password field (its description), and the shopper
+        // stays on the form with what they typed, to choose another.
+        await page.getByLabel("Password").fill("password123");
+        await page.getByRole("button", { name: "Create account" }).click();
+        await page.getByText("This password is too easy to guess: it is a very common password.", { exact: false }).waitFor();
+        const password = page.getByRole("textbox", { name: "Password", description: /too easy to guess: it is a very common password/ });
+        expect(await password.getAttribute("aria-invalid")).toBe("true");
+        expect(await page.getByRole("heading", { name: "Create an account" }).isVisible()).toBe(true);
+        expect(new URL(page.url()).pathname).toBe("/signup");
+        expect(await page.getByLabel("Email").inputValue()).toBe("grace@example.com");
+        await screenshot(page, `${server().engine}-signup-weak-password`);
+        expect(await seriousA11yViolations(page)).toEqual([]);
         await page.getByLabel("Password").fill("cobol forever");
         await page.getByRole("button", { name: "Create account" }).click();
         await page.getByRole("link", { name: "My orders" }).waitFor();

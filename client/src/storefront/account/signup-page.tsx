@@ -14,7 +14,13 @@ export function SignupPage() {
         fields={[
           { id: "name", label: "Your name", type: "text", autoComplete: "name" },
           { id: "email", label: "Email", type: "email", autoComplete: "email" },
-          { id: "password", label: "Password", type: "password", autoComplete: "new-password", hint: "8 to 128 characters." },
+          {
+            id: "password",
+            label: "Password",
+            type: "password",
+            autoComplete: "new-password",
+            hint: "8 to 128 characters, not easy to guess: a few unrelated words work well.",
+          },
         ]}
         submit={(v) => register({ variables: { input: { name: v.name, email: v.email, password: v.password } } })}
       >
