@@ -1,13 +1,13 @@
 // Architecture rules, checked by `npm run lint` (dependency-cruiser). Paths are regular expressions on paths
 // relative to the repository root.
 //
-// server/ has "plumbing" folders (db, graphql, lib), scripts, the composition root (app.ts, main.ts, modules.ts)
+// server/ has "plumbing" folders (db, graphql, http, lib), scripts, the composition root (app.ts, main.ts, modules.ts)
 // and feature folders: every other folder under server/ (accounts, cart, catalog, orders, ...).
 // A feature's public files are its *.service.ts, *.entity.ts, *.types.ts, *.type.ts, *.inputs.ts, *.args.ts
 // and *.port.ts; everything else in it (resolvers, helpers, routes, loaders) is private to that feature.
 
-const PLUMBING = "^server/(db|graphql|lib)/";
-const NOT_FEATURE = "^server/(db|graphql|lib|scripts)/";
+const PLUMBING = "^server/(db|graphql|http|lib)/";
+const NOT_FEATURE = "^server/(db|graphql|http|lib|scripts)/";
 const FEATURE = "^server/[^/]+/";
 const FEATURE_PUBLIC_FILE = "\\.(service|entity|types|type|inputs|args|port)\\.ts$";
 const COMPOSITION_ROOT = "^server/(app|main|modules)\\.ts$";
@@ -27,7 +27,7 @@ module.exports = {
     {
       name: "plumbing-not-to-features",
       severity: "error",
-      comment: "server/db, server/graphql and server/lib are plumbing: they must not depend on any feature folder.",
+      comment: "server/db, server/graphql, server/http and server/lib are plumbing: they must not depend on any feature folder.",
       from: { path: PLUMBING },
       to: { path: FEATURE, pathNot: NOT_FEATURE },
     },

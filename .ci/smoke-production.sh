@@ -28,7 +28,7 @@ if [ -e node_modules/typescript ] || [ -e node_modules/vite ]; then
   exit 1
 fi
 mysql --protocol=tcp -h127.0.0.1 -uroot -e "CREATE DATABASE $db"
-NODE_ENV=production DATABASE_URL="mysql://root@127.0.0.1:3306/$db" PORT=$port COOKIE_SECURE=false \
+NODE_ENV=production DATABASE_URL="mysql://root@127.0.0.1:3306/$db" PORT=$port COOKIE_SECURE=false SEED_DEMO=true \
   MANUAL_PAYMENT_INSTRUCTIONS="Pay at the counter when you collect the order." \
   node dist/server/main.js > "$work/server.log" 2>&1 &
 pid=$!

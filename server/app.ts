@@ -9,6 +9,7 @@ import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
+import { GraphQLError, type ValidationContext } from "graphql";
 import type { DataSource } from "typeorm";
 import { adminRoutes } from "./admin/admin-routes";
 import { demoImageRouter } from "./catalog/demo-images";
@@ -16,12 +17,17 @@ import type { Config } from "./config";
 import { openReader } from "./db/data-source";
 import { requireRole } from "./graphql/auth";
 import type { Context } from "./graphql/context";
-import { AppError, formatError } from "./graphql/errors";
+import { AppError, QueryLimitCode, QueryLimitError, formatError, unexpectedErrors } from "./graphql/errors";
+import { RequestLimits } from "./http/rate-limits";
+import { notesOf, requestLog } from "./http/request-log";
+import { securityHeaders } from "./http/security-headers";
+import { silentLogger, type Logger } from "./lib/logger";
 import { LoaderCache } from "./graphql/loaders";
 import { buildShopSchema } from "./graphql/schema";
 import { createResolvers, createServices, type Services } from "./modules";
 import { InvalidWebhook } from "./payments/payment.port";
 import { RequestSession } from "./sessions/request-session";
+import { SESSION_COOKIE } from "./sessions/session.service";
 
 /** The storefront's routes (client/src/app/router.tsx); other paths are answered with its not-found page and 404. */
 const STOREFRONT_PATHS = [
@@ -40,25 +46,70 @@ export const isStorefrontPath = (p: string) => STOREFRONT_PATHS.some((re) => re.
 export interface App {
   app: express.Express;
   services: Services;
-  listen(port: number): Promise<Server>;
-  stop(): Promise<void>;
+  listen(port: number, host?: string): Promise<Server>;
+  /**
+   * Graceful stop: no new connections, the requests under way finish (up to `drainMs`, then their
+   * connections are cut), then the sweeper and the rate limits' Redis close. The database is the caller's.
+   */
+  stop(drainMs?: number): Promise<void>;
 }
 
-export async function createApp(config: Config, dataSource: DataSource, options: { sweeper?: boolean } = {}): Promise<App> {
+export interface AppOptions {
+  /** Run the checkout sweeper (default true). */
+  sweeper?: boolean;
+  /** Where the request lines and errors go (default: nowhere). */
+  logger?: Logger;
+}
+
+/** The most tokens a GraphQL document may have (graphql-js counts them as it parses; larger: QUERY_TOO_LARGE). */
+const MAX_TOKENS = 1000;
+
+/** graphql-armor's refusal, reported as a validation error that carries our code (see QueryLimitError). */
+const refuse = (code: QueryLimitCode) => [
+  (ctx: ValidationContext | null, error: GraphQLError) =>
+    ctx?.reportError(
+      new GraphQLError(error.message, { originalError: new QueryLimitError(code, error.message.replace(/^Syntax Error: /, "")) }),
+    ),
+];
+
+export async function createApp(config: Config, dataSource: DataSource, options: AppOptions = {}): Promise<App> {
+  const log = options.logger ?? silentLogger();
   const reader = await openReader(dataSource);
-  const services = createServices(config, dataSource, reader);
+  const services = createServices(config, dataSource, reader, log);
   const schema = await buildShopSchema(createResolvers(config, services));
+  const limits = RequestLimits.create(config.rateLimits, config.redisUrl, log);
+  await limits.ready();
   const armor = new ApolloArmor({
     // Fragments count by the fields they hold, not as extra levels: clients compose them freely.
-    maxDepth: { n: 8, flattenFragments: true },
-    maxAliases: { n: 10 },
-    costLimit: { maxCost: 10000 },
+    maxDepth: { n: 8, flattenFragments: true, propagateOnRejection: false, onReject: refuse(QueryLimitCode.QUERY_TOO_DEEP) },
+    maxAliases: { n: 10, propagateOnRejection: false, onReject: refuse(QueryLimitCode.TOO_MANY_ALIASES) },
+    maxDirectives: { n: 50, propagateOnRejection: false, onReject: refuse(QueryLimitCode.TOO_MANY_DIRECTIVES) },
+    costLimit: { maxCost: 10000, propagateOnRejection: false, onReject: refuse(QueryLimitCode.QUERY_TOO_COMPLEX) },
+    // Its token limit answers every syntax error with HTTP 500; graphql-js's own (parseOptions) is used instead.
+    maxTokens: { enabled: false },
   });
   const protection = armor.protect();
   const apollo = new ApolloServer<Context>({
     schema,
     ...protection,
-    plugins: [...protection.plugins, ApolloServerPluginLandingPageDisabled()],
+    parseOptions: { maxTokens: MAX_TOKENS },
+    plugins: [
+      ...protection.plugins,
+      ApolloServerPluginLandingPageDisabled(),
+      limits.plugin(),
+      {
+        requestDidStart: async ({ contextValue }) => ({
+          // The operation's name goes into the request's log line.
+          didResolveOperation: async ({ operation, operationName }) => {
+            contextValue.notes.operation = operationName ?? `anonymous ${operation?.operation ?? "operation"}`;
+          },
+          // What the client gets masked as INTERNAL_SERVER_ERROR is logged whole, under the request's id.
+          didEncounterErrors: async ({ errors }) => {
+            for (const err of unexpectedErrors(errors)) contextValue.log.error({ err }, "Unexpected error");
+          },
+        }),
+      },
+    ],
     formatError,
     includeStacktraceInErrorResponses: false,
     // The IDE reads the schema by introspection: the two are on or off together (GRAPHQL_IDE).
@@ -70,11 +121,27 @@ export async function createApp(config: Config, dataSource: DataSource, options:
 
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  // The client's address (rate limits, sign-in throttle) comes from X-Forwarded-For only through trusted proxies.
+  app.set("trust proxy", config.trustProxy);
+  app.use(requestLog(log));
+  let draining = false;
+  app.use((_req, res, next) => {
+    // A response sent while shutting down (even for a request that came before) closes its connection, so the
+    // client reconnects (to another process) instead of sending more on this one.
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: express.Response, ...args: Parameters<typeof writeHead>) {
+      if (draining) this.shouldKeepAlive = false;
+      return writeHead.apply(this, args);
+    } as typeof writeHead;
+    next();
+  });
+  const headers = securityHeaders({ production: config.production, https: config.cookieSecure });
+  app.use(headers.all);
   // Brotli or gzip for what compresses (HTML, scripts, styles, GraphQL's JSON), by what the client accepts.
   app.use(compression({ brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } } }));
 
   app.get("/healthz", async (_req, res) => {
+    if (draining) return void res.status(503).json({ status: "unavailable", reason: "shutting down" });
     try {
       await Promise.race([dataSource.query("SELECT 1"), new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 2000))]);
       res.json({ status: "ok" });
@@ -86,6 +153,7 @@ export async function createApp(config: Config, dataSource: DataSource, options:
   // Readiness (for a load balancer or an orchestrator): the database answers, has every migration, and its
   // tables are there. /healthz stays the cheap liveness check.
   app.get("/readyz", async (_req, res) => {
+    if (draining) return void res.status(503).json({ status: "unavailable", reason: "shutting down" });
     try {
       const ready = Promise.all([dataSource.showMigrations(), dataSource.query("SELECT COUNT(*) AS n FROM product WHERE 1 = 0")]);
       const [pending] = await Promise.race([
@@ -108,6 +176,7 @@ export async function createApp(config: Config, dataSource: DataSource, options:
         .json({ errors: [{ message: "The GraphQL IDE is turned off (GRAPHQL_IDE)", extensions: { code: "NOT_FOUND" } }] });
     }
     if (!fs.existsSync(ide)) return res.status(503).type("text").send("The GraphQL IDE is not built; run `npm run build`.");
+    res.setHeader("Content-Security-Policy", headers.ideCsp);
     res.sendFile(ide);
   });
 
@@ -119,27 +188,30 @@ export async function createApp(config: Config, dataSource: DataSource, options:
       res.json({ received: true, result });
     } catch (error) {
       if (error instanceof InvalidWebhook) return void res.status(400).json({ error: `Webhook refused: ${error.message}` });
-      console.error("Webhook failed; the provider will send it again:", error);
+      log.error({ err: error }, "Webhook failed; the provider will send it again");
       res.status(500).json({ error: "Internal server error" });
     }
   });
 
-  const sessionOf = (req: express.Request, res: express.Response) =>
-    new RequestSession(services.sessions, req, res, { secure: config.cookieSecure, maxAgeSeconds: config.sessionDays * 86_400 });
+  const cookie = sessionCookie(config);
+  const sessionOf = (req: express.Request, res: express.Response) => new RequestSession(services.sessions, req, res, cookie);
   app.use(
     "/graphql",
+    limits.middleware("api"),
     express.json({ limit: "200kb" }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({
         session: sessionOf(req, res),
         loaders: new LoaderCache(),
         origin: `${req.protocol}://${req.get("host") ?? "localhost"}`,
+        notes: notesOf(res),
+        log: (req as { log?: Logger }).log ?? log,
       }),
     }),
   );
   app.use("/media/demo", demoImageRouter());
   const asAdmin = requireRole(["ADMIN"], (req, res) => sessionOf(req, res).viewer());
-  app.use("/api/admin", adminRoutes(asAdmin, services, config.uploadMaxBytes));
+  app.use("/api/admin", limits.middleware("api"), adminRoutes(asAdmin, services, config.uploadMaxBytes));
   // Uploaded images: served as the image types they were checked to be, never sniffed as anything else.
   app.use(
     "/media/uploads",
@@ -165,10 +237,13 @@ export async function createApp(config: Config, dataSource: DataSource, options:
   // Our own errors from plain HTTP routes (sign-in needed, a bad upload), malformed JSON bodies and the like:
   // a GraphQL-shaped error, never Express's HTML page with a stack.
   app.use((err: { status?: number; message?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    if (err instanceof AppError)
-      return void res.status(err.httpStatus).json({ errors: [{ message: err.message, extensions: err.extensions }] });
+    if (err instanceof AppError) {
+      const { http: _http, ...extensions } = err.extensions;
+      if (typeof extensions.retryAfterSeconds === "number") res.setHeader("Retry-After", String(extensions.retryAfterSeconds));
+      return void res.status(err.httpStatus).json({ errors: [{ message: err.message, extensions }] });
+    }
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
-    if (status === 500) console.error("Unexpected HTTP error:", err);
+    if (status === 500) log.error({ err }, "Unexpected HTTP error");
     // Messages of Express's own errors can name files on this server ("ENOENT … stat '/srv/…'"): a file that
     // isn't there is a plain NOT_FOUND, and only a malformed body's message (it names no file) is passed on.
     const answer =
@@ -187,17 +262,34 @@ export async function createApp(config: Config, dataSource: DataSource, options:
   return {
     app,
     services,
-    listen: (port) =>
+    listen: (port, host) =>
       new Promise((resolve, reject) => {
-        server = app.listen(port, () => resolve(server!));
+        server = host ? app.listen(port, host, () => resolve(server!)) : app.listen(port, () => resolve(server!));
         server.once("error", reject);
       }),
-    stop: async () => {
+    stop: async (drainMs = 10_000) => {
+      draining = true;
+      if (server) {
+        // close() stops accepting and ends idle keep-alive connections; requests under way finish, up to drainMs.
+        const closed = new Promise<void>((resolve) => server!.close(() => resolve()));
+        server.closeIdleConnections();
+        const cut = setTimeout(() => server?.closeAllConnections(), drainMs);
+        await closed;
+        clearTimeout(cut);
+      }
       await stopSweeper();
-      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-      server?.closeAllConnections?.();
       await apollo.stop();
+      await limits.close();
       if (reader !== dataSource && reader.isInitialized) await reader.destroy();
     },
+  };
+}
+
+/** The session cookie: `__Host-` prefixed when Secure (no Domain, Path=/: a subdomain can't set or read it). */
+function sessionCookie(config: Config) {
+  return {
+    name: config.cookieSecure ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE,
+    secure: config.cookieSecure,
+    maxAgeSeconds: config.sessionDays * 86_400,
   };
 }

@@ -2,9 +2,45 @@ import path from "node:path";
 
 export type DatabaseConfig = { engine: "sqlite"; file: string } | { engine: "mysql"; url: string };
 
+/** A limit of `points` requests per `seconds`, per client address. */
+export interface RateLimit {
+  points: number;
+  seconds: number;
+}
+
+/** The request limits per client address (RATE_LIMITS): the whole API, mutations, and the costly operations. */
+export interface RateLimits {
+  api: RateLimit;
+  mutation: RateLimit;
+  login: RateLimit;
+  signup: RateLimit;
+  checkout: RateLimit;
+}
+
 export interface Config {
   port: number;
+  /** The address to listen on; undefined: every interface. Demo mode listens on 127.0.0.1 unless HOST is set. */
+  host: string | undefined;
   production: boolean;
+  /**
+   * Demo mode: the zero-configuration start (embedded SQLite, no DATABASE_URL, not production) or DEMO=true.
+   * Only here do the demo owner account and the test payment method exist.
+   */
+  demo: boolean;
+  /**
+   * Which proxies in front of the server are trusted to say the client's address (X-Forwarded-For), as
+   * Express's "trust proxy" takes it: a hop count or a list of addresses/CIDRs; false: none.
+   */
+  trustProxy: number | string[] | false;
+  rateLimits: RateLimits;
+  /** Redis for the rate limits' counts, shared by several server processes; null: counted in memory. */
+  redisUrl: string | null;
+  /** pino's level: fatal, error, warn, info, debug, trace or silent. */
+  logLevel: string;
+  /** Concurrent password hashes (sign-in, sign-up): each takes about 128 MiB and a third of a second. */
+  maxConcurrentHashes: number;
+  /** On SIGTERM, how long requests under way may take to finish before their connections are cut. */
+  shutdownTimeoutMs: number;
   database: DatabaseConfig;
   /** ISO 4217 code of the store's single currency. */
   currency: string;
@@ -14,7 +50,7 @@ export interface Config {
   freeShippingThreshold: number;
   /** Tax rate in basis points (1/100 of a percent) applied to the subtotal. */
   taxRateBps: number;
-  /** Whether the `test` payment provider is accepted. */
+  /** Whether the `test` payment provider is accepted: in demo mode, or with ENABLE_TEST_PAYMENTS. */
   testPayments: boolean;
   /** Milliseconds every test-provider call waits (a slow provider, for the benchmark); never in production. */
   testPaymentDelayMs: number;
@@ -31,7 +67,7 @@ export interface Config {
   graphqlIde: boolean;
   /** The store's public address (https://shop.example.com), for links sent elsewhere; unset: taken from each request. */
   publicUrl: string | null;
-  /** Load the demo catalog into an empty database at start. */
+  /** Load the demo catalog into an empty database at start (demo mode, or SEED_DEMO). */
   seedDemo: boolean;
   /** Mark the session cookie `Secure` (serve over HTTPS). */
   cookieSecure: boolean;
@@ -115,20 +151,84 @@ function publicUrl(env: Env): string | null {
   return raw.replace(/\/+$/, "");
 }
 
+const DEFAULT_RATE_LIMITS = "api=600/60,mutation=120/60,login=10/60,signup=10/3600,checkout=20/600";
+
+/** RATE_LIMITS: "name=points/seconds,…", each overriding the default of that name. */
+export function parseRateLimits(raw: string | undefined): RateLimits {
+  const limits = {} as Record<string, RateLimit>;
+  const entries = [DEFAULT_RATE_LIMITS, raw ?? ""]
+    .join(",")
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const m = /^(api|mutation|login|signup|checkout)=(\d{1,9})\/(\d{1,7})$/.exec(entry);
+    if (!m || Number(m[2]) < 1 || Number(m[3]) < 1) {
+      throw new ConfigError(`RATE_LIMITS must be a list like "login=10/60,signup=10/3600" (name=requests/seconds), got "${entry}"`);
+    }
+    limits[m[1]] = { points: Number(m[2]), seconds: Number(m[3]) };
+  }
+  return limits as unknown as RateLimits;
+}
+
+const IPV4_CIDR = /^(\d{1,3})(\.\d{1,3}){3}(\/\d{1,2})?$/;
+const IPV6_CIDR = /^[0-9a-f:.]+(\/\d{1,3})?$/i;
+
+/** TRUST_PROXY: a hop count, or addresses/CIDRs (and Express's names loopback, linklocal, uniquelocal). */
+export function parseTrustProxy(raw: string | undefined, fallback: Config["trustProxy"]): Config["trustProxy"] {
+  const value = raw?.trim();
+  if (value === undefined || value === "") return fallback;
+  if (["false", "none", "0"].includes(value.toLowerCase())) return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 10) throw new ConfigError(`TRUST_PROXY must be a hop count from 0 to 10 or a list of addresses, got "${value}"`);
+    return hops;
+  }
+  const list = value
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
+  for (const item of list) {
+    if (!["loopback", "linklocal", "uniquelocal"].includes(item) && !IPV4_CIDR.test(item) && !(item.includes(":") && IPV6_CIDR.test(item)))
+      throw new ConfigError(`TRUST_PROXY must be a hop count or a list of proxy addresses/CIDRs (e.g. 10.0.0.0/8,loopback), got "${item}"`);
+  }
+  return list;
+}
+
+function redisUrl(env: Env): string | null {
+  const raw = env.REDIS_URL?.trim();
+  if (!raw) return null;
+  if (!/^rediss?:\/\/[^/]+/.test(raw)) throw new ConfigError(`REDIS_URL must look like redis://host:6379, got "${raw}"`);
+  return raw;
+}
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
 export function loadConfig(env: Env = process.env, root = process.cwd()): Config {
   const production = env.NODE_ENV === "production";
+  const demo = bool(env, "DEMO", !production && !env.DATABASE_URL?.trim());
+  const logLevel = (env.LOG_LEVEL ?? "info").trim().toLowerCase();
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${env.LOG_LEVEL}"`);
   const manualInstructions = env.MANUAL_PAYMENT_INSTRUCTIONS?.trim();
   const currency = (env.STORE_CURRENCY ?? "USD").trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(currency)) throw new ConfigError(`STORE_CURRENCY must be a 3-letter ISO 4217 code, got "${env.STORE_CURRENCY}"`);
   return {
     port: integer(env, "PORT", 4000, 0, 65535),
+    host: env.HOST?.trim() || (demo ? "127.0.0.1" : undefined),
     production,
+    demo,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY, demo ? ["loopback"] : false),
+    rateLimits: parseRateLimits(env.RATE_LIMITS),
+    redisUrl: redisUrl(env),
+    logLevel,
+    maxConcurrentHashes: integer(env, "MAX_CONCURRENT_HASHES", 2, 1, 64),
+    shutdownTimeoutMs: integer(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
     database: parseDatabaseUrl(env.DATABASE_URL, root),
     currency,
     shippingFlat: integer(env, "SHIPPING_FLAT", 499, 0, 10_000_000),
     freeShippingThreshold: integer(env, "FREE_SHIPPING_THRESHOLD", 5000, 0, 1_000_000_000),
     taxRateBps: integer(env, "TAX_RATE_BPS", 0, 0, 10_000),
-    testPayments: bool(env, "ENABLE_TEST_PAYMENTS", !production),
+    testPayments: bool(env, "ENABLE_TEST_PAYMENTS", demo),
     testPaymentDelayMs: integer(env, "TEST_PAYMENT_DELAY_MS", 0, 0, production ? 0 : 60_000),
     stripe: stripeSettings(env),
     manualPayment: manualInstructions
@@ -139,7 +239,7 @@ export function loadConfig(env: Env = process.env, root = process.cwd()): Config
     paymentDeclineWindowMinutes: integer(env, "PAYMENT_DECLINE_WINDOW_MINUTES", 15, 1, 1440),
     publicUrl: publicUrl(env),
     graphqlIde: bool(env, "GRAPHQL_IDE", true),
-    seedDemo: bool(env, "SEED_DEMO", true),
+    seedDemo: bool(env, "SEED_DEMO", demo),
     cookieSecure: bool(env, "COOKIE_SECURE", production),
     sessionDays: integer(env, "SESSION_DAYS", 30, 1, 3650),
     clientDist: path.resolve(root, env.CLIENT_DIST ?? path.join("client", "dist")),

@@ -1,59 +1,97 @@
 import "reflect-metadata";
+import { randomBytes } from "node:crypto";
 import { createApp } from "./app";
-import { ConfigError, loadConfig } from "./config";
+import { ConfigError, loadConfig, type Config } from "./config";
 import { describeDatabase } from "./db/database";
+import { createLogger, type Logger } from "./lib/logger";
 import { openStoreDatabase } from "./modules";
 
-/** The demo store's owner account; it only works outside production. */
-const DEMO_ADMIN = { email: "owner@example.com", password: "demo-owner-password" };
+/** The demo store's owner; it exists only in demo mode, with a new password printed at every start. */
+const DEMO_OWNER_EMAIL = "owner@example.com";
 
-/** What to close on SIGINT/SIGTERM; filled in as start-up opens things. */
+/** What to close on SIGINT/SIGTERM, in reverse order of opening; filled in as start-up opens things. */
 const closers: (() => Promise<unknown>)[] = [];
+let log: Logger | undefined;
 let stopping = false;
-async function shutdown(): Promise<void> {
+async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  for (const close of closers.reverse()) await close().catch((e) => console.error(e));
+  log?.info({ signal }, "Shutting down: no new connections; finishing the requests under way");
+  for (const close of closers.reverse())
+    await close().catch((e) => (log ? log.error({ err: e }, "shutdown step failed") : console.error(e)));
+  log?.info("Stopped");
+  log?.flush?.();
   process.exit(0);
 }
 // Installed before anything starts, so a signal at any moment shuts down cleanly.
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
 async function main() {
   const config = loadConfig();
+  log = createLogger({ level: config.logLevel, pretty: !config.production && process.stdout.isTTY });
   const where = describeDatabase(config.database);
   const dataSource = await openStoreDatabase(config.database).catch((e: Error) => {
     throw new ConfigError(`Cannot open the database (${where}): ${e.message.split("\n")[0]}`);
   });
   closers.push(() => dataSource.destroy());
-  const { services, listen, stop } = await createApp(config, dataSource);
-  closers.push(stop);
+  const { services, listen, stop } = await createApp(config, dataSource, { logger: log });
+  closers.push(() => stop(config.shutdownTimeoutMs));
   if (config.seedDemo) {
     const added = await services.catalogIo.seedDemoIfEmpty();
-    if (added) console.log(`Loaded the demo catalog: ${added} products.`);
-    // The demo admin's well-known password is refused in production (see AccountService.login).
-    if (added && !config.production) await services.accounts.upsertAdmin(DEMO_ADMIN.email, DEMO_ADMIN.password, "Demo owner", true);
+    if (added) log.info(`Loaded the demo catalog: ${added} products.`);
   }
-  const server = await listen(config.port);
+  let demoPassword: string | undefined;
+  if (config.demo) {
+    demoPassword = randomBytes(12).toString("base64url");
+    if (!(await services.accounts.ensureDemoOwner(DEMO_OWNER_EMAIL, demoPassword))) demoPassword = undefined;
+  } else if (await services.accounts.demoOwnerPresent()) {
+    throw new ConfigError(
+      `the demo owner account (${DEMO_OWNER_EMAIL}) is in this database, and this start is not in demo mode. ` +
+        `Create your own owner account with \`npm run create-admin -- --email you@example.com\` (it retires the demo owner), ` +
+        `or start with DEMO=true to keep trying the demo.`,
+    );
+  }
+  const server = await listen(config.port, config.host);
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
-  console.log(`Shopwright is running on ${where}`);
-  console.log(`  Store API and GraphQL IDE: http://localhost:${port}/graphql`);
-  console.log(`  Health check:              http://localhost:${port}/healthz`);
-  if (config.seedDemo && !config.production) {
-    console.log(
-      `  Admin:                     http://localhost:${port}/admin  (demo sign-in: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password};`,
-    );
-    console.log(`                             your own: npm run create-admin -- --email you@example.com)`);
+  await announce(log, config, where, port, demoPassword);
+}
+
+/** One structured line for the log, and (demo mode or a terminal) the addresses for a person to open. */
+async function announce(log: Logger, config: Config, where: string, port: number, demoPassword: string | undefined): Promise<void> {
+  const loopback = !config.host || ["127.0.0.1", "::1", "0.0.0.0", "::"].includes(config.host);
+  const base = `http://${loopback ? "localhost" : config.host!.includes(":") ? `[${config.host}]` : config.host}:${port}`;
+  log.info({ database: where, host: config.host ?? "all interfaces", port, demo: config.demo }, `Shopwright is running on ${where}`);
+  if (!config.testPayments && !config.stripe && !config.manualPayment) {
+    log.warn("No payment method is configured: checkout will say so. Set STRIPE_SECRET_KEY or MANUAL_PAYMENT_INSTRUCTIONS.");
   }
+  if (!config.demo && !process.stdout.isTTY) return;
+  await new Promise<void>((resolve) => log.flush(() => resolve()));
+  // Printed, not logged: the demo password never goes into the log.
+  const lines = [
+    `  Store:                     ${base}/`,
+    `  Store API${config.graphqlIde ? " and GraphQL IDE:" : ":" + " ".repeat(16)} ${base}/graphql`,
+    `  Health check:              ${base}/healthz`,
+  ];
+  if (config.demo) {
+    lines.push(`  Demo mode: test payments (card pm_card_visa), listening on ${config.host ?? "all interfaces"} only.`);
+    lines.push(`             A real shop: DATABASE_URL=mysql://… and NODE_ENV=production (see README, Deploying).`);
+    if (demoPassword)
+      lines.push(`  Admin:                     ${base}/admin  (demo sign-in: ${DEMO_OWNER_EMAIL} / ${demoPassword}; new at every start)`);
+    lines.push(`                             your own owner account: npm run create-admin -- --email you@example.com`);
+  }
+  console.log(lines.join("\n"));
 }
 
 main().catch((error) => {
   if (error instanceof ConfigError) {
     console.error(`shopwright: ${error.message}`);
+  } else if (log) {
+    log.fatal({ err: error }, "Start-up failed");
   } else {
     console.error(error);
   }
+  // Whatever start-up opened (the database, the port) is closed by exiting.
   process.exit(1);
 });

@@ -29,6 +29,8 @@ import { loadConfig, type Config, type DatabaseConfig } from "./config";
 import { createDataSource, type CreateDataSourceOptions } from "./db/data-source";
 import { connect, openDatabase } from "./db/database";
 import { Transactions } from "./db/transaction";
+import { Gate } from "./lib/gate";
+import { silentLogger, type Logger } from "./lib/logger";
 import { buildShopSchema, schemaSdl } from "./graphql/schema";
 import { InventoryResolver } from "./inventory/inventory.resolver";
 import { InventoryService } from "./inventory/inventory.service";
@@ -77,7 +79,7 @@ export const connectStore = (db: DatabaseConfig, opts: DatabaseOptions = {}) => 
 export type Services = ReturnType<typeof createServices>;
 
 /** Every service, wired once per process. `reader` serves reads outside transactions (see openReader). */
-export function createServices(config: Config, dataSource: DataSource, reader: DataSource = dataSource) {
+export function createServices(config: Config, dataSource: DataSource, reader: DataSource = dataSource, log: Logger = silentLogger()) {
   const tx = new Transactions(dataSource, reader);
   const pricing = new FlatShippingRule(config);
   const catalog = new CatalogService(tx);
@@ -85,11 +87,14 @@ export function createServices(config: Config, dataSource: DataSource, reader: D
   const catalogIo = new CatalogIoService(tx, catalog, inventory, config.currency);
   const cart = new CartService(tx, catalog, pricing, config.currency);
   const testProvider = new TestPaymentProvider(config.testPaymentDelayMs);
-  const payments = new PaymentService([
-    ...(config.stripe ? [new StripePaymentProvider(config.stripe)] : []),
-    ...(config.manualPayment ? [new ManualPaymentProvider(config.manualPayment.name, config.manualPayment.instructions)] : []),
-    ...(config.testPayments ? [testProvider] : []),
-  ]);
+  const payments = new PaymentService(
+    [
+      ...(config.stripe ? [new StripePaymentProvider(config.stripe)] : []),
+      ...(config.manualPayment ? [new ManualPaymentProvider(config.manualPayment.name, config.manualPayment.instructions)] : []),
+      ...(config.testPayments ? [testProvider] : []),
+    ],
+    log,
+  );
   const orders = new OrderService(tx);
   const productAdmin = new ProductAdminService(tx, catalog, inventory, orders, config.currency);
   const orderAdmin = new OrderAdminService(tx, orders, inventory, payments);
@@ -104,10 +109,22 @@ export function createServices(config: Config, dataSource: DataSource, reader: D
     },
     "Too many declined payments.",
   );
-  const checkout = new CheckoutService(tx, catalog, inventory, cart, payments, orders, orderAdmin, declines, new RandomOrderNumber(), {
-    currency: config.currency,
-    holdMinutes: config.checkoutHoldMinutes,
-  });
+  const checkout = new CheckoutService(
+    tx,
+    catalog,
+    inventory,
+    cart,
+    payments,
+    orders,
+    orderAdmin,
+    declines,
+    new RandomOrderNumber(),
+    {
+      currency: config.currency,
+      holdMinutes: config.checkoutHoldMinutes,
+    },
+    log,
+  );
   const sessions = new SessionService(tx, config.sessionDays);
   const throttle = new LoginThrottleService(tx, {
     maxFailuresPerEmail: config.loginMaxFailures,
@@ -115,10 +132,18 @@ export function createServices(config: Config, dataSource: DataSource, reader: D
     windowMinutes: config.loginBlockMinutes,
     blockMinutes: config.loginBlockMinutes,
   });
-  const accounts = new AccountService(tx, sessions, cart, throttle, orders, {
-    scryptLogN: config.scryptLogN,
-    production: config.production,
-  });
+  const accounts = new AccountService(
+    tx,
+    sessions,
+    cart,
+    throttle,
+    orders,
+    {
+      scryptLogN: config.scryptLogN,
+      demo: config.demo,
+    },
+    new Gate(config.maxConcurrentHashes),
+  );
   const dashboard = new DashboardService(orders, inventory, config.currency);
   const uploads = new UploadService(config.uploadDir);
   return {

@@ -2,15 +2,22 @@ import type { GuestOrders } from "./account.port";
 import { randomUUID } from "node:crypto";
 import type { CartService } from "../cart/cart.service";
 import { isUniqueViolation, type Transactions } from "../db/transaction";
-import { AppError, ErrorCode, badInput } from "../graphql/errors";
+import { AppError, ErrorCode } from "../graphql/errors";
 import type { RequestSessionPort } from "../graphql/context";
 import type { SessionService } from "../sessions/session.service";
 import { Customer, Role } from "./customer.entity";
 import { normalizeEmail, type RegisterInput } from "./account.inputs";
 import type { LoginThrottleService } from "./login-throttle.service";
 import { hashPassword, verifyPassword } from "./password";
+import type { Gate } from "../lib/gate";
 
 const invalidCredentials = () => new AppError(ErrorCode.INVALID_CREDENTIALS, "The email or password is not right");
+/** Sign-up's answer for an email it can't use; the same for every such email, whatever the reason. */
+const signUpRefused = () =>
+  new AppError(
+    ErrorCode.INVALID_CREDENTIALS,
+    "We couldn't create an account with this email and password. If you already have one, sign in with its password.",
+  );
 
 export class AccountService {
   /** Verified against when the email is unknown, so a wrong email costs as long as a wrong password. */
@@ -22,27 +29,38 @@ export class AccountService {
     private readonly carts: CartService,
     private readonly throttle: LoginThrottleService,
     private readonly guestOrders: GuestOrders,
-    private readonly opts: { scryptLogN: number; production: boolean },
+    private readonly opts: { scryptLogN: number; demo: boolean },
+    /** Bounds concurrent password hashing, per client address too: a flood of guesses can't slow everyone's sign-in. */
+    private readonly hashing: Gate,
   ) {}
 
   byId(id: string): Promise<Customer | null> {
     return this.tx.manager.findOneBy(Customer, { id });
   }
 
+  /**
+   * Signs up. The answer never tells whether the email already has an account: for a taken email it is
+   * sign-in's answer (signed in with the account's own password; INVALID_CREDENTIALS otherwise, counted by
+   * the sign-in throttle), with one password hash either way, as for a new account.
+   */
   async register(input: RegisterInput, session: RequestSessionPort): Promise<Customer> {
+    const emailNormalized = normalizeEmail(input.email);
+    if (await this.tx.manager.existsBy(Customer, { emailNormalized }))
+      return this.login(input.email, input.password, session, signUpRefused);
     const customer = this.tx.reader.create(Customer, {
       id: randomUUID(),
       email: input.email.trim(),
-      emailNormalized: normalizeEmail(input.email),
+      emailNormalized,
       name: input.name.trim(),
-      passwordHash: await hashPassword(input.password, this.opts.scryptLogN),
+      passwordHash: await this.hashing.run(session.address, () => hashPassword(input.password, this.opts.scryptLogN)),
       role: Role.CUSTOMER,
       isDemo: false,
     });
     try {
       await this.tx.run((m) => m.insert(Customer, customer));
     } catch (error) {
-      if (isUniqueViolation(error)) throw badInput("email", "An account with this email already exists; sign in instead");
+      // Signed up a moment ago by a parallel request: answered as above.
+      if (isUniqueViolation(error)) return this.login(input.email, input.password, session, signUpRefused);
       throw error;
     }
     await this.startSession(customer, session);
@@ -54,15 +72,17 @@ export class AccountService {
    * wrong email as for a wrong password. Starts a new session (the old id is dropped: no fixation) and
    * brings the guest cart along.
    */
-  async login(email: string, password: string, session: RequestSessionPort): Promise<Customer> {
+  async login(email: string, password: string, session: RequestSessionPort, refused = invalidCredentials): Promise<Customer> {
     const normalized = normalizeEmail(email);
     const keys = this.throttle.keys(normalized, session.address);
     // Counted before the password is checked, so parallel guesses can't slip past the limit.
     await this.throttle.attempt(keys);
     const customer = await this.tx.manager.findOneBy(Customer, { emailNormalized: normalized });
     this.decoyHash ??= hashPassword(randomUUID(), this.opts.scryptLogN);
-    const ok = await verifyPassword(password, customer?.passwordHash ?? (await this.decoyHash));
-    if (!customer || !ok || (customer.isDemo && this.opts.production)) throw invalidCredentials();
+    const stored = customer?.passwordHash ?? (await this.decoyHash);
+    const ok = await this.hashing.run(session.address, () => verifyPassword(password, stored));
+    // The demo owner signs in only in demo mode (main.ts also refuses to start outside it while one exists).
+    if (!customer || !ok || (customer.isDemo && !this.opts.demo)) throw refused();
     await this.throttle.succeeded(normalized, session.address);
     await this.startSession(customer, session);
     return customer;
@@ -95,6 +115,37 @@ export class AccountService {
         isDemo,
       });
       return { created: true };
+    });
+  }
+
+  /**
+   * Demo mode: the demo owner account, created or given a new password (printed at start). An account of
+   * that email that isn't the demo's is left alone (false).
+   */
+  async ensureDemoOwner(email: string, password: string): Promise<boolean> {
+    const existing = await this.tx.manager.findOneBy(Customer, { emailNormalized: normalizeEmail(email) });
+    if (existing && !existing.isDemo) return false;
+    await this.upsertAdmin(email, password, "Demo owner", true);
+    return true;
+  }
+
+  /** Whether the demo owner account can still sign in as an admin (a store started in demo mode once). */
+  async demoOwnerPresent(): Promise<boolean> {
+    return (await this.tx.manager.countBy(Customer, { isDemo: true, role: Role.ADMIN })) > 0;
+  }
+
+  /**
+   * Retires the demo owner: no longer an admin, its password unusable, its sessions ended. Kept as a row
+   * (not deleted) so orders placed while testing the demo keep their customer.
+   */
+  async retireDemoOwners(): Promise<number> {
+    return this.tx.run(async (m) => {
+      const demo = await m.findBy(Customer, { isDemo: true, role: Role.ADMIN });
+      for (const c of demo) {
+        await m.update(Customer, { id: c.id }, { role: Role.CUSTOMER, passwordHash: "retired" });
+        await this.sessions.endAllOf(c.id);
+      }
+      return demo.length;
     });
   }
 

@@ -35,7 +35,7 @@ export class Customer {
   @Column({ type: "varchar", length: 20 })
   role: Role;
 
-  /** The demo store's admin: its well-known password is refused when NODE_ENV=production. */
+  /** The demo store's owner: signs in only in demo mode (see Config.demo). */
   @Column({ name: "is_demo", type: "boolean", default: false })
   isDemo: boolean;
 

@@ -1,3 +1,4 @@
+import type { Logger } from "../lib/logger";
 import type { LoaderCache } from "./loaders";
 
 /** Who is asking: a session (maybe none yet) and, when signed in, the customer and their role. */
@@ -42,4 +43,8 @@ export interface Context {
   /** The address the client reached this server at (scheme and host), for links back to the store. */
   origin: string;
   loaders: LoaderCache;
+  /** What the request's log line should say about it (the GraphQL operation's name). */
+  notes: { operation?: string };
+  /** The request's logger: its lines carry the request id. */
+  log: Logger;
 }

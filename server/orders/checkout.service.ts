@@ -5,6 +5,7 @@ import type { CartService } from "../cart/cart.service";
 import type { CatalogService } from "../catalog/catalog.service";
 import { isUniqueViolation, type Transactions } from "../db/transaction";
 import type { Owner, Viewer } from "../graphql/context";
+import type { Logger } from "../lib/logger";
 import { AppError, ErrorCode, badInput, cartEmpty, notFound, outOfStock, paymentDeclined } from "../graphql/errors";
 import type { InventoryService } from "../inventory/inventory.service";
 import {
@@ -85,6 +86,7 @@ export class CheckoutService {
     private readonly declines: LoginThrottleService,
     private readonly numbers: OrderNumberGenerator,
     private readonly settings: CheckoutSettings,
+    private readonly log: Logger,
   ) {}
 
   /**
@@ -130,7 +132,7 @@ export class CheckoutService {
       // Nothing was taken: the shopper never reached a payment page, or the token was unusable.
       await this.release(order.id, "The payment could not be started", { discard: true });
       if (error instanceof InvalidPaymentToken) throw badInput("payment.token", error.message);
-      console.error(`Starting a ${provider.name} payment for order ${order.number} failed:`, error);
+      this.log.error({ err: error, order: order.number }, `Starting a ${provider.name} payment failed`);
       throw new AppError(
         ErrorCode.PAYMENT_UNAVAILABLE,
         "The payment service can't be reached just now. Nothing was charged and your cart is as it was; please try again in a moment.",
@@ -297,7 +299,7 @@ export class CheckoutService {
             0,
             300,
           );
-        console.error(`Order ${order.number}: ${attention}`);
+        this.log.warn({ order: order.number }, attention);
         // The money was taken, so the payment is PAID (a cancellation refunds it), but the order waits for the owner.
         await m.update(
           Order,
@@ -431,7 +433,10 @@ export class CheckoutService {
       } catch (error) {
         // The provider can't be asked now: the order waits as it is and is looked at again a little later, so
         // orders that keep failing don't stand in front of the others.
-        console.error(`Could not settle order ${order.number}:`, error instanceof Error ? error.message : error);
+        this.log.warn(
+          { order: order.number, reason: error instanceof Error ? error.message : String(error) },
+          "Could not settle the order; trying later",
+        );
         const later = new Date(now.getTime() + RETRY_LATER_MS);
         await this.tx.run((m) => m.update(Order, { id: order.id }, { reconcileAt: later })).catch(() => undefined);
       }
@@ -453,7 +458,10 @@ export class CheckoutService {
       try {
         state = await provider.close(order);
       } catch (error) {
-        console.error(`Could not close the payment of order ${order.number}:`, error instanceof Error ? error.message : error);
+        this.log.warn(
+          { order: order.number, reason: error instanceof Error ? error.message : String(error) },
+          "Could not close the payment",
+        );
         throw new AppError(
           ErrorCode.PAYMENT_UNAVAILABLE,
           `${provider.name} can't be reached just now, so its payment page can't be closed; try again in a moment`,
@@ -468,7 +476,7 @@ export class CheckoutService {
   startSweeper(intervalMs = 60_000): () => Promise<void> {
     let running: Promise<unknown> = Promise.resolve();
     const tick = () => {
-      running = running.then(() => this.sweep()).catch((e) => console.error("Checkout sweeper:", e));
+      running = running.then(() => this.sweep()).catch((e) => this.log.error({ err: e }, "Checkout sweeper failed"));
     };
     tick();
     const timer = setInterval(tick, intervalMs);
@@ -493,7 +501,10 @@ export class CheckoutService {
       try {
         await this.reconcile(order, "Payment cancelled by the shopper", order.email);
       } catch (error) {
-        console.error(`Could not close the payment of order ${order.number}:`, error instanceof Error ? error.message : error);
+        this.log.warn(
+          { order: order.number, reason: error instanceof Error ? error.message : String(error) },
+          "Could not close the payment",
+        );
         throw new AppError(ErrorCode.PAYMENT_UNAVAILABLE, "The payment service can't be reached just now; please try again in a moment.");
       }
     }
@@ -548,7 +559,7 @@ export class CheckoutService {
         });
         if (notice.kind === "ignored") return;
         if (!order) {
-          console.warn(`${providerName} event ${notice.eventId} (${notice.type}) is for no order of this store; acknowledged`);
+          this.log.warn({ event: notice.eventId, type: notice.type }, `${providerName} event is for no order of this store; acknowledged`);
           return;
         }
         switch (notice.kind) {

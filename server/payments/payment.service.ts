@@ -1,4 +1,5 @@
 import { badInput } from "../graphql/errors";
+import type { Logger } from "../lib/logger";
 import type { PaymentKind, PaymentProvider } from "./payment.port";
 
 /** How a refund went: the provider's answer, or its error. Never thrown: a refund runs after the fact. */
@@ -16,7 +17,10 @@ export interface PaymentMethodInfo {
 export class PaymentService {
   private readonly providers: Map<string, PaymentProvider>;
 
-  constructor(providers: PaymentProvider[]) {
+  constructor(
+    providers: PaymentProvider[],
+    private readonly log: Logger,
+  ) {
     this.providers = new Map(providers.map((p) => [p.name, p]));
   }
 
@@ -52,7 +56,7 @@ export class PaymentService {
       return { ok: true, reference: answer.reference, done: answer.status === "succeeded" };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      console.error(`Refund of ${providerName} payment ${reference} failed:`, message);
+      this.log.warn({ provider: providerName, reference, reason: message }, "Refund failed");
       return { ok: false, error: message };
     }
   }

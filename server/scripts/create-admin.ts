@@ -8,6 +8,7 @@ import readline from "node:readline";
 import { createServices, openStoreDatabase } from "../modules";
 import { ConfigError, loadConfig } from "../config";
 import { describeDatabase } from "../db/database";
+import { checkPassword } from "../accounts/password-policy";
 
 function ask(question: string): Promise<string> {
   return new Promise((resolve) => {
@@ -32,16 +33,21 @@ async function main(): Promise<number> {
   let password = process.env.ADMIN_PASSWORD;
   if (!password) {
     if (!process.stdin.isTTY) throw new ConfigError("set ADMIN_PASSWORD, or run this in a terminal to type the password");
-    password = await ask("Password for the admin (8 to 128 characters): ");
+    password = await ask("Password for the admin (8 to 128 characters, not easy to guess): ");
     if ((await ask("Once more: ")) !== password) throw new ConfigError("the two passwords differ");
   }
-  if (password.length < 8 || password.length > 128) throw new ConfigError("the password must be 8 to 128 characters long");
+  // The same rule as sign-up: 8 to 128 characters and not easy to guess (common passwords, the email's name).
+  const verdict = checkPassword(password, { email });
+  if (!verdict.ok) throw new ConfigError(verdict.message);
   const ds = await openStoreDatabase(config.database);
   try {
-    const { created } = await createServices(config, ds).accounts.upsertAdmin(email, password);
+    const { accounts } = createServices(config, ds);
+    const { created } = await accounts.upsertAdmin(email, password);
     console.log(
       `${created ? "Created" : "Promoted"} admin ${email} in ${describeDatabase(config.database)}. Sign in at /login, then open /admin.`,
     );
+    // A real owner now exists: the demo owner (a store that started in demo mode) can no longer sign in.
+    if (await accounts.retireDemoOwners()) console.log("Retired the demo owner account: it can no longer sign in.");
     return 0;
   } finally {
     await ds.destroy();

@@ -1,7 +1,7 @@
 import type { Request, Response } from "express";
 import type { Owner, RequestSessionPort, StartedSession, Viewer } from "../graphql/context";
 import type { Session } from "./session.entity";
-import { SESSION_COOKIE, SESSION_HEADER, tokenFromRequest, type SessionService } from "./session.service";
+import { SESSION_HEADER, tokenFromRequest, wantsBearerToken, type SessionService } from "./session.service";
 
 const viewerOf = (s: Session): Viewer => ({
   sessionId: s.id,
@@ -18,7 +18,7 @@ export class RequestSession implements RequestSessionPort {
     private readonly service: SessionService,
     private readonly req: Request,
     private readonly res: Response,
-    private readonly cookie: { secure: boolean; maxAgeSeconds: number },
+    private readonly cookie: { name: string; secure: boolean; maxAgeSeconds: number },
   ) {}
 
   get address(): string | undefined {
@@ -26,7 +26,7 @@ export class RequestSession implements RequestSessionPort {
   }
 
   viewer(): Promise<Viewer> {
-    this.current ??= this.service.find(tokenFromRequest(this.req.headers)).then((s) => (s ? viewerOf(s) : {}));
+    this.current ??= this.service.find(tokenFromRequest(this.req.headers, this.cookie.name)).then((s) => (s ? viewerOf(s) : {}));
     return this.current;
   }
 
@@ -50,7 +50,8 @@ export class RequestSession implements RequestSessionPort {
   adopt(started: StartedSession): void {
     this.current = Promise.resolve(started.viewer);
     this.res.append("Set-Cookie", this.cookieHeader(started.token, this.cookie.maxAgeSeconds));
-    this.res.setHeader(SESSION_HEADER, started.token);
+    // Only to a client that keeps bearer tokens: a browser's token stays in its HttpOnly cookie, out of scripts' reach.
+    if (wantsBearerToken(this.req.headers)) this.res.setHeader(SESSION_HEADER, started.token);
   }
 
   clear(): void {
@@ -61,6 +62,6 @@ export class RequestSession implements RequestSessionPort {
   private cookieHeader(token: string, maxAge: number): string {
     const attrs = [`Path=/`, `HttpOnly`, `SameSite=Lax`, `Max-Age=${maxAge}`];
     if (this.cookie.secure) attrs.push("Secure");
-    return `${SESSION_COOKIE}=${token}; ${attrs.join("; ")}`;
+    return `${this.cookie.name}=${token}; ${attrs.join("; ")}`;
   }
 }

@@ -3,21 +3,32 @@ import type { Transactions } from "../db/transaction";
 import type { StartedSession } from "../graphql/context";
 import { Session } from "./session.entity";
 
+/** The session cookie's name; `__Host-sw_session` when the cookie is Secure (see app.ts). */
 export const SESSION_COOKIE = "sw_session";
+/**
+ * A client without cookies sends `Shopwright-Session: bearer` to ask for its token, which comes back in this
+ * response header; it then sends `Authorization: Bearer <token>`. Browsers (cookies) never get the token.
+ */
 export const SESSION_HEADER = "Shopwright-Session";
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** Reads the session token from the request: the cookie first, else `Authorization: Bearer <token>`. */
-export function tokenFromRequest(headers: { cookie?: string; authorization?: string }): string | undefined {
+export function tokenFromRequest(headers: { cookie?: string; authorization?: string }, cookieName = SESSION_COOKIE): string | undefined {
   const cookie = headers.cookie
     ?.split(";")
     .map((part) => part.trim().split("="))
-    .find(([name]) => name === SESSION_COOKIE)?.[1];
+    .find(([name]) => name === cookieName)?.[1];
   // Tokens are base64url and need no decoding; anything else is simply not a token of ours.
   if (cookie) return /^[\w-]{1,200}$/.test(cookie) ? cookie : undefined;
   const bearer = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? "")?.[1];
   return bearer || undefined;
+}
+
+/** Whether the client uses bearer tokens: it asks for one (`Shopwright-Session: bearer`) or sends one. */
+export function wantsBearerToken(headers: { authorization?: string; [name: string]: string | string[] | undefined }): boolean {
+  const ask = headers[SESSION_HEADER.toLowerCase()];
+  return (typeof ask === "string" && ask.trim().toLowerCase() === "bearer") || /^Bearer\s+\S+$/i.test(headers.authorization ?? "");
 }
 
 export class SessionService {
@@ -51,5 +62,10 @@ export class SessionService {
 
   async end(id: string): Promise<void> {
     await this.tx.run((m) => m.delete(Session, { id }));
+  }
+
+  /** Signs a customer out everywhere. */
+  async endAllOf(customerId: string): Promise<void> {
+    await this.tx.run((m) => m.delete(Session, { customerId }));
   }
 }

@@ -1,4 +1,7 @@
+import { randomUUID } from "node:crypto";
+import { Customer, Role } from "../../server/accounts/customer.entity";
 import { LoginThrottle } from "../../server/accounts/login-throttle.entity";
+import { hashPassword } from "../../server/accounts/password";
 import type { ShopperClient } from "../helpers/client";
 import { ADD, CART, ORDER, PLACE_ORDER, orderInput } from "../helpers/operations";
 import { describeEachEngine } from "../helpers/test-server";
@@ -12,6 +15,8 @@ const MY_ORDERS = `query($first: Int, $after: String) { myOrders(first: $first, 
 
 let n = 0;
 const uniqueEmail = () => `shopper${Date.now()}${n++}@example.com`;
+/** A password the sign-up policy accepts (server/accounts/password-policy.ts). */
+const STRONG = "correct horse battery staple";
 
 describeEachEngine(
   "customer accounts",
@@ -24,7 +29,7 @@ describeEachEngine(
       ]);
     });
 
-    async function registered(password = "correct horse"): Promise<{ client: ShopperClient; email: string; id: string }> {
+    async function registered(password = STRONG): Promise<{ client: ShopperClient; email: string; id: string }> {
       const client = server().client();
       const email = uniqueEmail();
       const { register } = await client.ok(REGISTER, { input: { email, name: "Ada Lovelace", password } });
@@ -43,15 +48,42 @@ describeEachEngine(
       expect((await server().client().ok(ME)).me).toBeNull();
     });
 
-    test("emails are unique regardless of case, and a duplicate is BAD_USER_INPUT on email", async () => {
+    test("sign-up never says an email has an account: a taken one gets sign-in's answer, counted like a failed sign-in", async () => {
       const { email } = await registered();
-      const error = await server()
+      const taken = await server()
         .client()
-        .fails(REGISTER, { input: { email: email.toUpperCase(), name: "Eve", password: "another pass" } });
-      expect(error).toMatchObject({ code: "BAD_USER_INPUT", extensions: { field: "email" } });
-      // And login matches whatever the case.
+        .fails(REGISTER, { input: { email: email.toUpperCase(), name: "Eve", password: "violet kettle umbrella" } });
+      // Before: BAD_USER_INPUT on email, "An account with this email already exists".
+      expect(taken.code).toBe("INVALID_CREDENTIALS");
+      expect(taken.message).not.toMatch(/exists|is taken|in use/i);
+      expect(taken.extensions).toEqual({ code: "INVALID_CREDENTIALS" });
+      // The same answer for any email sign-up can't use, whoever it belongs to.
+      const other = (await registered()).email;
+      const another = await server()
+        .client()
+        .fails(REGISTER, { input: { email: other, name: "Eve", password: "violet kettle umbrella" } });
+      expect(another).toEqual(taken);
+      // With the account's own password, sign-up signs its owner in, as a new account would be.
+      const owner = server().client();
+      const again = await owner.ok(REGISTER, { input: { email, name: "Ada again", password: STRONG } });
+      expect(again.register.email).toBe(email);
+      expect((await owner.ok(ME)).me).toMatchObject({ email, name: "Ada Lovelace" });
+      // Emails stay unique regardless of case, and login matches whatever the case.
       const client = server().client();
-      expect((await client.ok(LOGIN, { email: email.toUpperCase(), password: "correct horse" })).login.email).toBe(email);
+      expect((await client.ok(LOGIN, { email: email.toUpperCase(), password: STRONG })).login.email).toBe(email);
+    });
+
+    test("probing a taken email through sign-up is throttled like sign-in guesses", async () => {
+      const { email } = await registered();
+      const codes: string[] = [];
+      for (let i = 0; i < 7; i++) {
+        const probe = await server()
+          .client()
+          .gql(REGISTER, { input: { email, name: "Eve", password: `violet kettle umbrella ${i}` } });
+        codes.push(probe.errors?.[0].extensions?.code ?? "SIGNED_IN");
+      }
+      expect(codes.slice(0, 5)).toEqual(Array(5).fill("INVALID_CREDENTIALS"));
+      expect(codes.slice(5)).toEqual(["RATE_LIMITED", "RATE_LIMITED"]);
     });
 
     test("passwords must be 8 to 128 characters", async () => {
@@ -61,6 +93,52 @@ describeEachEngine(
           .fails(REGISTER, { input: { email: uniqueEmail(), name: "A", password } });
         expect(error).toMatchObject({ code: "BAD_USER_INPUT", extensions: { field: "password" } });
       }
+    });
+
+    test("a common password is refused at sign-up, on the password field, in words for the shopper, and creates no account", async () => {
+      const email = uniqueEmail();
+      const shopper = server().client();
+      const error = await shopper.fails(REGISTER, { input: { email, name: "Ada Lovelace", password: "password123" } });
+      expect(error).toMatchObject({ code: "BAD_USER_INPUT", extensions: { field: "password" } });
+      expect(error.extensions.problems).toEqual([
+        {
+          field: "password",
+          message:
+            "This password is too easy to guess: it is a very common password. Add more words or characters; a few unrelated words make a strong password.",
+        },
+      ]);
+      expect(error.message).toBe(`Invalid password: ${error.extensions.problems[0].message}`);
+      // No account: the password doesn't sign in, and the email is still free for a good password.
+      expect((await server().client().fails(LOGIN, { email, password: "password123" })).code).toBe("INVALID_CREDENTIALS");
+      expect((await shopper.ok(ME)).me).toBeNull();
+      expect((await shopper.ok(REGISTER, { input: { email, name: "Ada Lovelace", password: STRONG } })).register.email).toBe(email);
+      expect((await shopper.ok(ME)).me.email).toBe(email);
+    });
+
+    test("a password made of the shopper's own email name is refused at sign-up", async () => {
+      const email = uniqueEmail();
+      const error = await server()
+        .client()
+        .fails(REGISTER, { input: { email, name: "Ada Lovelace", password: email.split("@")[0] } });
+      expect(error).toMatchObject({ code: "BAD_USER_INPUT", extensions: { field: "password" } });
+      expect(error.extensions.problems[0].message).toMatch(/^This password is too easy to guess: it contains your name or email address\./);
+    });
+
+    test("sign-in doesn't judge the password: a customer whose password predates the rule still gets in", async () => {
+      const email = uniqueEmail();
+      // An account made when 8 characters were enough.
+      await server()
+        .dataSource.getRepository(Customer)
+        .insert({
+          id: randomUUID(),
+          email,
+          emailNormalized: email,
+          name: "Early Customer",
+          passwordHash: await hashPassword("password123", 12),
+          role: Role.CUSTOMER,
+          isDemo: false,
+        });
+      expect((await server().client().ok(LOGIN, { email, password: "password123" })).login.email).toBe(email);
     });
 
     test("a wrong password and an unknown email get the same INVALID_CREDENTIALS", async () => {
@@ -76,12 +154,12 @@ describeEachEngine(
       const client = server().client();
       await client.ok(ADD, { productId: ids.MUG });
       const guestToken = client.cookies.get("sw_session")!;
-      const result = await client.gql(LOGIN, { email, password: "correct horse" });
+      const result = await client.gql(LOGIN, { email, password: STRONG });
       expect(result.errors).toBeUndefined();
       const newToken = client.cookies.get("sw_session")!;
       expect(newToken).toMatch(/^[\w-]{40,}$/);
       expect(newToken).not.toBe(guestToken);
-      expect(result.headers.get("shopwright-session")).toBe(newToken);
+      expect(result.headers.get("shopwright-session")).toBeNull(); // a cookie client never gets the token as a header
       const fixated = server().client();
       fixated.cookies.set("sw_session", guestToken);
       expect((await fixated.ok(ME)).me).toBeNull();
@@ -96,14 +174,14 @@ describeEachEngine(
       const guest = server().client();
       await guest.ok(ADD, { productId: ids.MUG, quantity: 4 }); // 3 + 4 > stock 5
       await guest.ok(ADD, { productId: ids.POT, quantity: 2 });
-      await guest.ok(LOGIN, { email, password: "correct horse" });
+      await guest.ok(LOGIN, { email, password: STRONG });
       const { cart } = await guest.ok(CART);
       const qty = Object.fromEntries(cart.lines.map((l: any) => [l.product.name, l.quantity]));
       expect(qty).toEqual({ Mug: 5, Pot: 2 });
 
       // The same cart from another of the customer's sessions.
       const phone = server().client();
-      await phone.ok(LOGIN, { email, password: "correct horse" });
+      await phone.ok(LOGIN, { email, password: STRONG });
       expect((await phone.ok(CART)).cart.totalQuantity).toBe(7);
     });
 
@@ -113,7 +191,7 @@ describeEachEngine(
       const { placeOrder } = await client.ok(PLACE_ORDER, { input: orderInput() });
 
       const laptop = server().client();
-      await laptop.ok(LOGIN, { email, password: "correct horse" });
+      await laptop.ok(LOGIN, { email, password: STRONG });
       const { myOrders } = await laptop.ok(MY_ORDERS);
       expect(myOrders.totalCount).toBe(1);
       expect(myOrders.nodes[0]).toMatchObject({ id: placeOrder.id, number: placeOrder.number, lines: [{ sku: "POT", quantity: 1 }] });
@@ -157,10 +235,10 @@ describeEachEngine(
       const email = uniqueEmail();
       await server()
         .client()
-        .ok(REGISTER, { input: { email, name: "Ada", password: "correct horse" } });
+        .ok(REGISTER, { input: { email, name: "Ada", password: STRONG } });
       const attacker = server().client();
       for (let i = 0; i < 3; i++) expect((await attacker.fails(LOGIN, { email, password: `guess ${i}` })).code).toBe("INVALID_CREDENTIALS");
-      const limited = await attacker.fails(LOGIN, { email, password: "correct horse" });
+      const limited = await attacker.fails(LOGIN, { email, password: STRONG });
       expect(limited.code).toBe("RATE_LIMITED");
       expect(limited.extensions.retryAfterSeconds).toBeGreaterThan(0);
       expect(limited.extensions.retryAfterSeconds).toBeLessThanOrEqual(60);
@@ -170,22 +248,22 @@ describeEachEngine(
       const email = uniqueEmail();
       await server()
         .client()
-        .ok(REGISTER, { input: { email, name: "Ada", password: "correct horse" } });
+        .ok(REGISTER, { input: { email, name: "Ada", password: STRONG } });
       for (let i = 0; i < 3; i++) await server().client().gql(LOGIN, { email, password: "nope" });
-      expect((await server().client().fails(LOGIN, { email, password: "correct horse" })).code).toBe("RATE_LIMITED");
+      expect((await server().client().fails(LOGIN, { email, password: STRONG })).code).toBe("RATE_LIMITED");
       // Pretend the minute has passed, as the clock would.
       await server()
         .dataSource.getRepository(LoginThrottle)
         .updateAll({ blockedUntil: new Date(Date.now() - 1000), windowStartedAt: new Date(Date.now() - 120_000) });
-      expect((await server().client().ok(LOGIN, { email, password: "correct horse" })).login.email).toBe(email);
+      expect((await server().client().ok(LOGIN, { email, password: STRONG })).login.email).toBe(email);
     });
 
     test("40 guesses sent at once are judged no more than the limit allows; the rest are RATE_LIMITED", async () => {
       const email = uniqueEmail();
       await server()
         .client()
-        .ok(REGISTER, { input: { email, name: "Ada", password: "correct horse" } });
-      const guesses = Array.from({ length: 40 }, (_, i) => (i === 20 ? "correct horse" : `guess ${i}`));
+        .ok(REGISTER, { input: { email, name: "Ada", password: STRONG } });
+      const guesses = Array.from({ length: 40 }, (_, i) => (i === 20 ? STRONG : `guess ${i}`));
       const answers = await Promise.all(guesses.map((password) => server().client().gql(LOGIN, { email, password })));
       const codes = answers.map((a) => a.errors?.[0].extensions?.code ?? "SIGNED_IN");
       // Every one is answered properly (no deadlock surfaces as an INTERNAL_SERVER_ERROR).
@@ -199,9 +277,10 @@ describeEachEngine(
 );
 
 describeEachEngine(
-  "the demo owner in production",
+  "the demo owner outside demo mode",
   (server) => {
-    test("the demo admin's well-known password is refused when NODE_ENV=production; a real owner's works", async () => {
+    test("a demo owner account left in the database can't sign in, whatever NODE_ENV says; a real owner can", async () => {
+      // Before: any start without NODE_ENV=production let the demo owner (and its published password) in.
       await server().app.services.accounts.upsertAdmin("owner@example.com", "demo-owner-password", "Demo owner", true);
       const error = await server().client().fails(LOGIN, { email: "owner@example.com", password: "demo-owner-password" });
       expect(error.code).toBe("INVALID_CREDENTIALS");
@@ -211,5 +290,6 @@ describeEachEngine(
       );
     });
   },
-  { NODE_ENV: "production", COOKIE_SECURE: "false", SCRYPT_LOG_N: "17" },
+  // A DATABASE_URL and no NODE_ENV: the README's `npm start` against a real database, not demo mode.
+  { DEMO: "" },
 );

@@ -248,7 +248,7 @@ describeEachEngine(
 describeEachEngine(
   "orders in production",
   (server) => {
-    test("the test payment provider is refused when NODE_ENV=production unless enabled", async () => {
+    test("the test payment provider is refused outside demo mode unless enabled", async () => {
       const ids = await server().seed([{ sku: "MUG", stock: 3 }]);
       const shopper = server().client();
       await shopper.ok(ADD, { productId: ids.MUG });
@@ -257,5 +257,6 @@ describeEachEngine(
       expect(await server().stock(ids.MUG)).toBe(3);
     });
   },
-  { NODE_ENV: "production", COOKIE_SECURE: "false", SCRYPT_LOG_N: "17" },
+  // ENABLE_TEST_PAYMENTS "": the store's own default (off outside demo mode), not the test helper's.
+  { NODE_ENV: "production", COOKIE_SECURE: "false", SCRYPT_LOG_N: "17", ENABLE_TEST_PAYMENTS: "" },
 );

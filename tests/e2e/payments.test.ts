@@ -30,6 +30,7 @@ describe.each(engines)("real payments in Chromium, production mode [%s]", (engin
       NODE_ENV: "production",
       SCRYPT_LOG_N: "17",
       COOKIE_SECURE: "false", // plain HTTP on loopback; behind TLS it stays on
+      ENABLE_TEST_PAYMENTS: "", // the store's own default: off outside demo mode
       STRIPE_SECRET_KEY: fake.secretKey,
       STRIPE_WEBHOOK_SECRET: fake.webhookSecret,
       STRIPE_API_URL: fake.url,
@@ -176,7 +177,12 @@ describe.each(engines)("real payments in Chromium, production mode [%s]", (engin
 describe.each(engines)("a production store with no payment method configured [%s]", (engine) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer(engine, { NODE_ENV: "production", SCRYPT_LOG_N: "17", COOKIE_SECURE: "false" });
+    server = await startTestServer(engine, {
+      NODE_ENV: "production",
+      SCRYPT_LOG_N: "17",
+      COOKIE_SECURE: "false",
+      ENABLE_TEST_PAYMENTS: "",
+    });
   });
   afterAll(() => server?.stop());
 

@@ -35,3 +35,71 @@ export function runCli(
     });
   });
 }
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  output(): string;
+  /** Sends SIGTERM and waits for the exit; resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  exited: Promise<number | null>;
+}
+
+/**
+ * Starts the built server (dist/server/main.js) as a separate process, as `npm start` does, and resolves
+ * once it listens (its "running" log line names the port) and `ready` matches the output so far.
+ */
+export function startServerProcess(env: Record<string, string>, opts: { ready?: RegExp; timeoutMs?: number } = {}): Promise<RunningServer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, "dist/server/main.js")], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", PORT: "0", ...env },
+    });
+    let out = "";
+    let started = false;
+    const exited = new Promise<number | null>((done) => child.on("close", (code) => done(code)));
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`the server did not start; output: ${out}`));
+    }, opts.timeoutMs ?? 30_000);
+    const check = () => {
+      const port = runningLine(out)?.port as number | undefined;
+      if (started || !port || (opts.ready && !opts.ready.test(out))) return;
+      started = true;
+      clearTimeout(timer);
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        port: Number(port),
+        output: () => out,
+        exited,
+        stop: (signal = "SIGTERM") => {
+          child.kill(signal);
+          return exited;
+        },
+      });
+    };
+    child.stdout.on("data", (d) => {
+      out += d;
+      check();
+    });
+    child.stderr.on("data", (d) => (out += d));
+    void exited.then((code) => {
+      if (started) return;
+      clearTimeout(timer);
+      reject(new Error(`the server exited with ${code} before it listened; output: ${out}`));
+    });
+  });
+}
+
+/** The server's "Shopwright is running" log line, parsed. */
+export function runningLine(output: string): Record<string, unknown> | undefined {
+  for (const line of output.split("\n")) {
+    if (!line.startsWith("{") || !line.includes("Shopwright is running")) continue;
+    try {
+      return JSON.parse(line);
+    } catch {
+      // a line still being written
+    }
+  }
+  return undefined;
+}

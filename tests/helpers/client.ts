@@ -12,14 +12,16 @@ export class ShopperClient {
 
   constructor(
     readonly baseUrl: string,
-    private readonly opts: { cookies?: boolean } = {},
+    private readonly opts: { cookies?: boolean; headers?: Record<string, string> } = {},
   ) {}
 
   async gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>> {
-    const headers: Record<string, string> = { "content-type": "application/json" };
+    const headers: Record<string, string> = { "content-type": "application/json", ...this.opts.headers };
     if (this.opts.cookies !== false && this.cookies.size) {
       headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
     }
+    // A client without cookies asks for its session token (Shopwright-Session: bearer) and sends it back.
+    if (this.opts.cookies === false) headers["shopwright-session"] = "bearer";
     if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
     const res = await fetch(`${this.baseUrl}/graphql`, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
     if (this.opts.cookies !== false) {

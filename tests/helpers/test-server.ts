@@ -6,6 +6,7 @@ import { createApp, type App } from "../../server/app";
 import { validateCatalog } from "../../server/catalog/catalog-import";
 import { loadConfig, type Config, type DatabaseConfig } from "../../server/config";
 import { queryCounter } from "../../server/db/data-source";
+import type { Logger } from "../../server/lib/logger";
 import { createScratchMysqlDatabase } from "../../server/db/scratch-mysql";
 import { openStoreDatabase } from "../../server/modules";
 import { ShopperClient } from "./client";
@@ -43,7 +44,7 @@ export interface TestServer {
   config: Config;
   dataSource: DataSource;
   app: App;
-  client(opts?: { cookies?: boolean }): ShopperClient;
+  client(opts?: { cookies?: boolean; headers?: Record<string, string> }): ShopperClient;
   /** Adds products through the catalog importer; returns their ids by sku. */
   seed(products: ProductSeed[]): Promise<Record<string, string>>;
   stock(productId: string): Promise<number>;
@@ -54,17 +55,30 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
+export interface TestServerOptions {
+  /** Where the server's log goes (silent by default). */
+  logger?: Logger;
+  /** Rewrites the MySQL URL the server connects with (e.g. through a TcpProxy); the scratch database is made and dropped directly. */
+  via?: (url: string) => string;
+}
+
+/** Limits far above what any suite sends from its one address; the rate-limit tests set their own. */
+const GENEROUS_LIMITS = "api=1000000/60,mutation=1000000/60,login=1000000/60,signup=1000000/60,checkout=1000000/60";
+
 async function serve(
   engine: Engine,
   databaseUrl: string,
   db: DatabaseConfig,
   env: Record<string, string>,
   drop: () => Promise<void>,
+  options: TestServerOptions = {},
 ): Promise<TestServer> {
   // A cheaper password hash keeps the suites fast; the default (OWASP's) is tested in accounts/password.test.ts.
-  const config = loadConfig({ SEED_DEMO: "false", SCRYPT_LOG_N: "12", ...env, DATABASE_URL: databaseUrl, PORT: "0" }, ROOT);
+  // A server with a DATABASE_URL is not in demo mode: the suites pay with the test provider, so they turn it on.
+  const defaults = { SEED_DEMO: "false", SCRYPT_LOG_N: "12", ENABLE_TEST_PAYMENTS: "true", RATE_LIMITS: GENEROUS_LIMITS };
+  const config = loadConfig({ ...defaults, ...env, DATABASE_URL: databaseUrl, PORT: "0" }, ROOT);
   const dataSource = await openStoreDatabase(db);
-  const app = await createApp(config, dataSource);
+  const app = await createApp(config, dataSource, { logger: options.logger });
   const server = await app.listen(0);
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
@@ -93,7 +107,7 @@ async function serve(
     },
     queries: () => queryCounter(dataSource).count,
     async twin() {
-      const other = await serve(engine, databaseUrl, db, env, async () => {});
+      const other = await serve(engine, databaseUrl, db, env, async () => {}, options);
       twins.push(other);
       return other;
     },
@@ -108,9 +122,17 @@ async function serve(
 }
 
 /** Starts the real HTTP server on a fresh database of the engine. */
-export async function startTestServer(engine: Engine, env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  engine: Engine,
+  env: Record<string, string> = {},
+  options: TestServerOptions = {},
+): Promise<TestServer> {
   const scratch = await scratchDatabase(engine);
-  return serve(engine, scratch.url, scratch.db, env, scratch.drop);
+  if (scratch.db.engine === "mysql" && options.via) {
+    const url = options.via(scratch.url);
+    return serve(engine, url, { engine: "mysql", url }, env, scratch.drop, options);
+  }
+  return serve(engine, scratch.url, scratch.db, env, scratch.drop, options);
 }
 
 /** Runs a suite once per engine, each against its own server and fresh database. */

@@ -13,7 +13,61 @@ describe("configuration from the environment", () => {
       taxRateBps: 0,
       testPayments: true,
       seedDemo: true,
+      demo: true,
+      host: "127.0.0.1",
+      trustProxy: ["loopback"],
     });
+  });
+
+  test("demo mode is the zero-configuration start or DEMO=true; any DATABASE_URL or production leaves it", () => {
+    const closed = { demo: false, testPayments: false, seedDemo: false, host: undefined, trustProxy: false };
+    expect(loadConfig({ DATABASE_URL: "mysql://root@127.0.0.1:3306/shop" })).toMatchObject(closed);
+    expect(loadConfig({ DATABASE_URL: "sqlite:shop.sqlite" })).toMatchObject(closed);
+    expect(loadConfig({ NODE_ENV: "production" })).toMatchObject(closed);
+    expect(loadConfig({ DATABASE_URL: "mysql://root@127.0.0.1:3306/shop", DEMO: "true" })).toMatchObject({
+      demo: true,
+      testPayments: true,
+      seedDemo: true,
+      host: "127.0.0.1",
+    });
+    expect(loadConfig({ DEMO: "false" })).toMatchObject({ demo: false, testPayments: false });
+    // Listening where told: HOST wins in either mode.
+    expect(loadConfig({ HOST: "0.0.0.0" }).host).toBe("0.0.0.0");
+    expect(loadConfig({ NODE_ENV: "production", HOST: "10.0.0.5" }).host).toBe("10.0.0.5");
+  });
+
+  test("TRUST_PROXY takes a hop count or proxy addresses; outside demo mode no proxy is trusted by default", () => {
+    const prod = { NODE_ENV: "production" };
+    expect(loadConfig({ ...prod, TRUST_PROXY: "1" }).trustProxy).toBe(1);
+    expect(loadConfig({ ...prod, TRUST_PROXY: "10.0.0.0/8, 172.16.0.1,loopback" }).trustProxy).toEqual([
+      "10.0.0.0/8",
+      "172.16.0.1",
+      "loopback",
+    ]);
+    expect(loadConfig({ ...prod, TRUST_PROXY: "fd00::/8" }).trustProxy).toEqual(["fd00::/8"]);
+    expect(loadConfig({ TRUST_PROXY: "none" }).trustProxy).toBe(false);
+    for (const bad of ["true", "everything", "99", "10.0.0.0/8;rm"]) expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
+  });
+
+  test("RATE_LIMITS overrides the default request limits by name; REDIS_URL shares them", () => {
+    expect(loadConfig({}).rateLimits).toEqual({
+      api: { points: 600, seconds: 60 },
+      mutation: { points: 120, seconds: 60 },
+      login: { points: 10, seconds: 60 },
+      signup: { points: 10, seconds: 3600 },
+      checkout: { points: 20, seconds: 600 },
+    });
+    expect(loadConfig({ RATE_LIMITS: "login=3/60, checkout=5/300" }).rateLimits).toMatchObject({
+      api: { points: 600, seconds: 60 },
+      login: { points: 3, seconds: 60 },
+      checkout: { points: 5, seconds: 300 },
+    });
+    for (const bad of ["login=3", "logins=3/60", "login=0/60", "login=3/0"])
+      expect(() => loadConfig({ RATE_LIMITS: bad })).toThrow(/RATE_LIMITS/);
+    expect(loadConfig({}).redisUrl).toBeNull();
+    expect(loadConfig({ REDIS_URL: "redis://127.0.0.1:6379" }).redisUrl).toBe("redis://127.0.0.1:6379");
+    expect(() => loadConfig({ REDIS_URL: "127.0.0.1:6379" })).toThrow(/REDIS_URL/);
+    expect(() => loadConfig({ LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL/);
   });
 
   test("DATABASE_URL picks MySQL/MariaDB or another SQLite file", () => {

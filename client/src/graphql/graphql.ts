@@ -30,7 +30,7 @@ export type CreateProductInput = {
 export type ImageInput = {
   /** Describes the picture for people who can't see it. */
   alt: string;
-  /** An image URL: /media/uploads/… from an upload, or http(s)://… */
+  /** An image URL: /media/uploads/… from an upload, or https://… (plain http would be blocked on an HTTPS store). */
   url: string;
 };
 
@@ -101,7 +101,7 @@ export type ProductStatus =
 export type RegisterInput = {
   email: string;
   name: string;
-  /** 8 to 128 characters. */
+  /** 8 to 128 characters, and not easy to guess: common passwords, keyboard patterns and the customer's own name or email are refused. */
   password: string;
 };
 
