@@ -17,7 +17,7 @@ import type { Config } from "./config";
 import { openReader } from "./db/data-source";
 import { requireRole } from "./graphql/auth";
 import type { Context } from "./graphql/context";
-import { AppError, QueryLimitCode, QueryLimitError, formatError, unexpectedErrors } from "./graphql/errors";
+import { AppError, QueryLimitCode, QueryLimitError, databaseFaultError, formatError, unexpectedErrors } from "./graphql/errors";
 import { RequestLimits } from "./http/rate-limits";
 import { notesOf, requestLog } from "./http/request-log";
 import { securityHeaders } from "./http/security-headers";
@@ -107,6 +107,12 @@ export async function createApp(config: Config, dataSource: DataSource, options:
           didEncounterErrors: async ({ errors }) => {
             for (const err of unexpectedErrors(errors)) contextValue.log.error({ err }, "Unexpected error");
           },
+          // An answer that says when to try again (RATE_LIMITED, DATABASE_BUSY, …) says it in Retry-After too.
+          willSendResponse: async ({ response }) => {
+            if (response.body.kind !== "single") return;
+            const waits = (response.body.singleResult.errors ?? []).map((e) => e.extensions?.retryAfterSeconds).filter(Number.isFinite);
+            if (waits.length) response.http.headers.set("retry-after", String(Math.max(...(waits as number[]))));
+          },
         }),
       },
     ],
@@ -123,7 +129,23 @@ export async function createApp(config: Config, dataSource: DataSource, options:
   app.disable("x-powered-by");
   // The client's address (rate limits, sign-in throttle) comes from X-Forwarded-For only through trusted proxies.
   app.set("trust proxy", config.trustProxy);
-  app.use(requestLog(log));
+  const trustsPeer = app.get("trust proxy fn") as (address: string | undefined, hop: number) => boolean;
+  const fromTrustedProxy = (req: { socket: { remoteAddress?: string } }) =>
+    config.trustProxy !== false && trustsPeer(req.socket.remoteAddress, 0);
+  app.use(requestLog(log, fromTrustedProxy));
+  let warnedUntrustedProxy = false;
+  app.use((req, _res, next) => {
+    // Requests that come through a proxy nobody told us about: every shopper would share the proxy's address.
+    if (!warnedUntrustedProxy && req.headers["x-forwarded-for"] && !fromTrustedProxy(req)) {
+      warnedUntrustedProxy = true;
+      log.warn(
+        { peer: req.socket.remoteAddress },
+        "A request came through a proxy (X-Forwarded-For) that isn't trusted: if the shop runs behind one, set TRUST_PROXY, " +
+          "or every shopper shares the proxy's address and its limits",
+      );
+    }
+    next();
+  });
   let draining = false;
   app.use((_req, res, next) => {
     // A response sent while shutting down (even for a request that came before) closes its connection, so the
@@ -140,10 +162,17 @@ export async function createApp(config: Config, dataSource: DataSource, options:
   // Brotli or gzip for what compresses (HTML, scripts, styles, GraphQL's JSON), by what the client accepts.
   app.use(compression({ brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } } }));
 
+  // Health checks, shared by the callers that ask at the same time: a flood of probes runs one check at a
+  // time, and never takes every pooled database connection from the shop.
+  const alive = oneAtATime(() => withTimeout(dataSource.query("SELECT 1"), 2000));
+  const ready = oneAtATime(() =>
+    withTimeout(Promise.all([dataSource.showMigrations(), dataSource.query("SELECT COUNT(*) AS n FROM product WHERE 1 = 0")]), 2000),
+  );
+
   app.get("/healthz", async (_req, res) => {
     if (draining) return void res.status(503).json({ status: "unavailable", reason: "shutting down" });
     try {
-      await Promise.race([dataSource.query("SELECT 1"), new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 2000))]);
+      await alive();
       res.json({ status: "ok" });
     } catch {
       res.status(503).json({ status: "unavailable", reason: "database does not answer" });
@@ -155,11 +184,7 @@ export async function createApp(config: Config, dataSource: DataSource, options:
   app.get("/readyz", async (_req, res) => {
     if (draining) return void res.status(503).json({ status: "unavailable", reason: "shutting down" });
     try {
-      const ready = Promise.all([dataSource.showMigrations(), dataSource.query("SELECT COUNT(*) AS n FROM product WHERE 1 = 0")]);
-      const [pending] = await Promise.race([
-        ready,
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), 2000)),
-      ]);
+      const [pending] = await ready();
       if (pending) return void res.status(503).json({ status: "unavailable", reason: "migrations are pending" });
       res.json({ status: "ready" });
     } catch {
@@ -223,6 +248,11 @@ export async function createApp(config: Config, dataSource: DataSource, options:
   );
   // Vite's hashed bundles never change under one name; everything else is revalidated.
   app.use("/assets", express.static(path.join(config.clientDist, "assets"), { immutable: true, maxAge: "1y", fallthrough: false }));
+  // The IDE's page is served at GET /graphql only (with its own policy, and not at all with GRAPHQL_IDE=false).
+  app.get(
+    "/graphiql.html",
+    (_req, res) => void res.status(404).json({ errors: [{ message: "Not found", extensions: { code: "NOT_FOUND" } }] }),
+  );
   app.use(express.static(config.clientDist, { index: false, maxAge: 0 }));
   app.get(/.*/, (req, res, next) => {
     if (req.accepts(["html", "json"]) !== "html") return next();
@@ -237,10 +267,13 @@ export async function createApp(config: Config, dataSource: DataSource, options:
   // Our own errors from plain HTTP routes (sign-in needed, a bad upload), malformed JSON bodies and the like:
   // a GraphQL-shaped error, never Express's HTML page with a stack.
   app.use((err: { status?: number; message?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    if (err instanceof AppError) {
-      const { http: _http, ...extensions } = err.extensions;
+    // A database that is locked or doesn't answer: 503 with Retry-After, as in GraphQL (never a 500).
+    const known = err instanceof AppError ? err : databaseFaultError(err);
+    if (known) {
+      if (!(err instanceof AppError)) log.warn({ err }, "Database fault on an HTTP route");
+      const { http: _http, ...extensions } = known.extensions;
       if (typeof extensions.retryAfterSeconds === "number") res.setHeader("Retry-After", String(extensions.retryAfterSeconds));
-      return void res.status(err.httpStatus).json({ errors: [{ message: err.message, extensions }] });
+      return void res.status(known.httpStatus).json({ errors: [{ message: known.message, extensions }] });
     }
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) log.error({ err }, "Unexpected HTTP error");
@@ -283,6 +316,18 @@ export async function createApp(config: Config, dataSource: DataSource, options:
       if (reader !== dataSource && reader.isInitialized) await reader.destroy();
     },
   };
+}
+
+/** A function whose concurrent calls share one run of `work` (the one under way, if any). */
+function oneAtATime<T>(work: () => Promise<T>): () => Promise<T> {
+  let running: Promise<T> | undefined;
+  return () => (running ??= work().finally(() => (running = undefined)));
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("timeout")), ms)));
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** The session cookie: `__Host-` prefixed when Secure (no Domain, Path=/: a subdomain can't set or read it). */

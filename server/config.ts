@@ -202,6 +202,18 @@ function redisUrl(env: Env): string | null {
   return raw;
 }
 
+/** The test provider (free PAID orders with pm_card_visa): demo mode, or asked for on a store that isn't production. */
+function testPayments(env: Env, demo: boolean, production: boolean): boolean {
+  const on = bool(env, "ENABLE_TEST_PAYMENTS", demo);
+  if (on && production && !demo) {
+    throw new ConfigError(
+      "ENABLE_TEST_PAYMENTS=true with NODE_ENV=production would let anyone place paid orders with test cards; " +
+        "use it on a staging store (without NODE_ENV=production), or DEMO=true",
+    );
+  }
+  return on;
+}
+
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
 
 export function loadConfig(env: Env = process.env, root = process.cwd()): Config {
@@ -228,7 +240,7 @@ export function loadConfig(env: Env = process.env, root = process.cwd()): Config
     shippingFlat: integer(env, "SHIPPING_FLAT", 499, 0, 10_000_000),
     freeShippingThreshold: integer(env, "FREE_SHIPPING_THRESHOLD", 5000, 0, 1_000_000_000),
     taxRateBps: integer(env, "TAX_RATE_BPS", 0, 0, 10_000),
-    testPayments: bool(env, "ENABLE_TEST_PAYMENTS", demo),
+    testPayments: testPayments(env, demo, production),
     testPaymentDelayMs: integer(env, "TEST_PAYMENT_DELAY_MS", 0, 0, production ? 0 : 60_000),
     stripe: stripeSettings(env),
     manualPayment: manualInstructions

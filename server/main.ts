@@ -14,7 +14,11 @@ const closers: (() => Promise<unknown>)[] = [];
 let log: Logger | undefined;
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
+  if (stopping) {
+    // A second signal (Ctrl-C again): stop now, requests under way or not.
+    log?.warn({ signal }, "Stopping at once");
+    process.exit(1);
+  }
   stopping = true;
   log?.info({ signal }, "Shutting down: no new connections; finishing the requests under way");
   for (const close of closers.reverse())
@@ -37,6 +41,13 @@ async function main() {
   closers.push(() => dataSource.destroy());
   const { services, listen, stop } = await createApp(config, dataSource, { logger: log });
   closers.push(() => stop(config.shutdownTimeoutMs));
+  if (!config.demo && (await services.accounts.demoOwnerPresent())) {
+    throw new ConfigError(
+      `the demo owner account (${DEMO_OWNER_EMAIL}) is in this database, and this start is not in demo mode. ` +
+        `Create your own owner account with \`npm run create-admin -- --email you@example.com\` (it retires the demo owner), ` +
+        `or start with DEMO=true to keep trying the demo.`,
+    );
+  }
   if (config.seedDemo) {
     const added = await services.catalogIo.seedDemoIfEmpty();
     if (added) log.info(`Loaded the demo catalog: ${added} products.`);
@@ -45,12 +56,6 @@ async function main() {
   if (config.demo) {
     demoPassword = randomBytes(12).toString("base64url");
     if (!(await services.accounts.ensureDemoOwner(DEMO_OWNER_EMAIL, demoPassword))) demoPassword = undefined;
-  } else if (await services.accounts.demoOwnerPresent()) {
-    throw new ConfigError(
-      `the demo owner account (${DEMO_OWNER_EMAIL}) is in this database, and this start is not in demo mode. ` +
-        `Create your own owner account with \`npm run create-admin -- --email you@example.com\` (it retires the demo owner), ` +
-        `or start with DEMO=true to keep trying the demo.`,
-    );
   }
   const server = await listen(config.port, config.host);
   const address = server.address();
@@ -63,6 +68,9 @@ async function announce(log: Logger, config: Config, where: string, port: number
   const loopback = !config.host || ["127.0.0.1", "::1", "0.0.0.0", "::"].includes(config.host);
   const base = `http://${loopback ? "localhost" : config.host!.includes(":") ? `[${config.host}]` : config.host}:${port}`;
   log.info({ database: where, host: config.host ?? "all interfaces", port, demo: config.demo }, `Shopwright is running on ${where}`);
+  if (config.testPayments && !config.demo) {
+    log.warn("Test payments are on (ENABLE_TEST_PAYMENTS): anyone can place PAID orders with the test card pm_card_visa.");
+  }
   if (!config.testPayments && !config.stripe && !config.manualPayment) {
     log.warn("No payment method is configured: checkout will say so. Set STRIPE_SECRET_KEY or MANUAL_PAYMENT_INSTRUCTIONS.");
   }

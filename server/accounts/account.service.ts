@@ -9,7 +9,7 @@ import { Customer, Role } from "./customer.entity";
 import { normalizeEmail, type RegisterInput } from "./account.inputs";
 import type { LoginThrottleService } from "./login-throttle.service";
 import { hashPassword, verifyPassword } from "./password";
-import type { Gate } from "../lib/gate";
+import { GateFull, type Gate } from "../lib/gate";
 
 const invalidCredentials = () => new AppError(ErrorCode.INVALID_CREDENTIALS, "The email or password is not right");
 /** Sign-up's answer for an email it can't use; the same for every such email, whatever the reason. */
@@ -52,7 +52,7 @@ export class AccountService {
       email: input.email.trim(),
       emailNormalized,
       name: input.name.trim(),
-      passwordHash: await this.hashing.run(session.address, () => hashPassword(input.password, this.opts.scryptLogN)),
+      passwordHash: await this.hashed(session.address, () => hashPassword(input.password, this.opts.scryptLogN)),
       role: Role.CUSTOMER,
       isDemo: false,
     });
@@ -80,7 +80,7 @@ export class AccountService {
     const customer = await this.tx.manager.findOneBy(Customer, { emailNormalized: normalized });
     this.decoyHash ??= hashPassword(randomUUID(), this.opts.scryptLogN);
     const stored = customer?.passwordHash ?? (await this.decoyHash);
-    const ok = await this.hashing.run(session.address, () => verifyPassword(password, stored));
+    const ok = await this.hashed(session.address, () => verifyPassword(password, stored));
     // The demo owner signs in only in demo mode (main.ts also refuses to start outside it while one exists).
     if (!customer || !ok || (customer.isDemo && !this.opts.demo)) throw refused();
     await this.throttle.succeeded(normalized, session.address);
@@ -147,6 +147,18 @@ export class AccountService {
       }
       return demo.length;
     });
+  }
+
+  /** Password hashing through the gate; a flood that fills the gate's queue is told to come back. */
+  private async hashed<T>(address: string | undefined, work: () => Promise<T>): Promise<T> {
+    try {
+      return await this.hashing.run(address, work);
+    } catch (error) {
+      if (!(error instanceof GateFull)) throw error;
+      throw new AppError(ErrorCode.RATE_LIMITED, "Too many sign-ins at once from your address. Try again in a few seconds.", {
+        retryAfterSeconds: 5,
+      });
+    }
   }
 
   private async startSession(customer: Customer, session: RequestSessionPort): Promise<void> {

@@ -10,10 +10,10 @@ export const MAX_IMAGES = 10;
 
 @InputType()
 export class ImageInput {
-  @Field({ description: "An image URL: /media/uploads/… from an upload, or https://… (plain http would be blocked on an HTTPS store)." })
+  @Field({ description: "An image URL: /media/uploads/… from an upload, or http(s)://…" })
   @IsString()
   // A path must not start with // or /\ : browsers read those as another host.
-  @Matches(/^(\/(?![/\\])\S*|https:\/\/\S+)$/, { message: "url must be a path on this server or an https:// URL" })
+  @Matches(/^(\/(?![/\\])\S*|https?:\/\/\S+)$/, { message: "url must be a path on this server or an http(s) URL" })
   @MaxLength(500)
   url: string;
 

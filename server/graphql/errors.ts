@@ -26,6 +26,8 @@ const HTTP_STATUS: Partial<Record<string, number>> = {
   [ErrorCode.UNAUTHENTICATED]: 401,
   [ErrorCode.FORBIDDEN]: 403,
   [ErrorCode.RATE_LIMITED]: 429,
+  [ErrorCode.DATABASE_BUSY]: 503,
+  [ErrorCode.DATABASE_UNAVAILABLE]: 503,
 };
 
 /** A business error whose message and extensions are safe to show to the client. */
@@ -124,6 +126,15 @@ const DATABASE_FAULTS = {
     extensions: { code: ErrorCode.DATABASE_UNAVAILABLE, retryAfterSeconds: 5 },
   },
 };
+
+/** A database fault (db/faults.ts) as the error the client gets, for plain HTTP routes; undefined for anything else. */
+export function databaseFaultError(error: unknown): AppError | undefined {
+  const fault = databaseFault(error);
+  if (!fault) return undefined;
+  const { message, extensions } = DATABASE_FAULTS[fault];
+  const { code, ...extra } = extensions;
+  return new AppError(code, message, extra);
+}
 
 /**
  * Apollo's formatError: keeps our codes and Apollo's request errors, turns TypeGraphQL's

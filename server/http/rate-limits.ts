@@ -7,6 +7,7 @@ import type { RateLimit, RateLimits } from "../config";
 import type { Context } from "../graphql/context";
 import { AppError, ErrorCode } from "../graphql/errors";
 import type { Logger } from "../lib/logger";
+import { clientKey } from "./client-address";
 
 export type LimitName = keyof RateLimits;
 
@@ -20,6 +21,9 @@ const WHAT: Record<LimitName, string> = {
   signup: "Too many new accounts",
   checkout: "Too many checkouts",
 };
+
+/** How long a count in Redis may take before this process counts in memory instead. */
+const REDIS_COMMAND_MS = 300;
 
 /** A refusal by one of the limits: RATE_LIMITED, HTTP 429 with Retry-After. */
 export function rateLimited(name: LimitName, retryAfterSeconds: number): AppError {
@@ -45,7 +49,14 @@ export class RequestLimits {
   static create(limits: RateLimits, redisUrl: string | null, logger: Logger): RequestLimits {
     let redis: Redis | null = null;
     if (redisUrl) {
-      redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 });
+      // A Redis that stops answering must not hold requests: each command gives up after REDIS_COMMAND_MS and the
+      // memory limiter answers instead (insuranceLimiter), as it does while Redis is unreachable.
+      redis = new Redis(redisUrl, {
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 1,
+        connectTimeout: 2000,
+        commandTimeout: REDIS_COMMAND_MS,
+      });
       let lastWarning = 0;
       redis.on("error", (error: Error) => {
         // Once a minute at most: a Redis that is down says so without flooding the log.
@@ -92,7 +103,7 @@ export class RequestLimits {
   /** Takes `points` of the limit for the address; throws RATE_LIMITED when it is used up. */
   async take(name: LimitName, address: string | undefined, points = 1): Promise<void> {
     try {
-      await this.limiters[name].consume(address ?? "unknown", points);
+      await this.limiters[name].consume(clientKey(address), points);
     } catch (refusal) {
       if (!(refusal instanceof RateLimiterRes)) throw refusal;
       throw rateLimited(name, Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)));
@@ -125,8 +136,13 @@ export class RequestLimits {
     };
   }
 
+  /** Closes the Redis connection: politely if Redis answers within a second, else at once. */
   async close(): Promise<void> {
-    if (this.redis && this.redis.status !== "end") await this.redis.quit().catch(() => this.redis?.disconnect());
+    const redis = this.redis;
+    if (!redis || redis.status === "end") return;
+    const timeout = new Promise((resolve) => setTimeout(resolve, 1000).unref());
+    await Promise.race([redis.quit().catch(() => undefined), timeout]);
+    redis.disconnect();
   }
 }
 

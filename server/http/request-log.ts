@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { RequestHandler } from "express";
 import { pinoHttp } from "pino-http";
-import type { Logger } from "../lib/logger";
+import { errorForLog, type Logger } from "../lib/logger";
 
 export const REQUEST_ID_HEADER = "X-Request-Id";
 
@@ -21,15 +21,17 @@ const pathOf = (req: IncomingMessage & { originalUrl?: string }) => (req.origina
 const SANE_ID = /^[\w.:-]{8,128}$/;
 
 /**
- * One JSON line per request (pino-http): request id (also sent back as X-Request-Id), method, path without
+ * One JSON line per request (pino-http): request id (also sent back as X-Request-Id; a trusted proxy's own
+ * X-Request-Id is kept), method, path without
  * the query string, client address, status, duration and the GraphQL operation. Never headers, cookies,
  * bodies or query strings, so no password, token or card data reaches the log.
  */
-export function requestLog(logger: Logger): RequestHandler {
+export function requestLog(logger: Logger, fromTrustedProxy: (req: IncomingMessage) => boolean): RequestHandler {
   return pinoHttp({
     logger,
     genReqId: (req: IncomingMessage, res: ServerResponse) => {
-      const incoming = req.headers["x-request-id"];
+      // A proxy's id links its log to ours; a client's own id is not taken (it could reuse or forge ids).
+      const incoming = fromTrustedProxy(req) ? req.headers["x-request-id"] : undefined;
       const id = typeof incoming === "string" && SANE_ID.test(incoming) ? incoming : randomUUID();
       res.setHeader(REQUEST_ID_HEADER, id);
       return id;
@@ -43,7 +45,7 @@ export function requestLog(logger: Logger): RequestHandler {
         address: req.raw?.ip,
       }),
       res: (res: { statusCode: number }) => ({ status: res.statusCode }),
-      err: (err: Error) => ({ type: err.name, message: err.message, stack: err.stack }),
+      err: errorForLog,
     },
     wrapSerializers: true,
     customProps: (_req, res) => {

@@ -11,7 +11,8 @@ const SHOP: Directives = {
   "default-src": ["'self'"],
   "script-src": ["'self'"],
   "style-src": ["'self'"],
-  // Product pictures may be on another https:// host (a catalog's image URLs); never plain http.
+  // Product pictures may be on another host (a catalog's image URLs); plain http only while the shop itself is
+  // served over plain http (see securityHeaders).
   "img-src": ["'self'", "data:", "blob:", "https:"],
   "font-src": ["'self'"],
   "connect-src": ["'self'"],
@@ -52,9 +53,13 @@ export interface SecurityHeaders {
 export function securityHeaders(opts: { production: boolean; https: boolean }): SecurityHeaders {
   return {
     all: helmet({
-      contentSecurityPolicy: { useDefaults: false, directives: { ...SHOP, ...(opts.https ? { "upgrade-insecure-requests": [] } : {}) } },
-      // Served over HTTPS behind the proxy in production; a browser that saw it keeps to HTTPS for a year.
-      strictTransportSecurity: opts.production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: { ...SHOP, ...(opts.https ? { "upgrade-insecure-requests": [] } : { "img-src": [...SHOP["img-src"], "http:"] }) },
+      },
+      // Served over HTTPS behind the proxy in production; a browser that saw it keeps to HTTPS for a year. Not
+      // for subdomains: the shop can't know that every other site of its domain has HTTPS.
+      strictTransportSecurity: opts.production ? { maxAge: 31_536_000, includeSubDomains: false } : false,
       referrerPolicy: { policy: "same-origin" },
       xFrameOptions: { action: "deny" },
     }),

@@ -32,18 +32,36 @@ const REDACT = [
   "*.secretKey",
 ];
 
+/**
+ * An error as the log shows it: its kind, message, code and stack, never its other properties (a query error
+ * carries the SQL with its parameters: emails, password hashes, tokens).
+ */
+export function errorForLog(err: unknown): Record<string, unknown> {
+  if (typeof err !== "object" || err === null) return { message: String(err) };
+  // An Error, or pino's serialized form of one (pino-http hands its error serializer that).
+  const e = err as { name?: unknown; type?: unknown; message?: unknown; stack?: unknown; code?: unknown; driverError?: { code?: unknown } };
+  const code = e.code ?? e.driverError?.code;
+  return {
+    type: err instanceof Error ? e.name : e.type,
+    message: e.message,
+    ...(typeof code === "string" ? { code } : {}),
+    stack: e.stack,
+  };
+}
+
 /** The server's logger: one JSON line per event (pretty in development), secrets redacted. */
 export function createLogger(options: LoggerOptions): Logger {
   const base = {
     level: options.level,
     base: { service: "shopwright" },
     redact: { paths: REDACT, censor: "[redacted]" },
+    serializers: { err: errorForLog },
     timestamp: pino.stdTimeFunctions.isoTime,
   };
   if (options.destination) return pino(base, options.destination);
   if (options.pretty) {
     const pretty = loadPretty();
-    if (pretty) return pino(base, pretty({ colorize: true, translateTime: "HH:MM:ss", ignore: "pid,hostname,service" }));
+    if (pretty) return pino(base, pretty({ colorize: true, sync: true, translateTime: "HH:MM:ss", ignore: "pid,hostname,service" }));
   }
   return pino(base);
 }

@@ -1,4 +1,5 @@
 import type { Request, Response } from "express";
+import { clientKey } from "../http/client-address";
 import type { Owner, RequestSessionPort, StartedSession, Viewer } from "../graphql/context";
 import type { Session } from "./session.entity";
 import { SESSION_HEADER, tokenFromRequest, wantsBearerToken, type SessionService } from "./session.service";
@@ -21,8 +22,9 @@ export class RequestSession implements RequestSessionPort {
     private readonly cookie: { name: string; secure: boolean; maxAgeSeconds: number },
   ) {}
 
+  /** The client's address as limits count it (an IPv6 /64 is one client; see clientKey). */
   get address(): string | undefined {
-    return this.req.ip;
+    return this.req.ip === undefined ? undefined : clientKey(this.req.ip);
   }
 
   viewer(): Promise<Viewer> {

@@ -32,6 +32,7 @@ function expectDatabaseError(result: GqlResult, code: string): void {
     path: expect.any(Array),
     extensions: { code, retryAfterSeconds: expect.any(Number) },
   });
+  expect(result.headers.get("retry-after")).toBe(String(result.errors![0].extensions!.retryAfterSeconds));
   expect(JSON.stringify(result.errors)).not.toMatch(/\bat \S+ \(|stack|SQLITE|QueryFailed|PROTOCOL_|ETIMEDOUT|ECONN|SELECT|UPDATE|INSERT/i);
 }
 

@@ -25,6 +25,8 @@ describe.each(engines)("the server's log [%s]", (engine) => {
       const track = async <T extends { headers: Headers }>(p: Promise<T>) => {
         const r = await p;
         requestIds.push(r.headers.get("x-request-id")!);
+        // Every session token handed out, not only the last one kept.
+        for (const c of r.headers.getSetCookie()) secrets.push(...[c.split(";")[0].split("=")[1]].filter(Boolean));
         return r;
       };
       await track(shopper.gql(REGISTER, { input: { email: "ada@log.example", name: "Ada", password: shopperPassword } }));
@@ -50,6 +52,13 @@ describe.each(engines)("the server's log [%s]", (engine) => {
       await track(owner.gql(`{ products { `)); // a malformed request
       await new Promise((r) => setTimeout(r, 50)); // the last lines are written when the responses finish
 
+      // An error logged outside a request (a webhook, the sweeper) with a failed query's SQL and parameters.
+      const failed = await server.dataSource
+        .query("SELECT * FROM customer WHERE email = ? AND password_hash = ? AND nope = 1", ["ada@log.example", "scrypt$secret-hash"])
+        .catch((e: unknown) => e);
+      log.logger.error({ err: failed }, "Webhook failed; the provider will send it again");
+      secrets.push("scrypt$secret-hash", "ada@log.example' AND");
+
       const text = log.text();
       for (const secret of secrets) expect({ secret, found: text.includes(secret) }).toEqual({ secret, found: false });
       expect(text).not.toMatch(/sw_session|authorization|cookie|password"/i);
@@ -72,6 +81,10 @@ describe.each(engines)("the server's log [%s]", (engine) => {
         expect.arrayContaining(["Register", "Login", "Add", "Place", "Cart", "AdminOrders", "Ship"]),
       );
       expect(lines.find((l) => l.res.status === 400)).toMatchObject({ req: { path: "/graphql" } });
+      // The error is there, as its kind, message and stack, without the query's values.
+      expect(log.lines().find((l) => l.msg.startsWith("Webhook failed"))).toMatchObject({
+        err: { type: "QueryFailedError", message: expect.stringMatching(/nope/), stack: expect.any(String) },
+      });
       console.log(`A request's log line: ${JSON.stringify(line)}`);
     } finally {
       await server.stop();

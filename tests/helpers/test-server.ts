@@ -74,8 +74,14 @@ async function serve(
   options: TestServerOptions = {},
 ): Promise<TestServer> {
   // A cheaper password hash keeps the suites fast; the default (OWASP's) is tested in accounts/password.test.ts.
-  // A server with a DATABASE_URL is not in demo mode: the suites pay with the test provider, so they turn it on.
-  const defaults = { SEED_DEMO: "false", SCRYPT_LOG_N: "12", ENABLE_TEST_PAYMENTS: "true", RATE_LIMITS: GENEROUS_LIMITS };
+  // A server with a DATABASE_URL is not in demo mode: the suites pay with the test provider, so they turn it on
+  // (a production server never has it).
+  const defaults = {
+    SEED_DEMO: "false",
+    SCRYPT_LOG_N: "12",
+    RATE_LIMITS: GENEROUS_LIMITS,
+    ...(env.NODE_ENV === "production" ? {} : { ENABLE_TEST_PAYMENTS: "true" }),
+  };
   const config = loadConfig({ ...defaults, ...env, DATABASE_URL: databaseUrl, PORT: "0" }, ROOT);
   const dataSource = await openStoreDatabase(db);
   const app = await createApp(config, dataSource, { logger: options.logger });

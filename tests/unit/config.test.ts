@@ -104,7 +104,10 @@ describe("configuration from the environment", () => {
 
   test("production turns the test payment provider off and secure cookies on, unless told otherwise", () => {
     expect(loadConfig({ NODE_ENV: "production" })).toMatchObject({ testPayments: false, cookieSecure: true });
-    expect(loadConfig({ NODE_ENV: "production", ENABLE_TEST_PAYMENTS: "true" }).testPayments).toBe(true);
+    // Test cards take no money: a production shop never offers them, unless it is a demo.
+    expect(() => loadConfig({ NODE_ENV: "production", ENABLE_TEST_PAYMENTS: "true" })).toThrow(/ENABLE_TEST_PAYMENTS/);
+    expect(loadConfig({ NODE_ENV: "production", ENABLE_TEST_PAYMENTS: "true", DEMO: "true" }).testPayments).toBe(true);
+    expect(loadConfig({ DATABASE_URL: "mysql://root@127.0.0.1:3306/staging", ENABLE_TEST_PAYMENTS: "true" }).testPayments).toBe(true);
   });
 
   test.each([

@@ -30,7 +30,7 @@ export type CreateProductInput = {
 export type ImageInput = {
   /** Describes the picture for people who can't see it. */
   alt: string;
-  /** An image URL: /media/uploads/… from an upload, or https://… (plain http would be blocked on an HTTPS store). */
+  /** An image URL: /media/uploads/… from an upload, or http(s)://… */
   url: string;
 };
 
