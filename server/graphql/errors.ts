@@ -175,11 +175,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
 
   // The database is locked by another writer or doesn't answer (db/faults.ts): worth trying again, unlike a bug.
-  const fault = databaseFault(unwrapResolverError(error));
-  if (fault) {
-    const { message, extensions } = DATABASE_FAULTS[fault];
-    return { message, locations: formatted.locations, path: formatted.path, extensions: { ...extensions } };
-  }
+  const fault = databaseFaultError(unwrapResolverError(error));
+  if (fault) return { message: fault.message, locations: formatted.locations, path: formatted.path, extensions: { ...fault.extensions } };
 
   return {
     message: "Internal server error",

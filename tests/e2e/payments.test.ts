@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { openBrowser, screenshot, seriousA11yViolations } from "../helpers/browser";
+import { fillCheckout, openBrowser, screenshot, seriousA11yViolations } from "../helpers/browser";
 import { startFakeStripe, type FakeStripe } from "../helpers/fake-stripe";
 import { engines, startTestServer, type TestServer } from "../helpers/test-server";
 
@@ -8,14 +8,15 @@ jest.setTimeout(180_000);
 const INSTRUCTIONS = "Pay by bank transfer to IBAN DE89 3704 0044 0532 0130 00, reference: your order number.";
 const OWNER = { email: "till@example.com", password: "a long owner password" };
 
-async function fillCheckout(page: Page) {
-  await page.getByLabel("Email").fill("grace@example.com");
-  await page.getByLabel("Full name").fill("Grace Hopper");
-  await page.getByLabel("Street address").fill("1 Navy Yard");
-  await page.getByLabel("Town or city").fill("Arlington");
-  await page.getByLabel("Postal code").fill("22202");
-  await page.getByLabel("Country").selectOption("US");
-}
+const fillCheckoutFor = (page: Page) =>
+  fillCheckout(page, {
+    email: "grace@example.com",
+    name: "Grace Hopper",
+    street: "1 Navy Yard",
+    city: "Arlington",
+    postalCode: "22202",
+    country: "US",
+  });
 
 /** The store as deployed for real: production mode, Stripe Checkout (a fake on loopback) and bank transfer. */
 describe.each(engines)("real payments in Chromium, production mode [%s]", (engine) => {
@@ -52,7 +53,7 @@ describe.each(engines)("real payments in Chromium, production mode [%s]", (engin
     await page.getByRole("button", { name: "Add to cart" }).click();
     await page.getByText("Added to your cart.").waitFor();
     await page.goto(url("/checkout"));
-    await fillCheckout(page);
+    await fillCheckoutFor(page);
   }
 
   test("a shopper pays on the hosted page and lands on the confirmation; the order is PAID, stock and ledger right", async () => {

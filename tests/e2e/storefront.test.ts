@@ -1,6 +1,6 @@
 import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
-import { openBrowser, screenshot, seriousA11yViolations } from "../helpers/browser";
+import { fillCheckout, openBrowser, screenshot, seriousA11yViolations } from "../helpers/browser";
 import { describeEachEngine, type TestServer } from "../helpers/test-server";
 
 jest.setTimeout(180_000);
@@ -13,14 +13,15 @@ async function expectAccessible(page: Page): Promise<void> {
   expect(await seriousA11yViolations(page)).toEqual([]);
 }
 
-async function fillCheckout(page: Page) {
-  await page.getByLabel("Email").fill("ada@example.com");
-  await page.getByLabel("Full name").fill("Ada Lovelace");
-  await page.getByLabel("Street address").fill("12 St James's Square");
-  await page.getByLabel("Town or city").fill("London");
-  await page.getByLabel("Postal code").fill("SW1Y 4JH");
-  await page.getByLabel("Country").selectOption("GB");
-}
+const fillCheckoutFor = (page: Page) =>
+  fillCheckout(page, {
+    email: "ada@example.com",
+    name: "Ada Lovelace",
+    street: "12 St James's Square",
+    city: "London",
+    postalCode: "SW1Y 4JH",
+    country: "GB",
+  });
 
 describeEachEngine(
   "storefront in Chromium",
@@ -102,7 +103,7 @@ describeEachEngine(
         expect(sent).toBe(0);
         await expectAccessible(page);
 
-        await fillCheckout(page);
+        await fillCheckoutFor(page);
         expect(await page.getByLabel("Test card that succeeds (Visa)").isChecked()).toBe(true);
         await page.getByText("Test mode: no real payment is taken.").waitFor();
         await shot("5-checkout");
@@ -135,7 +136,7 @@ describeEachEngine(
         await page.getByRole("button", { name: "Add to cart" }).click();
         await page.getByText("Added to your cart.").waitFor();
         await page.goto(url("/checkout"));
-        await fillCheckout(page);
+        await fillCheckoutFor(page);
         await page.getByLabel("Test card that is declined").check();
         await page.getByRole("button", { name: "Place order" }).click();
         const alert = page.getByRole("alert");
@@ -166,7 +167,7 @@ describeEachEngine(
         await page.getByRole("button", { name: "Add to cart" }).click();
         await page.getByText("Added to your cart.").waitFor();
         await page.goto(url("/checkout"));
-        await fillCheckout(page);
+        await fillCheckoutFor(page);
         // Someone else buys one meanwhile.
         await server().dataSource.query("UPDATE product SET stock = 1 WHERE id = ?", [Number(ids["CANDLE-CEDAR"])]);
         await page.getByRole("button", { name: "Place order" }).click();
@@ -241,7 +242,7 @@ describeEachEngine(
         expect(await noSideScroll()).toBe(true);
         await screenshot(page, `${server().engine}-phone-cart`);
         await page.getByRole("link", { name: "Checkout" }).click();
-        await fillCheckout(page);
+        await fillCheckoutFor(page);
         expect(await noSideScroll()).toBe(true);
         await page.getByRole("button", { name: "Place order" }).click();
         await page.getByRole("heading", { name: "Thank you for your order!" }).waitFor();

@@ -72,3 +72,23 @@ export async function seriousA11yViolations(page: Page): Promise<{ id: string; i
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")) }));
 }
+
+/** Someone to deliver to, as a shopper types them into the checkout form. */
+export interface CheckoutDetails {
+  email: string;
+  name: string;
+  street: string;
+  city: string;
+  postalCode: string;
+  country: string;
+}
+
+/** Fills the checkout form's contact and shipping fields, found by their labels. */
+export async function fillCheckout(page: Page, who: CheckoutDetails): Promise<void> {
+  await page.getByLabel("Email").fill(who.email);
+  await page.getByLabel("Full name").fill(who.name);
+  await page.getByLabel("Street address").fill(who.street);
+  await page.getByLabel("Town or city").fill(who.city);
+  await page.getByLabel("Postal code").fill(who.postalCode);
+  await page.getByLabel("Country").selectOption(who.country);
+}
