@@ -5,7 +5,7 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
-const TS_FILES = ["server/**/*.ts", "tests/**/*.ts", "common/**/*.ts", "client/src/**/*.{ts,tsx}"];
+const TS_FILES = ["server/**/*.{ts,tsx}", "tests/**/*.ts", "common/**/*.ts", "client/src/**/*.{ts,tsx}"];
 const TEST_FILES = ["tests/**/*.ts", "**/*.test.{ts,tsx}"];
 const NODE_GLOBALS = {
   __dirname: "readonly",

@@ -1,20 +1,29 @@
 /** Jest runs the API suites (real HTTP server, real SQLite file and, with TEST_MYSQL_URL, real MariaDB) and unit tests. */
+const swc = (tsx) => [
+  "@swc/jest",
+  {
+    jsc: {
+      parser: { syntax: "typescript", tsx, decorators: true },
+      transform: {
+        legacyDecorator: true,
+        decoratorMetadata: true,
+        useDefineForClassFields: false,
+        // The server's email templates (server/email/templates/*.tsx), as tsconfig's "jsx": "react-jsx".
+        react: { runtime: "automatic" },
+      },
+      target: "es2022",
+    },
+    module: { type: "commonjs" },
+  },
+];
+
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/tests", "<rootDir>/server", "<rootDir>/client/src", "<rootDir>/common"],
   testMatch: ["**/*.test.ts"],
   transform: {
-    "^.+\\.tsx?$": [
-      "@swc/jest",
-      {
-        jsc: {
-          parser: { syntax: "typescript", decorators: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-          target: "es2022",
-        },
-        module: { type: "commonjs" },
-      },
-    ],
+    "^.+\\.ts$": swc(false),
+    "^.+\\.tsx$": swc(true),
   },
   globalSetup: "<rootDir>/tests/global-setup.ts",
   testTimeout: 60000,

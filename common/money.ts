@@ -21,3 +21,11 @@ export function moneyInputValue(amount: number, currency: string): string {
   const digits = fractionDigits(currency);
   return (amount / 10 ** digits).toFixed(digits);
 }
+
+/**
+ * Money for people to read, as the storefront shows it and the emails write it: 2599 USD → "$25.99"
+ * (`locale` undefined: the reader's own, in a browser).
+ */
+export function formatMoney(amount: number, currency: string, locale?: string): string {
+  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(amount / 10 ** fractionDigits(currency));
+}

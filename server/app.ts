@@ -24,6 +24,7 @@ import { securityHeaders } from "./http/security-headers";
 import { silentLogger, type Logger } from "./lib/logger";
 import { LoaderCache } from "./graphql/loaders";
 import { buildShopSchema } from "./graphql/schema";
+import { createMailTransport } from "./email/mail-transport";
 import { createResolvers, createServices, type Services } from "./modules";
 import { InvalidWebhook } from "./payments/payment.port";
 import { RequestSession } from "./sessions/request-session";
@@ -39,6 +40,9 @@ const STOREFRONT_PATHS = [
   /^\/login$/,
   /^\/signup$/,
   /^\/account\/orders$/,
+  /^\/account$/,
+  /^\/forgot-password$/,
+  /^\/reset-password$/,
   /^\/admin(\/.*)?$/,
 ];
 export const isStorefrontPath = (p: string) => STOREFRONT_PATHS.some((re) => re.test(p));
@@ -57,6 +61,8 @@ export interface App {
 export interface AppOptions {
   /** Run the checkout sweeper (default true). */
   sweeper?: boolean;
+  /** Deliver the email outbox (default true). */
+  mail?: boolean;
   /** Where the request lines and errors go (default: nowhere). */
   logger?: Logger;
 }
@@ -290,6 +296,8 @@ export async function createApp(config: Config, dataSource: DataSource, options:
 
   // Settles unpaid orders whose hold ran out (and any a crash left behind), now and every minute.
   const stopSweeper = options.sweeper === false ? async () => {} : services.checkout.startSweeper();
+  // Delivers the email outbox: what this process writes at once, the rest (retries, other processes') as it falls due.
+  const stopMail = options.mail === false ? async () => {} : services.email.startSender(createMailTransport(config.mail));
 
   let server: Server | undefined;
   return {
@@ -311,6 +319,7 @@ export async function createApp(config: Config, dataSource: DataSource, options:
         clearTimeout(cut);
       }
       await stopSweeper();
+      await stopMail();
       await apollo.stop();
       await limits.close();
       if (reader !== dataSource && reader.isInitialized) await reader.destroy();

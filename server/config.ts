@@ -17,8 +17,29 @@ export interface RateLimits {
   checkout: RateLimit;
 }
 
+/** Email: how messages leave (SMTP, or .eml files in demo mode) and who gets the owner's alerts. */
+export interface MailConfig {
+  /** smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465; null: no SMTP. */
+  smtpUrl: string | null;
+  /** The From of every message, e.g. "Tea Shop <orders@teashop.example>". */
+  from: string;
+  /** Who gets the new-order alerts (STORE_OWNER_EMAIL, comma-separated); none: no alerts. */
+  ownerEmails: string[];
+  /** Demo mode without SMTP_URL: each message is written here as an .eml file; null otherwise. */
+  outboxDir: string | null;
+  /** How often the sender looks for messages due (messages written by this process go at once). */
+  pollMs: number;
+  /** The wait after a first failed attempt; it doubles with each further one, up to an hour. */
+  retryBaseMs: number;
+  /** Attempts before a message is given up as FAILED (the owner can resend it). */
+  maxAttempts: number;
+}
+
 export interface Config {
   port: number;
+  /** The store's name and postal address, as its emails sign off. */
+  store: { name: string; address: string | null };
+  mail: MailConfig;
   /** The address to listen on; undefined: every interface. Demo mode listens on 127.0.0.1 unless HOST is set. */
   host: string | undefined;
   production: boolean;
@@ -214,6 +235,34 @@ function testPayments(env: Env, demo: boolean, production: boolean): boolean {
   return on;
 }
 
+const EMAIL = /^[^\s@<>",]+@[^\s@<>",]+\.[^\s@<>",]+$/;
+
+function mailConfig(env: Env, demo: boolean, root: string, storeName: string): MailConfig {
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  if (smtpUrl && !/^smtps?:\/\/[^/]+/.test(smtpUrl))
+    throw new ConfigError(
+      `SMTP_URL must look like smtp://user:password@smtp.example.com:587 (or smtps://…:465), got "${smtpUrl.replace(/\/\/[^@/]*@/, "//…@")}"`,
+    );
+  const from = env.MAIL_FROM?.trim();
+  if (smtpUrl && !from)
+    throw new ConfigError(`MAIL_FROM must be set with SMTP_URL, e.g. MAIL_FROM="${storeName} <orders@yourshop.example>"`);
+  const owners = (env.STORE_OWNER_EMAIL ?? (demo ? "owner@example.com" : ""))
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean);
+  const bad = owners.find((e) => !EMAIL.test(e));
+  if (bad) throw new ConfigError(`STORE_OWNER_EMAIL must be email addresses separated by commas, got "${bad}"`);
+  return {
+    smtpUrl,
+    from: from || `${storeName.replace(/["<>]/g, "")} <shop@example.com>`,
+    ownerEmails: owners,
+    outboxDir: !smtpUrl && demo ? path.resolve(root, env.MAIL_OUTBOX_DIR ?? path.join("data", "outbox")) : null,
+    pollMs: integer(env, "MAIL_POLL_MS", 10_000, 50, 3_600_000),
+    retryBaseMs: integer(env, "MAIL_RETRY_BASE_MS", 60_000, 10, 3_600_000),
+    maxAttempts: integer(env, "MAIL_MAX_ATTEMPTS", 8, 1, 100),
+  };
+}
+
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
 
 export function loadConfig(env: Env = process.env, root = process.cwd()): Config {
@@ -224,8 +273,11 @@ export function loadConfig(env: Env = process.env, root = process.cwd()): Config
   const manualInstructions = env.MANUAL_PAYMENT_INSTRUCTIONS?.trim();
   const currency = (env.STORE_CURRENCY ?? "USD").trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(currency)) throw new ConfigError(`STORE_CURRENCY must be a 3-letter ISO 4217 code, got "${env.STORE_CURRENCY}"`);
+  const storeName = env.STORE_NAME?.trim().slice(0, 100) || (demo ? "Shopwright demo store" : "Shopwright");
   return {
     port: integer(env, "PORT", 4000, 0, 65535),
+    store: { name: storeName, address: env.STORE_ADDRESS?.trim().slice(0, 300) || null },
+    mail: mailConfig(env, demo, root, storeName),
     host: env.HOST?.trim() || (demo ? "127.0.0.1" : undefined),
     production,
     demo,

@@ -60,11 +60,18 @@ async function main() {
   const server = await listen(config.port, config.host);
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
-  await announce(log, config, where, port, demoPassword);
+  await announce(log, config, where, port, demoPassword, (await services.email.state()).pending);
 }
 
 /** One structured line for the log, and (demo mode or a terminal) the addresses for a person to open. */
-async function announce(log: Logger, config: Config, where: string, port: number, demoPassword: string | undefined): Promise<void> {
+async function announce(
+  log: Logger,
+  config: Config,
+  where: string,
+  port: number,
+  demoPassword: string | undefined,
+  waitingEmails: number,
+): Promise<void> {
   const loopback = !config.host || ["127.0.0.1", "::1", "0.0.0.0", "::"].includes(config.host);
   const base = `http://${loopback ? "localhost" : config.host!.includes(":") ? `[${config.host}]` : config.host}:${port}`;
   log.info({ database: where, host: config.host ?? "all interfaces", port, demo: config.demo }, `Shopwright is running on ${where}`);
@@ -74,6 +81,7 @@ async function announce(log: Logger, config: Config, where: string, port: number
   if (!config.testPayments && !config.stripe && !config.manualPayment) {
     log.warn("No payment method is configured: checkout will say so. Set STRIPE_SECRET_KEY or MANUAL_PAYMENT_INSTRUCTIONS.");
   }
+  announceMail(log, config, waitingEmails);
   if (!config.demo && !process.stdout.isTTY) return;
   await new Promise<void>((resolve) => log.flush(() => resolve()));
   // Printed, not logged: the demo password never goes into the log.
@@ -88,8 +96,23 @@ async function announce(log: Logger, config: Config, where: string, port: number
     if (demoPassword)
       lines.push(`  Admin:                     ${base}/admin  (demo sign-in: ${DEMO_OWNER_EMAIL} / ${demoPassword}; new at every start)`);
     lines.push(`                             your own owner account: npm run create-admin -- --email you@example.com`);
+    if (config.mail.outboxDir) lines.push(`  Emails:                    written to ${config.mail.outboxDir} as .eml files (no SMTP_URL)`);
   }
   console.log(lines.join("\n"));
+}
+
+/** Where the store's email goes, and what is missing for it to go out as it should. */
+function announceMail(log: Logger, config: Config, waiting: number): void {
+  const { mail } = config;
+  if (mail.smtpUrl) log.info({ smtp: new URL(mail.smtpUrl).host, from: mail.from }, "Email goes out through SMTP");
+  else if (mail.outboxDir) log.info({ outbox: mail.outboxDir }, `Emails are written to ${mail.outboxDir} as .eml files (no SMTP_URL)`);
+  else
+    log.warn(
+      { waiting },
+      "Email is not configured (SMTP_URL, MAIL_FROM): order confirmations, alerts and password resets wait in the outbox until it is",
+    );
+  if (!mail.ownerEmails.length) log.info("STORE_OWNER_EMAIL is not set: no new-order alerts are sent");
+  if (!config.publicUrl && !config.demo) log.warn("PUBLIC_URL is not set: order emails go without links to the order");
 }
 
 main().catch((error) => {

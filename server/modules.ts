@@ -36,6 +36,11 @@ import { InventoryResolver } from "./inventory/inventory.resolver";
 import { InventoryService } from "./inventory/inventory.service";
 import { StockMovement } from "./inventory/stock-movement.entity";
 import { UploadService } from "./media/upload.service";
+import { EmailMessage } from "./email/email-message.entity";
+import { EmailResolver } from "./email/email.resolver";
+import { EmailService } from "./email/email.service";
+import { OrderMailer } from "./orders/order-mailer";
+import { PasswordReset } from "./accounts/password-reset.entity";
 import { AdminOrderResolver } from "./orders/admin-order.resolver";
 import { OrderAdminService } from "./orders/order-admin.service";
 import { OrderEvent } from "./orders/order-event.entity";
@@ -67,6 +72,8 @@ export const entities = [
   LoginThrottle,
   StockMovement,
   PaymentNoticeRecord,
+  EmailMessage,
+  PasswordReset,
 ];
 
 type DatabaseOptions = Omit<CreateDataSourceOptions, "entities">;
@@ -96,8 +103,22 @@ export function createServices(config: Config, dataSource: DataSource, reader: D
     log,
   );
   const orders = new OrderService(tx);
+  const email = new EmailService(
+    tx,
+    {
+      store: config.store,
+      from: config.mail.from,
+      ownerEmails: config.mail.ownerEmails,
+      pollMs: config.mail.pollMs,
+      retryBaseMs: config.mail.retryBaseMs,
+      maxAttempts: config.mail.maxAttempts,
+    },
+    log,
+  );
+  const links = shopAddress(config);
+  const mailer = new OrderMailer(tx, email, payments, links);
   const productAdmin = new ProductAdminService(tx, catalog, inventory, orders, config.currency);
-  const orderAdmin = new OrderAdminService(tx, orders, inventory, payments);
+  const orderAdmin = new OrderAdminService(tx, orders, inventory, payments, mailer);
   // Declined payments share the sign-in throttle's table, under their own keys and limits.
   const declines = new LoginThrottleService(
     tx,
@@ -124,6 +145,7 @@ export function createServices(config: Config, dataSource: DataSource, reader: D
       holdMinutes: config.checkoutHoldMinutes,
     },
     log,
+    mailer,
   );
   const sessions = new SessionService(tx, config.sessionDays);
   const throttle = new LoginThrottleService(tx, {
@@ -143,6 +165,8 @@ export function createServices(config: Config, dataSource: DataSource, reader: D
       demo: config.demo,
     },
     new Gate(config.maxConcurrentHashes),
+    email,
+    config.publicUrl,
   );
   const dashboard = new DashboardService(orders, inventory, config.currency);
   const uploads = new UploadService(config.uploadDir);
@@ -162,7 +186,17 @@ export function createServices(config: Config, dataSource: DataSource, reader: D
     orderAdmin,
     dashboard,
     uploads,
+    email,
   };
+}
+
+/**
+ * The shop's address for links in emails: PUBLIC_URL; in demo mode without it, this machine's. Outside demo
+ * mode without PUBLIC_URL, a reset link is made from the address the request came to, and order emails go
+ * without links.
+ */
+function shopAddress(config: Config): string | null {
+  return config.publicUrl ?? (config.demo ? `http://localhost:${config.port}` : null);
 }
 
 /** The one list of resolvers, each with its services. */
@@ -177,6 +211,7 @@ export function createResolvers(config: Config, s: Services): object[] {
     new AdminOrderResolver(s.orders, s.orderAdmin, s.checkout, s.accounts),
     new DashboardResolver(s.dashboard),
     new ShopResolver(config.currency),
+    new EmailResolver(s.email),
   ];
 }
 

@@ -79,3 +79,33 @@ export class LoginArgs {
   @Length(1, 128, { message: "password must be 1 to 128 characters long" })
   password: string;
 }
+
+@ArgsType()
+export class RequestPasswordResetArgs {
+  @Field()
+  @IsEmail({}, { message: "email must be a valid email address" })
+  @EmailLength()
+  email: string;
+}
+
+@InputType()
+export class ResetPasswordInput {
+  @Field({ description: "The token from the reset link (after #token=)." })
+  @Length(1, 200, { message: "token must be 1 to 200 characters long" })
+  token: string;
+
+  @Field({ description: "The new password, by the same rules as at sign-up." })
+  @Length(8, 128, { message: "password must be 8 to 128 characters long" })
+  password: string;
+}
+
+@InputType()
+export class ChangePasswordInput {
+  @Field()
+  @Length(1, 128, { message: "currentPassword must be 1 to 128 characters long" })
+  currentPassword: string;
+
+  @Field({ description: "By the same rules as at sign-up." })
+  @Length(8, 128, { message: "newPassword must be 8 to 128 characters long" })
+  newPassword: string;
+}

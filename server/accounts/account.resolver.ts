@@ -3,7 +3,7 @@ import type { Context } from "../graphql/context";
 import { PageArgs } from "../graphql/page-args";
 import type { OrderService } from "../orders/order.service";
 import { OrderConnection } from "../orders/order.types";
-import { LoginArgs, RegisterInput } from "./account.inputs";
+import { ChangePasswordInput, LoginArgs, RegisterInput, RequestPasswordResetArgs, ResetPasswordInput } from "./account.inputs";
 import type { AccountService } from "./account.service";
 import { Customer } from "./customer.entity";
 
@@ -27,6 +27,32 @@ export class AccountResolver {
   @Mutation(() => Boolean, { description: "Ends the session on the server." })
   logout(@Ctx() ctx: Context): Promise<boolean> {
     return this.accounts.logout(ctx.session);
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      "Forgot your password: emails the account (if there is one) a link that sets a new password, valid for an hour and once. " +
+      "Always true: the answer never says whether the email has an account.",
+  })
+  requestPasswordReset(@Args(() => RequestPasswordResetArgs) { email }: RequestPasswordResetArgs, @Ctx() ctx: Context): Promise<boolean> {
+    return this.accounts.requestPasswordReset(email, ctx.origin);
+  }
+
+  @Mutation(() => Customer, {
+    description:
+      "Sets a new password with a reset link's token and signs in; every other session of the account ends. " +
+      "RESET_LINK_INVALID (extensions.reason UNKNOWN, USED or EXPIRED) when the link can't be used.",
+  })
+  resetPassword(@Arg("input", () => ResetPasswordInput) input: ResetPasswordInput, @Ctx() ctx: Context): Promise<Customer> {
+    return this.accounts.resetPassword(input.token, input.password, ctx.session, ctx.origin);
+  }
+
+  @Authorized()
+  @Mutation(() => Customer, {
+    description: "Changes the signed-in customer's password (the current one required); their other sessions end, this one stays.",
+  })
+  changePassword(@Arg("input", () => ChangePasswordInput) input: ChangePasswordInput, @Ctx() ctx: Context): Promise<Customer> {
+    return this.accounts.changePassword(input.currentPassword, input.newPassword, ctx.session, ctx.origin);
   }
 
   @Query(() => Customer, { nullable: true, description: "The signed-in customer; null for a guest." })

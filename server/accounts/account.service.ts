@@ -1,5 +1,11 @@
 import type { GuestOrders } from "./account.port";
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
+import { IsNull, MoreThan, Not } from "typeorm";
+import type { EmailService } from "../email/email.service";
+import { hashToken } from "../sessions/session.service";
+import { badInput } from "../graphql/errors";
+import { checkPassword } from "./password-policy";
+import { PasswordReset } from "./password-reset.entity";
 import type { CartService } from "../cart/cart.service";
 import { isUniqueViolation, type Transactions } from "../db/transaction";
 import { AppError, ErrorCode } from "../graphql/errors";
@@ -19,6 +25,20 @@ const signUpRefused = () =>
     "We couldn't create an account with this email and password. If you already have one, sign in with its password.",
   );
 
+/** How long a "forgot your password" link works. */
+export const RESET_LINK_MINUTES = 60;
+/** Reset emails one account gets per hour at most: more requests are answered the same, and send nothing. */
+const RESETS_PER_HOUR = 3;
+
+const resetLinkInvalid = (reason: "UNKNOWN" | "USED" | "EXPIRED") =>
+  new AppError(
+    ErrorCode.RESET_LINK_INVALID,
+    reason === "EXPIRED"
+      ? "This link to reset your password has expired. Ask for a new one."
+      : "This link to reset your password has already been used or is not valid. Ask for a new one.",
+    { reason },
+  );
+
 export class AccountService {
   /** Verified against when the email is unknown, so a wrong email costs as long as a wrong password. */
   private decoyHash?: Promise<string>;
@@ -32,6 +52,9 @@ export class AccountService {
     private readonly opts: { scryptLogN: number; demo: boolean },
     /** Bounds concurrent password hashing, per client address too: a flood of guesses can't slow everyone's sign-in. */
     private readonly hashing: Gate,
+    private readonly email: EmailService,
+    /** The shop's public address for links in emails; null: the address the request came to. */
+    private readonly publicUrl: string | null,
   ) {}
 
   byId(id: string): Promise<Customer | null> {
@@ -146,6 +169,94 @@ export class AccountService {
         await this.sessions.endAllOf(c.id);
       }
       return demo.length;
+    });
+  }
+
+  /**
+   * "Forgot your password?": always answers the same, whether the email has an account or not. For an account,
+   * a single-use link valid for RESET_LINK_MINUTES goes out (its token stored only as a hash), at most
+   * RESETS_PER_HOUR an hour.
+   */
+  async requestPasswordReset(email: string, origin: string): Promise<true> {
+    const customer = await this.tx.manager.findOneBy(Customer, { emailNormalized: normalizeEmail(email) });
+    if (!customer || customer.passwordHash === "retired" || (customer.isDemo && !this.opts.demo)) return true;
+    const token = randomBytes(32).toString("base64url");
+    const expiresAt = new Date(Date.now() + RESET_LINK_MINUTES * 60_000);
+    await this.tx.run(async (m) => {
+      const recent = await m.countBy(PasswordReset, { customerId: customer.id, createdAt: MoreThan(new Date(Date.now() - 3600_000)) });
+      if (recent >= RESETS_PER_HOUR) return;
+      await m.insert(PasswordReset, { id: hashToken(token), customerId: customer.id, expiresAt, usedAt: null });
+      // In the fragment: never sent to a server, nor in a Referer.
+      const link = `${this.publicUrl ?? origin}/reset-password#token=${token}`;
+      await this.email.passwordReset(customer.email, { name: customer.name, link, expiresAt: expiresAt.toISOString() });
+    });
+    return true;
+  }
+
+  /**
+   * Sets a new password from a reset link: the link is used up, every session of the customer ends (and every
+   * other link of theirs stops working), they get a "password changed" email, and this browser is signed in.
+   */
+  async resetPassword(token: string, password: string, session: RequestSessionPort, origin: string): Promise<Customer> {
+    const id = hashToken(token);
+    const reset = await this.tx.manager.findOneBy(PasswordReset, { id });
+    if (!reset) throw resetLinkInvalid("UNKNOWN");
+    if (reset.usedAt) throw resetLinkInvalid("USED");
+    if (reset.expiresAt.getTime() <= Date.now()) throw resetLinkInvalid("EXPIRED");
+    const customer = await this.byId(reset.customerId);
+    if (!customer) throw resetLinkInvalid("UNKNOWN");
+    this.judge(password, customer, "password");
+    const passwordHash = await this.hashed(session.address, () => hashPassword(password, this.opts.scryptLogN));
+    await this.tx.run(async (m) => {
+      // Used once: of two requests with the same link, one sets the password.
+      const used = await m.update(PasswordReset, { id, usedAt: IsNull(), expiresAt: MoreThan(new Date()) }, { usedAt: new Date() });
+      if (!used.affected) throw resetLinkInvalid("USED");
+      await m.update(PasswordReset, { customerId: customer.id, usedAt: IsNull() }, { usedAt: new Date() });
+      await m.update(Customer, { id: customer.id }, { passwordHash });
+      await this.sessions.endAllOf(customer.id);
+      await this.passwordChangedEmail(customer, origin);
+    });
+    await this.startSession(customer, session);
+    return customer;
+  }
+
+  /**
+   * A signed-in customer changes their password: the current one is checked (throttled as sign-in is), every
+   * other session of theirs ends, this one stays, and they get a "password changed" email.
+   */
+  async changePassword(current: string, next: string, session: RequestSessionPort, origin: string): Promise<Customer> {
+    const viewer = await session.viewer();
+    const customer = viewer.customerId ? await this.byId(viewer.customerId) : null;
+    const sessionId = await session.id();
+    if (!customer || !sessionId) throw new AppError(ErrorCode.UNAUTHENTICATED, "Sign in to do this");
+    const keys = this.throttle.keys(customer.emailNormalized, session.address);
+    await this.throttle.attempt(keys);
+    if (!(await this.hashed(session.address, () => verifyPassword(current, customer.passwordHash))))
+      throw badInput("currentPassword", "That is not your current password");
+    await this.throttle.succeeded(customer.emailNormalized, session.address);
+    if (next === current) throw badInput("newPassword", "Choose a password different from your current one");
+    this.judge(next, customer, "newPassword");
+    const passwordHash = await this.hashed(session.address, () => hashPassword(next, this.opts.scryptLogN));
+    await this.tx.run(async (m) => {
+      await m.update(Customer, { id: customer.id }, { passwordHash });
+      await m.update(PasswordReset, { customerId: customer.id, usedAt: IsNull() }, { usedAt: new Date() });
+      await this.sessions.endAllOf(customer.id, sessionId);
+      await this.passwordChangedEmail(customer, origin);
+    });
+    return customer;
+  }
+
+  /** The password policy (as at sign-up), reported at `field`. */
+  private judge(password: string, customer: Customer, field: string): void {
+    const verdict = checkPassword(password, { email: customer.email, name: customer.name });
+    if (!verdict.ok) throw badInput(field, verdict.message);
+  }
+
+  private passwordChangedEmail(customer: Customer, origin: string): Promise<void> {
+    return this.email.passwordChanged(customer.email, {
+      name: customer.name,
+      changedAt: new Date().toISOString(),
+      resetLink: `${this.publicUrl ?? origin}/forgot-password`,
     });
   }
 

@@ -38,6 +38,8 @@ interface OpenTransaction {
   done: boolean;
   /** A deadlock or busy error some joined part met: the database has already undone the transaction. */
   failed?: unknown;
+  /** What to do once it has committed (see afterCommit). */
+  committed: (() => void)[];
 }
 
 export class Transactions {
@@ -81,6 +83,16 @@ export class Transactions {
     return qb;
   }
 
+  /**
+   * Runs `then` once the caller's transaction has committed (at once outside one); never when it rolls back,
+   * and once only when it is retried. For work that must see the commit, e.g. waking the email sender.
+   */
+  afterCommit(then: () => void): void {
+    const open = this.current();
+    if (open) open.committed.push(then);
+    else then();
+  }
+
   async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const joined = this.current();
     if (joined) {
@@ -96,7 +108,9 @@ export class Transactions {
     const deadline = Date.now() + DB_LIMITS.lockWaitMs;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.once(work, deadline);
+        const { result, committed } = await this.once(work, deadline);
+        for (const then of committed) then();
+        return result;
       } catch (error) {
         // A deadlock is found at once and retried; a lock waited for until it timed out is retried only while
         // the wait so far is under the limit (on MySQL one 5 s wait uses it up: not 5 attempts × 5 s).
@@ -107,13 +121,13 @@ export class Transactions {
     }
   }
 
-  private once<T>(work: (manager: EntityManager) => Promise<T>, deadline: number): Promise<T> {
+  private once<T>(work: (manager: EntityManager) => Promise<T>, deadline: number): Promise<{ result: T; committed: (() => void)[] }> {
     const inside = async (m: EntityManager) => {
-      const open: OpenTransaction = { manager: m, done: false };
+      const open: OpenTransaction = { manager: m, done: false, committed: [] };
       try {
         const result = await this.open.run(open, () => work(m));
         if (open.failed) throw open.failed;
-        return result;
+        return { result, committed: open.committed };
       } finally {
         open.done = true;
       }

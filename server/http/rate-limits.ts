@@ -12,7 +12,14 @@ import { clientKey } from "./client-address";
 export type LimitName = keyof RateLimits;
 
 /** Mutations with a tighter limit of their own, on top of the mutation limit; each occurrence counts. */
-const FIELD_LIMITS: Partial<Record<string, LimitName>> = { login: "login", register: "signup", placeOrder: "checkout" };
+const FIELD_LIMITS: Partial<Record<string, LimitName>> = {
+  login: "login",
+  requestPasswordReset: "login",
+  resetPassword: "login",
+  changePassword: "login",
+  register: "signup",
+  placeOrder: "checkout",
+};
 
 const WHAT: Record<LimitName, string> = {
   api: "Too many requests",

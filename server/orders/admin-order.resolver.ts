@@ -29,6 +29,19 @@ class UpdateOrderStatusArgs {
 
   @Field(() => OrderStatus)
   status: OrderStatus;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "With SHIPPED: the carrier's tracking number, shown to the shopper and in the shipped email.",
+  })
+  @IsOptional()
+  @MaxLength(100)
+  trackingNumber: string | null;
+
+  @Field(() => String, { nullable: true, description: "A note kept in the order's history; with SHIPPED, also in the shipped email." })
+  @IsOptional()
+  @MaxLength(250)
+  note: string | null;
 }
 
 @Resolver(() => Order)
@@ -50,8 +63,11 @@ export class AdminOrderResolver {
   @Mutation(() => Order, {
     description: "Moves an order to one of its nextStatuses (cancelling restocks and refunds); any other move is BAD_USER_INPUT.",
   })
-  async updateOrderStatus(@Args(() => UpdateOrderStatusArgs) { id, status }: UpdateOrderStatusArgs, @Ctx() ctx: Context): Promise<Order> {
-    return this.checkout.moveOrder(id, status, (await ctx.session.viewer()).email!);
+  async updateOrderStatus(
+    @Args(() => UpdateOrderStatusArgs) { id, status, trackingNumber, note }: UpdateOrderStatusArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Order> {
+    return this.checkout.moveOrder(id, status, (await ctx.session.viewer()).email!, { trackingNumber, note });
   }
 
   @Authorized("ADMIN")

@@ -19,7 +19,8 @@ import {
 import type { PaymentService } from "../payments/payment.service";
 import type { Address } from "./address.type";
 import type { AddressInput, PlaceOrderInput } from "./order.inputs";
-import type { OrderAdminService } from "./order-admin.service";
+import type { OrderAdminService, ShipmentDetails } from "./order-admin.service";
+import type { OrderMailer } from "./order-mailer";
 import { OrderEvent } from "./order-event.entity";
 import { OrderLine } from "./order-line.entity";
 import type { OrderNumberGenerator } from "./order-number";
@@ -87,6 +88,7 @@ export class CheckoutService {
     private readonly numbers: OrderNumberGenerator,
     private readonly settings: CheckoutSettings,
     private readonly log: Logger,
+    private readonly mailer: OrderMailer,
   ) {}
 
   /**
@@ -265,6 +267,8 @@ export class CheckoutService {
         note: holds ? `Stock held for payment with ${provider.name}` : `Waiting for payment (${provider.displayName})`,
       });
       await this.cart.clear(checkout.cartId);
+      // A manual payment is confirmed now, with how to pay; the others once the provider says they're paid.
+      if (!holds) await this.mailer.placed(orderId);
       return { order, fresh: true };
     });
   }
@@ -327,6 +331,7 @@ export class CheckoutService {
         actor,
         note: `Paid ${asked} with ${order.paymentProvider}`,
       });
+      await this.mailer.placed(orderId);
       return false;
     }
     if (
@@ -449,7 +454,7 @@ export class CheckoutService {
    * closes that page at the provider first, so the shopper can't pay afterwards; if they just did, the order
    * is settled PAID first and the cancellation refunds it.
    */
-  async moveOrder(id: string, to: OrderStatus, actor: string): Promise<Order> {
+  async moveOrder(id: string, to: OrderStatus, actor: string, details: ShipmentDetails = {}): Promise<Order> {
     const order = isOrderId(id) ? await this.tx.manager.findOneBy(Order, { id }) : null;
     const waiting = order?.status === OrderStatus.PENDING_PAYMENT && order.paymentStatus === PaymentStatus.PENDING;
     const provider = order && this.payments.find(order.paymentProvider);
@@ -469,7 +474,7 @@ export class CheckoutService {
       }
       if (state.state === "paid") await this.settlePaid(order.id, state, provider.name);
     }
-    return this.orderAdmin.updateStatus(id, to, actor);
+    return this.orderAdmin.updateStatus(id, to, actor, details);
   }
 
   /** Runs `sweep` now and every `intervalMs`; returns the stop function. */
@@ -534,6 +539,8 @@ export class CheckoutService {
         },
       );
       await m.insert(OrderEvent, { orderId, fromStatus: order.status, toStatus: OrderStatus.PAID, actor, note: "Marked as paid" });
+      // A manual order's shopper was told at checkout; a flagged payment's order is confirmed only now.
+      if (order.paymentProvider !== "manual") await this.mailer.placed(orderId);
     });
     return (await findOrderWithLines(this.tx.manager, { id: orderId }))!;
   }

@@ -10,7 +10,14 @@ import { findOrderWithLines, fitNote, formatAmount, isOrderId, lockOrder } from 
 import { TRANSITIONS, canMove } from "./order-status";
 import { REFUND_CHECK_MS } from "./refund-timing";
 import { Order, OrderStatus, PaymentStatus } from "./order.entity";
+import type { OrderMailer } from "./order-mailer";
 import type { OrderService } from "./order.service";
+
+/** What the owner may add to a status move: a shipment's tracking number, and a note for the shopper. */
+export interface ShipmentDetails {
+  trackingNumber?: string | null;
+  note?: string | null;
+}
 
 /**
  * The owner's order handling: status moves by the transition table, each recorded in the order's history,
@@ -22,6 +29,7 @@ export class OrderAdminService {
     private readonly orders: OrderService,
     private readonly inventory: InventoryService,
     private readonly payments: PaymentService,
+    private readonly mailer: OrderMailer,
   ) {}
 
   /** The statuses the order may move to now, from the transition table. */
@@ -39,8 +47,11 @@ export class OrderAdminService {
    * cancellation is committed; the history says it was requested, then whether it went through (the order
    * becomes REFUNDED) or failed (with the provider's error, for "Retry refund").
    */
-  async updateStatus(id: string, to: OrderStatus, actor: string): Promise<Order> {
+  async updateStatus(id: string, to: OrderStatus, actor: string, details: ShipmentDetails = {}): Promise<Order> {
     if (!isOrderId(id)) throw notFound("Order", id);
+    const trackingNumber = details.trackingNumber?.trim() || null;
+    const note = details.note?.trim() || null;
+    if (trackingNumber && to !== OrderStatus.SHIPPED) throw badInput("trackingNumber", "A tracking number goes with shipping the order");
     const refundDue = await this.tx.run(async (m) => {
       const order = await lockOrder(this.tx, id);
       if (!order) throw notFound("Order", id);
@@ -67,6 +78,7 @@ export class OrderAdminService {
         { id },
         {
           status: to,
+          ...(trackingNumber ? { trackingNumber } : {}),
           ...(unpaid ? { paymentStatus: PaymentStatus.FAILED, reconcileAt: null, paymentUrl: null } : {}),
           // Durable: if the refund below never happens (a crash), the sweeper makes it.
           ...(refundDue ? { reconcileAt: new Date(Date.now() + REFUND_CHECK_MS) } : {}),
@@ -77,8 +89,16 @@ export class OrderAdminService {
         fromStatus: from,
         toStatus: to,
         actor,
-        note: to === OrderStatus.CANCELLED ? "Stock returned" : null,
+        note:
+          fitNote(
+            [to === OrderStatus.CANCELLED ? "Stock returned" : null, trackingNumber ? `Tracking number ${trackingNumber}` : null, note]
+              .filter(Boolean)
+              .join(". "),
+          ) || null,
       });
+      if (to === OrderStatus.SHIPPED) await this.mailer.shipped(id, trackingNumber, note);
+      if (to === OrderStatus.CANCELLED && this.mailer.wasConfirmed(order))
+        await this.mailer.cancelled(id, refundDue ? "REFUND_PENDING" : "NOT_CHARGED");
       return refundDue;
     });
     if (refundDue) await this.refund(id, actor);
@@ -147,6 +167,7 @@ export class OrderAdminService {
       }
       if (!outcome.ok && order.paymentStatus !== PaymentStatus.PAID && order.paymentStatus !== PaymentStatus.REFUND_FAILED) return;
       const status = outcome.ok && order.status === OrderStatus.CANCELLED ? OrderStatus.REFUNDED : order.status;
+      if (outcome.ok) await this.mailer.refunded(id);
       await m.update(
         Order,
         { id },

@@ -127,6 +127,11 @@ export class Order {
   @Column({ name: "reconcile_at", type: "datetime", nullable: true })
   reconcileAt: Date | null;
 
+  /** The carrier's tracking number, given when the order was shipped. */
+  @Field(() => String, { nullable: true, description: "The carrier's tracking number, once shipped (when the store gave one)." })
+  @Column({ name: "tracking_number", type: "varchar", length: 100, nullable: true })
+  trackingNumber: string | null;
+
   /** Why the owner must look at this order (a payment that does not match it); null when all is well. */
   @Column({ type: "varchar", length: 300, nullable: true })
   attention: string | null;

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { Not } from "typeorm";
 import type { Transactions } from "../db/transaction";
 import type { StartedSession } from "../graphql/context";
 import { Session } from "./session.entity";
@@ -64,8 +65,8 @@ export class SessionService {
     await this.tx.run((m) => m.delete(Session, { id }));
   }
 
-  /** Signs a customer out everywhere. */
-  async endAllOf(customerId: string): Promise<void> {
-    await this.tx.run((m) => m.delete(Session, { customerId }));
+  /** Signs a customer out everywhere (but on the session `except`, when given). */
+  async endAllOf(customerId: string, except?: string): Promise<void> {
+    await this.tx.run((m) => m.delete(Session, except ? { customerId, id: Not(except) } : { customerId }));
   }
 }

@@ -1,0 +1,89 @@
+/** What the email templates are given: plain data, written into the outbox as JSON when the change commits. */
+
+export interface MailAddress {
+  name: string;
+  line1: string;
+  line2: string | null;
+  city: string;
+  region: string | null;
+  postalCode: string;
+  country: string;
+}
+
+/** An order as its emails show it, taken when the message is written (later changes don't alter it). */
+export interface OrderMail {
+  id: string;
+  number: string;
+  email: string;
+  /** ISO 8601. */
+  placedAt: string;
+  currency: string;
+  lines: { name: string; sku: string; quantity: number; unitAmount: number; lineAmount: number }[];
+  subtotal: number;
+  shipping: number;
+  tax: number;
+  total: number;
+  shippingAddress: MailAddress;
+  billingAddress: MailAddress;
+  payment: {
+    /** How the shopper pays, as the checkout named it ("Card", "Bank transfer"). */
+    method: string;
+    /** A manual method's instructions while the order waits for the money; null otherwise. */
+    instructions: string | null;
+    paid: boolean;
+  };
+  /** The order's page in the shop; null when the shop's address isn't known (PUBLIC_URL). */
+  link: string | null;
+  /** The owner's view of it in the admin (alerts); null as above. */
+  adminLink: string | null;
+}
+
+export interface ShippedMail {
+  order: OrderMail;
+  trackingNumber: string | null;
+  note: string | null;
+}
+
+export interface CancelledMail {
+  order: OrderMail;
+  /** What happened to the money: being refunded, or nothing was taken. */
+  payment: "REFUND_PENDING" | "NOT_CHARGED";
+}
+
+export interface RefundedMail {
+  order: OrderMail;
+  amount: number;
+}
+
+export interface PasswordResetMail {
+  name: string;
+  /** The single-use link; removed from the outbox once the message is sent. */
+  link: string;
+  /** ISO 8601: when the link stops working. */
+  expiresAt: string;
+}
+
+export interface PasswordChangedMail {
+  name: string;
+  /** ISO 8601. */
+  changedAt: string;
+  /** Where to ask for a new password if it wasn't them; null as above. */
+  resetLink: string | null;
+}
+
+/** Each kind of message with what its template takes (keys: EmailKind's values). */
+export interface EmailData {
+  ORDER_CONFIRMATION: OrderMail;
+  NEW_ORDER_ALERT: OrderMail;
+  ORDER_SHIPPED: ShippedMail;
+  ORDER_CANCELLED: CancelledMail;
+  ORDER_REFUNDED: RefundedMail;
+  PASSWORD_RESET: PasswordResetMail;
+  PASSWORD_CHANGED: PasswordChangedMail;
+}
+
+/** The store, as every email signs off. */
+export interface StoreIdentity {
+  name: string;
+  address: string | null;
+}

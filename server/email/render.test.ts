@@ -1,0 +1,52 @@
+import { renderEmail, subjectOf } from "./render";
+import type { OrderMail } from "./email.types";
+
+const address = {
+  name: "Ada Lovelace",
+  line1: "12 St James's Square",
+  line2: null,
+  city: "London",
+  region: null,
+  postalCode: "SW1Y 4JH",
+  country: "GB",
+};
+const order: OrderMail = {
+  id: "8f0c3a2e-0000-4000-8000-000000000000",
+  number: "SW-7K3F9QX",
+  email: "ada@example.com",
+  placedAt: "2026-12-06T15:13:00.000Z",
+  currency: "USD",
+  lines: [
+    { name: "Kettle <steel>", sku: "KETTLE", quantity: 1, unitAmount: 4599, lineAmount: 4599 },
+    { name: "Tea", sku: "TEA", quantity: 3, unitAmount: 999, lineAmount: 2997 },
+  ],
+  subtotal: 7596,
+  shipping: 0,
+  tax: 0,
+  total: 7596,
+  shippingAddress: address,
+  billingAddress: address,
+  payment: { method: "Bank transfer", instructions: "IBAN GB00 0000\nReference: your order number", paid: false },
+  link: "https://shop.example/order/8f0c3a2e-0000-4000-8000-000000000000",
+  adminLink: null,
+};
+const store = { name: "Tea & Co", address: "1 High Street, Bath BA1 1AA, United Kingdom" };
+
+describe("email templates", () => {
+  test("the order confirmation has the number, lines, totals, address and manual instructions in both parts, escaped", async () => {
+    const { html, text } = renderEmail("ORDER_CONFIRMATION", order, store);
+    expect(subjectOf("ORDER_CONFIRMATION", order, store)).toBe("Your order SW-7K3F9QX at Tea & Co");
+    for (const part of [html, text]) {
+      expect(part).toContain("SW-7K3F9QX");
+      expect(part).toContain("$75.96");
+      expect(part).toContain("$45.99");
+      expect(part).toContain("IBAN GB00 0000");
+      expect(part).toContain("United Kingdom");
+      expect(part).toContain("1 High Street, Bath");
+    }
+    expect(html).toContain("Kettle &lt;steel&gt;");
+    expect(html).not.toContain("<steel>");
+    expect(text).toContain("Kettle <steel>");
+    expect(text).toContain("December 6, 2026");
+  });
+});
