@@ -59,6 +59,9 @@ describeEachEngine(
         ["markOrderPaid", `mutation($id: ID!) { markOrderPaid(id: $id) { id } }`, { id: "00000000-0000-4000-8000-000000000000" }],
         ["retryRefund", `mutation($id: ID!) { retryRefund(id: $id) { id } }`, { id: "00000000-0000-4000-8000-000000000000" }],
         ["dashboard", `query { dashboard { ordersToday } }`, {}],
+        ["emailOutbox", `query { emailOutbox { delivery pending failed } }`, {}],
+        ["emails", `query { emails { totalCount nodes { id to lastError } } }`, {}],
+        ["resendEmail", `mutation($id: ID!) { resendEmail(id: $id) { id } }`, { id: "00000000-0000-4000-8000-000000000000" }],
         ["Product.status", `query { products(first: 1) { nodes { id status } } }`, {}],
       ];
       for (const [name, query, variables] of operations) {
@@ -72,7 +75,7 @@ describeEachEngine(
         });
         expect({ name, admin: asAdmin.errors?.[0].extensions?.code ?? "OK" }).toEqual({
           name,
-          admin: ["deleteProduct", "updateOrderStatus", "markOrderPaid", "retryRefund"].includes(name) ? "NOT_FOUND" : "OK",
+          admin: ["deleteProduct", "updateOrderStatus", "markOrderPaid", "retryRefund", "resendEmail"].includes(name) ? "NOT_FOUND" : "OK",
         });
       }
       // Nothing admin-only leaks into a shopper's data, not even partly.
