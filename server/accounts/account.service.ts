@@ -27,6 +27,8 @@ const signUpRefused = () =>
 
 /** How long a "forgot your password" link works. */
 export const RESET_LINK_MINUTES = 60;
+/** requestPasswordReset answers no sooner than this, so its time doesn't tell whether the email has an account. */
+const RESET_ANSWER_MS = 200;
 /** Reset emails one account gets per hour at most: more requests are answered the same, and send nothing. */
 const RESETS_PER_HOUR = 3;
 
@@ -178,8 +180,19 @@ export class AccountService {
    * RESETS_PER_HOUR an hour.
    */
   async requestPasswordReset(email: string, origin: string): Promise<true> {
+    // As long for an email without an account as for one with (whose link is written in a transaction).
+    const answerAt = Date.now() + RESET_ANSWER_MS;
+    try {
+      await this.writeResetLink(email, origin);
+    } finally {
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, answerAt - Date.now())));
+    }
+    return true;
+  }
+
+  private async writeResetLink(email: string, origin: string): Promise<void> {
     const customer = await this.tx.manager.findOneBy(Customer, { emailNormalized: normalizeEmail(email) });
-    if (!customer || customer.passwordHash === "retired" || (customer.isDemo && !this.opts.demo)) return true;
+    if (!customer || customer.passwordHash === "retired" || (customer.isDemo && !this.opts.demo)) return;
     const token = randomBytes(32).toString("base64url");
     const expiresAt = new Date(Date.now() + RESET_LINK_MINUTES * 60_000);
     await this.tx.run(async (m) => {
@@ -190,7 +203,6 @@ export class AccountService {
       const link = `${this.publicUrl ?? origin}/reset-password#token=${token}`;
       await this.email.passwordReset(customer.email, { name: customer.name, link, expiresAt: expiresAt.toISOString() });
     });
-    return true;
   }
 
   /**

@@ -13,6 +13,8 @@ const BATCH = 10;
  * after this. Longer than the SMTP timeouts, so a slow server never gets a message sent twice at once.
  */
 export const CLAIM_MS = 2 * 60_000;
+/** How long a stop waits for the message being sent (its claim runs out later, and another sender takes it). */
+const STOP_WAIT_MS = 5000;
 /** Backoff never waits longer than this between attempts. */
 const MAX_BACKOFF_MS = 60 * 60_000;
 
@@ -74,11 +76,16 @@ export class OutboxSender {
     })();
   }
 
-  /** Stops after the message being sent now; what is left waits in the outbox for the next start. */
+  /**
+   * Stops after the message being sent now (waiting for it at most STOP_WAIT_MS: a mail server that hangs
+   * doesn't hold the shutdown); what is left waits in the outbox for the next start, or another process.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
-    await this.running;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.running, new Promise((resolve) => (timer = setTimeout(resolve, STOP_WAIT_MS)))]);
+    clearTimeout(timer);
     this.transport.close();
   }
 
