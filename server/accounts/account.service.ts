@@ -1,6 +1,6 @@
 import type { GuestOrders } from "./account.port";
 import { randomBytes, randomUUID } from "node:crypto";
-import { IsNull, MoreThan, Not } from "typeorm";
+import { IsNull, MoreThan } from "typeorm";
 import type { EmailService } from "../email/email.service";
 import { hashToken } from "../sessions/session.service";
 import { badInput } from "../graphql/errors";
