@@ -367,6 +367,16 @@ describe.each(engines)("email without SMTP [%s]", (engine) => {
         { kind: "ORDER_CONFIRMATION", status: "PENDING", recipients: "waiting@example.com" },
       ]);
       expect((await admin.ok(OUTBOX)).emailOutbox).toEqual({ delivery: "NOT_CONFIGURED", pending: 1, failed: 0 });
+      // A server process started so says it in its log, with what waits.
+      const started = await startServerProcess({ DATABASE_URL: server.databaseUrl, SEED_DEMO: "false" });
+      await started.stop();
+      const warning = started
+        .output()
+        .split("\n")
+        .filter((l) => l.startsWith("{"))
+        .map((l) => JSON.parse(l))
+        .find((l) => /Email is not configured/.test(l.msg));
+      expect(warning).toMatchObject({ level: 40, waiting: 1 });
     } finally {
       await server.stop();
     }

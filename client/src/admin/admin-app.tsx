@@ -3,6 +3,7 @@ import { NotFound } from "../components/not-found";
 import { useMeQuery } from "../graphql/hooks";
 import { CatalogIoPage } from "./catalog-io/catalog-io-page";
 import { DashboardPage } from "./dashboard/dashboard-page";
+import { EmailsPage } from "./emails/emails-page";
 import { AdminOrderPage } from "./orders/admin-order-page";
 import { OrdersPage } from "./orders/orders-page";
 import { ProductEditPage } from "./products/product-edit-page";
@@ -36,6 +37,7 @@ export default function AdminApp() {
         </NavLink>
         <NavLink to="/admin/products">Products</NavLink>
         <NavLink to="/admin/orders">Orders</NavLink>
+        <NavLink to="/admin/emails">Emails</NavLink>
         <NavLink to="/admin/import">Import &amp; export</NavLink>
       </nav>
       <Routes>
@@ -45,6 +47,7 @@ export default function AdminApp() {
         <Route path="products/:id" element={<ProductEditPage />} />
         <Route path="orders" element={<OrdersPage />} />
         <Route path="orders/:id" element={<AdminOrderPage />} />
+        <Route path="emails" element={<EmailsPage />} />
         <Route path="import" element={<CatalogIoPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>

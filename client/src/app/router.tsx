@@ -7,8 +7,11 @@ import { CatalogPage } from "../storefront/catalog/catalog-page";
 import { CheckoutPage } from "../storefront/checkout/checkout-page";
 import { OrderPage } from "../storefront/order/order-page";
 import { ProductPage } from "../storefront/product/product-page";
+import { AccountPage } from "../storefront/account/account-page";
+import { ForgotPasswordPage } from "../storefront/account/forgot-password-page";
 import { LoginPage } from "../storefront/account/login-page";
 import { MyOrdersPage } from "../storefront/account/my-orders-page";
+import { ResetPasswordPage } from "../storefront/account/reset-password-page";
 import { SignupPage } from "../storefront/account/signup-page";
 import { Layout } from "./layout";
 
@@ -27,6 +30,9 @@ export const router = createBrowserRouter([
       { path: "/order/:id", element: <OrderPage /> },
       { path: "/login", element: <LoginPage /> },
       { path: "/signup", element: <SignupPage /> },
+      { path: "/forgot-password", element: <ForgotPasswordPage /> },
+      { path: "/reset-password", element: <ResetPasswordPage /> },
+      { path: "/account", element: <AccountPage /> },
       { path: "/account/orders", element: <MyOrdersPage /> },
       {
         path: "/admin/*",

@@ -11,6 +11,11 @@ export function useAdjustStockMutation(options?: useMutation.Options<Ops.AdjustS
   return useMutation(Ops.AdjustStockDocument, options);
 }
 
+/** Runs the AdminEmails query. */
+export function useAdminEmailsQuery(options?: useQuery.Options<Ops.AdminEmailsQuery, Ops.AdminEmailsQueryVariables>) {
+  return useQuery(Ops.AdminEmailsDocument, options as useQuery.Options<Ops.AdminEmailsQuery, Ops.AdminEmailsQueryVariables>);
+}
+
 /** Runs the AdminOrder query. */
 export function useAdminOrderQuery(options: useQuery.Options<Ops.AdminOrderQuery, Ops.AdminOrderQueryVariables>) {
   return useQuery(Ops.AdminOrderDocument, options as useQuery.Options<Ops.AdminOrderQuery, Ops.AdminOrderQueryVariables>);
@@ -39,6 +44,11 @@ export function useCancelPaymentMutation(options?: useMutation.Options<Ops.Cance
 /** Runs the Cart query. */
 export function useCartQuery(options?: useQuery.Options<Ops.CartQuery, Ops.CartQueryVariables>) {
   return useQuery(Ops.CartDocument, options as useQuery.Options<Ops.CartQuery, Ops.CartQueryVariables>);
+}
+
+/** The ChangePassword mutation. */
+export function useChangePasswordMutation(options?: useMutation.Options<Ops.ChangePasswordMutation, Ops.ChangePasswordMutationVariables>) {
+  return useMutation(Ops.ChangePasswordDocument, options);
 }
 
 /** The CreateProduct mutation. */
@@ -114,6 +124,21 @@ export function useRegisterMutation(options?: useMutation.Options<Ops.RegisterMu
 /** The RemoveFromCart mutation. */
 export function useRemoveFromCartMutation(options?: useMutation.Options<Ops.RemoveFromCartMutation, Ops.RemoveFromCartMutationVariables>) {
   return useMutation(Ops.RemoveFromCartDocument, options);
+}
+
+/** The RequestPasswordReset mutation. */
+export function useRequestPasswordResetMutation(options?: useMutation.Options<Ops.RequestPasswordResetMutation, Ops.RequestPasswordResetMutationVariables>) {
+  return useMutation(Ops.RequestPasswordResetDocument, options);
+}
+
+/** The ResendEmail mutation. */
+export function useResendEmailMutation(options?: useMutation.Options<Ops.ResendEmailMutation, Ops.ResendEmailMutationVariables>) {
+  return useMutation(Ops.ResendEmailDocument, options);
+}
+
+/** The ResetPassword mutation. */
+export function useResetPasswordMutation(options?: useMutation.Options<Ops.ResetPasswordMutation, Ops.ResetPasswordMutationVariables>) {
+  return useMutation(Ops.ResetPasswordDocument, options);
 }
 
 /** The RetryRefund mutation. */

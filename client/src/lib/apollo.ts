@@ -45,6 +45,8 @@ export function createApolloClient(): ApolloClient {
     cache: new InMemoryCache({
       typePolicies: {
         Cart: { keyFields: [] },
+        // One per shop, without an id: the dashboard's and the emails page's answers are the same object.
+        EmailOutbox: { merge: true },
         Query: {
           fields: {
             // The confirmation page reads the order placeOrder just returned, without a round trip.
@@ -58,6 +60,7 @@ export function createApolloClient(): ApolloClient {
             stockMovements: pagedList(["productId"], true),
             myOrders: pagedList(false, false),
             orders: pagedList(["status", "search"], false),
+            emails: pagedList(["status", "orderId"], false),
           },
         },
       },

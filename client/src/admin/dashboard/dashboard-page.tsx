@@ -4,6 +4,7 @@ import { usePageTitle } from "../../components/page-title";
 import { Price } from "../../components/price";
 import type { DashboardQuery } from "../../graphql/graphql";
 import { useDashboardQuery } from "../../graphql/hooks";
+import { OutboxWarnings } from "../emails/outbox-warnings";
 import { RevenueChart } from "./revenue-chart";
 
 type Dashboard = DashboardQuery["dashboard"];
@@ -27,6 +28,7 @@ export function DashboardPage() {
   return (
     <section>
       <h1>Dashboard</h1>
+      {data.emailOutbox && <OutboxWarnings outbox={data.emailOutbox} />}
       <dl className="stats">
         <div className="stat">
           <dt>Orders today</dt>

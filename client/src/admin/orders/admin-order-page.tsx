@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { useParams } from "react-router";
 import { NotFound } from "../../components/not-found";
 import { OrderSummary } from "../../components/order-summary";
@@ -43,6 +44,9 @@ export function AdminOrderPage() {
   const [move, moving] = useUpdateOrderStatusMutation();
   const [markPaid, marking] = useMarkOrderPaidMutation();
   const [retryRefund, retrying] = useRetryRefundMutation();
+  // With "Mark as shipped": for the customer's order page and their shipped email.
+  const [trackingNumber, setTrackingNumber] = useState("");
+  const [note, setNote] = useState("");
   const busy = moving.loading || marking.loading || retrying.loading;
   const failure = moving.error ?? marking.error ?? retrying.error;
   const order = data?.order;
@@ -60,10 +64,37 @@ export function AdminOrderPage() {
         Payment: <strong data-testid="admin-payment-status">{PAYMENT_LABEL[order.payment.status] ?? order.payment.status}</strong> via{" "}
         {order.payment.provider}
       </p>
+      {order.trackingNumber && (
+        <p>
+          Tracking number: <strong data-testid="admin-tracking-number">{order.trackingNumber}</strong>
+        </p>
+      )}
       {order.attention && (
         <p className="error" role="alert" data-testid="order-attention">
           Needs your attention: {order.attention}
         </p>
+      )}
+      {order.nextStatuses?.includes("SHIPPED") && (
+        <fieldset className="ship-details">
+          <legend>When you ship it (optional)</legend>
+          <div className="field">
+            <label htmlFor="tracking-number">Tracking number</label>
+            <input id="tracking-number" maxLength={100} value={trackingNumber} onChange={(e) => setTrackingNumber(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="ship-note">Note for the customer</label>
+            <input
+              id="ship-note"
+              maxLength={250}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              aria-describedby="ship-note-hint"
+            />
+            <p className="muted" id="ship-note-hint">
+              Both go in the email that tells the customer the order is on its way; the note is kept in the history too.
+            </p>
+          </div>
+        </fieldset>
       )}
       <div className="status-actions">
         {/* A manual payment, or a provider's payment flagged for the owner to check. */}
@@ -96,7 +127,14 @@ export function AdminOrderPage() {
             onClick={() => {
               if (to === "CANCELLED" && !window.confirm("Cancel this order? Its stock goes back on sale and a paid order is refunded."))
                 return;
-              move({ variables: { id: order.id, status: to } }).catch(() => undefined);
+              const shipping = to === "SHIPPED" ? { trackingNumber: trackingNumber.trim() || null, note: note.trim() || null } : {};
+              move({ variables: { id: order.id, status: to, ...shipping } })
+                .then(() => {
+                  if (to !== "SHIPPED") return;
+                  setTrackingNumber("");
+                  setNote("");
+                })
+                .catch(() => undefined);
             }}
           >
             {to === "CANCELLED" && order.status === "PAID" ? "Cancel and refund" : (MOVE_LABEL[to] ?? to)}

@@ -3,6 +3,9 @@ import { useState, type FormEvent, type ReactNode } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { apiError } from "../../lib/errors";
 
+/** The password rules (the server's: length, and not easy to guess), under every new-password field. */
+export const NEW_PASSWORD_HINT = "8 to 128 characters, not easy to guess: a few unrelated words work well.";
+
 export interface AuthField {
   id: string;
   label: string;
@@ -11,30 +14,63 @@ export interface AuthField {
   hint?: string;
 }
 
+export type ApiProblem = NonNullable<ReturnType<typeof apiError>>;
+
 /**
- * The sign-in and sign-up form: fields, an error (at the field the server names, else under the form), and
- * after success a fresh cache (the cart may have been merged, the orders are someone else's) and a jump to
- * ?next= or home.
+ * The account forms (sign in, sign up, forgot and reset password, change password): fields, an error (at the
+ * field the server names, else under the form), and after success by default a fresh cache (the cart may have
+ * been merged, the orders are someone else's) and a jump to ?next= or home.
  */
 export function AuthForm({
   fields,
   submitLabel,
   submit,
+  onSuccess,
+  clearOnSuccess,
+  explain,
   children,
 }: {
   fields: AuthField[];
   submitLabel: string;
   submit: (values: Record<string, string>) => Promise<unknown>;
+  /** Instead of the fresh cache and the jump: what the page does after success. */
+  onSuccess?: (values: Record<string, string>) => void | Promise<void>;
+  /** Empties the fields after success (e.g. passwords the page stays on). */
+  clearOnSuccess?: boolean;
+  /** An error the page explains its own way (an unusable link): what to show under the form; undefined for the usual message. */
+  explain?: (problem: ApiProblem) => ReactNode | undefined;
   children?: ReactNode;
 }) {
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.id, ""])));
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ReactNode>(null);
   // The server's BAD_USER_INPUT names the field (`extensions.field`): its message shows there.
   const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const client = useApolloClient();
   const navigate = useNavigate();
   const [params] = useSearchParams();
+
+  const explainProblem = (problem: ApiProblem) => {
+    const own = explain?.(problem);
+    if (own !== undefined) return setError(own);
+    const field = fields.find((f) => f.id === problem.field);
+    // "Invalid newPassword: newPassword must be…" reads "New password must be…".
+    const message = problem.message
+      .replace(/^Invalid \w+: /, "")
+      .replace(/^(\w+) /, (words, name: string) => (field && name === field.id ? `${field.label} ` : words));
+    if (problem.code === "BAD_USER_INPUT" && field) return setFieldError({ field: field.id, message });
+    setError(
+      problem.code === "INVALID_CREDENTIALS"
+        ? "That email and password don't match an account."
+        : problem.code === "UNAUTHENTICATED"
+          ? "You're signed out. Sign in again to do this."
+          : problem.code === "RATE_LIMITED" || problem.code === "NETWORK"
+            ? problem.message
+            : problem.code === "BAD_USER_INPUT"
+              ? message
+              : "Something went wrong. Please try again.",
+    );
+  };
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -43,25 +79,20 @@ export function AuthForm({
     setFieldError(null);
     try {
       await submit(values);
+    } catch (e) {
+      setBusy(false);
+      explainProblem(apiError(e)!);
+      return;
+    }
+    try {
+      if (onSuccess) {
+        if (clearOnSuccess) setValues(Object.fromEntries(fields.map((f) => [f.id, ""])));
+        await onSuccess(values);
+        return;
+      }
       await client.resetStore().catch(() => undefined);
       const next = params.get("next");
       navigate(next && next.startsWith("/") && !next.startsWith("//") ? next : "/");
-    } catch (e) {
-      const problem = apiError(e)!;
-      const message = problem.message.replace(/^Invalid \w+: /, "");
-      if (problem.code === "BAD_USER_INPUT" && fields.some((f) => f.id === problem.field)) {
-        setFieldError({ field: problem.field!, message });
-        return;
-      }
-      setError(
-        problem.code === "INVALID_CREDENTIALS"
-          ? "That email and password don't match an account."
-          : problem.code === "RATE_LIMITED"
-            ? problem.message
-            : problem.code === "BAD_USER_INPUT"
-              ? message
-              : "Something went wrong. Please try again.",
-      );
     } finally {
       setBusy(false);
     }

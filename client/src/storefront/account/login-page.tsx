@@ -7,6 +7,8 @@ export function LoginPage() {
   usePageTitle("Sign in");
   const [login] = useLoginMutation();
   const [params] = useSearchParams();
+  // ?next= goes along, so signing in after all still ends where the shopper was going.
+  const query = params.toString() ? `?${params}` : "";
   return (
     <section className="narrow">
       <h1>Sign in</h1>
@@ -19,8 +21,10 @@ export function LoginPage() {
         submit={(v) => login({ variables: { email: v.email, password: v.password } })}
       >
         <p>
-          New here? <Link to={`/signup${params.toString() ? `?${params}` : ""}`}>Create an account</Link>. You can also check out as a
-          guest.
+          <Link to={`/forgot-password${query}`}>Forgot your password?</Link>
+        </p>
+        <p>
+          New here? <Link to={`/signup${query}`}>Create an account</Link>. You can also check out as a guest.
         </p>
       </AuthForm>
     </section>

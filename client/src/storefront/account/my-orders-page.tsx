@@ -34,6 +34,9 @@ export function MyOrdersPage() {
   return (
     <section>
       <h1>My orders</h1>
+      <p>
+        <Link to="/account">Change your password</Link>
+      </p>
       {orders.totalCount === 0 ? (
         <p>
           You haven't ordered anything yet. <Link to="/">Browse the catalog</Link>.

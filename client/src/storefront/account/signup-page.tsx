@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import { usePageTitle } from "../../components/page-title";
 import { useRegisterMutation } from "../../graphql/hooks";
-import { AuthForm } from "./auth-form";
+import { AuthForm, NEW_PASSWORD_HINT } from "./auth-form";
 
 export function SignupPage() {
   usePageTitle("Create an account");
@@ -19,7 +19,7 @@ export function SignupPage() {
             label: "Password",
             type: "password",
             autoComplete: "new-password",
-            hint: "8 to 128 characters, not easy to guess: a few unrelated words work well.",
+            hint: NEW_PASSWORD_HINT,
           },
         ]}
         submit={(v) => register({ variables: { input: { name: v.name, email: v.email, password: v.password } } })}

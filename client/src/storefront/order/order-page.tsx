@@ -79,6 +79,11 @@ export function OrderPage() {
             : (STATUS_LABEL[order.status] ?? order.status)}
         </strong>
       </p>
+      {order.trackingNumber && (
+        <p>
+          Tracking number: <strong data-testid="tracking-number">{order.trackingNumber}</strong>
+        </p>
+      )}
       {order.payment.instructions && (
         <div className="payment-instructions" data-testid="payment-instructions">
           <h2>How to pay</h2>

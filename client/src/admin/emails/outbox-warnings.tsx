@@ -1,0 +1,24 @@
+import { Link } from "react-router";
+import type { EmailOutboxFieldsFragment } from "../../graphql/graphql";
+
+/**
+ * What the owner must act on about email: no mail server configured (everything waits in the outbox), and
+ * messages given up on (linked to the outbox's failed list, unless that is where the owner is).
+ */
+export function OutboxWarnings({ outbox, linkFailed = true }: { outbox: EmailOutboxFieldsFragment; linkFailed?: boolean }) {
+  const failed = `${outbox.failed} ${outbox.failed === 1 ? "email" : "emails"} could not be sent`;
+  return (
+    <>
+      {outbox.delivery === "NOT_CONFIGURED" && (
+        <p className="warning" data-testid="email-not-configured">
+          Email is not configured: order confirmations, alerts and password resets wait in the outbox until SMTP_URL and MAIL_FROM are set.
+        </p>
+      )}
+      {outbox.failed > 0 && (
+        <p className="warning" data-testid="emails-failed">
+          {linkFailed ? <Link to="/admin/emails?status=FAILED">{failed}</Link> : failed}: check why, then send them again.
+        </p>
+      )}
+    </>
+  );
+}
