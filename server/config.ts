@@ -33,6 +33,8 @@ export interface MailConfig {
   retryBaseMs: number;
   /** Attempts before a message is given up as FAILED (the owner can resend it). */
   maxAttempts: number;
+  /** How long a sender holds a message it is sending before another process may take it (a send gets half). */
+  claimMs: number;
 }
 
 export interface Config {
@@ -260,6 +262,7 @@ function mailConfig(env: Env, demo: boolean, root: string, storeName: string): M
     pollMs: integer(env, "MAIL_POLL_MS", 10_000, 50, 3_600_000),
     retryBaseMs: integer(env, "MAIL_RETRY_BASE_MS", 60_000, 10, 3_600_000),
     maxAttempts: integer(env, "MAIL_MAX_ATTEMPTS", 8, 1, 100),
+    claimMs: integer(env, "MAIL_CLAIM_MS", 120_000, 1000, 3_600_000),
   };
 }
 

@@ -112,7 +112,8 @@ function announceMail(log: Logger, config: Config, waiting: number): void {
       "Email is not configured (SMTP_URL, MAIL_FROM): order confirmations, alerts and password resets wait in the outbox until it is",
     );
   if (!mail.ownerEmails.length) log.info("STORE_OWNER_EMAIL is not set: no new-order alerts are sent");
-  if (!config.publicUrl && !config.demo) log.warn("PUBLIC_URL is not set: order emails go without links to the order");
+  if (!config.publicUrl && !config.demo)
+    log.warn("PUBLIC_URL is not set: password reset emails can't be sent, and order emails go without links to the order");
 }
 
 main().catch((error) => {

@@ -112,6 +112,7 @@ export function createServices(config: Config, dataSource: DataSource, reader: D
       pollMs: config.mail.pollMs,
       retryBaseMs: config.mail.retryBaseMs,
       maxAttempts: config.mail.maxAttempts,
+      claimMs: config.mail.claimMs,
     },
     log,
   );
@@ -167,7 +168,10 @@ export function createServices(config: Config, dataSource: DataSource, reader: D
     new Gate(config.maxConcurrentHashes),
     email,
     config.publicUrl,
+    log,
   );
+  // A reset email's link is made as it is sent, so the outbox never holds a usable token.
+  email.prepareResetLinks((request) => accounts.resetLinkFor(request));
   const dashboard = new DashboardService(orders, inventory, config.currency);
   const uploads = new UploadService(config.uploadDir);
   return {

@@ -2,6 +2,8 @@ import type { GuestOrders } from "./account.port";
 import { randomBytes, randomUUID } from "node:crypto";
 import { IsNull, MoreThan } from "typeorm";
 import type { EmailService } from "../email/email.service";
+import type { PasswordResetMail, PasswordResetRequest } from "../email/email.types";
+import type { Logger } from "../lib/logger";
 import { hashToken } from "../sessions/session.service";
 import { badInput } from "../graphql/errors";
 import { checkPassword } from "./password-policy";
@@ -55,8 +57,9 @@ export class AccountService {
     /** Bounds concurrent password hashing, per client address too: a flood of guesses can't slow everyone's sign-in. */
     private readonly hashing: Gate,
     private readonly email: EmailService,
-    /** The shop's public address for links in emails; null: the address the request came to. */
+    /** The shop's public address for links in emails (PUBLIC_URL); see linkBase. */
     private readonly publicUrl: string | null,
+    private readonly log: Logger,
   ) {}
 
   byId(id: string): Promise<Customer | null> {
@@ -168,6 +171,7 @@ export class AccountService {
       const demo = await m.findBy(Customer, { isDemo: true, role: Role.ADMIN });
       for (const c of demo) {
         await m.update(Customer, { id: c.id }, { role: Role.CUSTOMER, passwordHash: "retired" });
+        await m.update(PasswordReset, { customerId: c.id, usedAt: IsNull() }, { usedAt: new Date() });
         await this.sessions.endAllOf(c.id);
       }
       return demo.length;
@@ -180,29 +184,51 @@ export class AccountService {
    * RESETS_PER_HOUR an hour.
    */
   async requestPasswordReset(email: string, origin: string): Promise<true> {
-    // As long for an email without an account as for one with (whose link is written in a transaction).
+    // As long for an email without an account as for one with (whose request is written in a transaction), and
+    // the same answer even when writing it fails (logged): the answer never tells.
     const answerAt = Date.now() + RESET_ANSWER_MS;
-    try {
-      await this.writeResetLink(email, origin);
-    } finally {
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, answerAt - Date.now())));
-    }
+    await this.writeResetRequest(email, origin).catch((error) =>
+      this.log.error({ err: error }, "A password reset request could not be stored"),
+    );
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, answerAt - Date.now())));
     return true;
   }
 
-  private async writeResetLink(email: string, origin: string): Promise<void> {
+  private async writeResetRequest(email: string, origin: string): Promise<void> {
     const customer = await this.tx.manager.findOneBy(Customer, { emailNormalized: normalizeEmail(email) });
-    if (!customer || customer.passwordHash === "retired" || (customer.isDemo && !this.opts.demo)) return;
-    const token = randomBytes(32).toString("base64url");
+    if (!customer || !this.canSignIn(customer)) return;
+    const base = this.linkBase(origin);
+    if (!base) {
+      this.log.error("A password reset was asked for, but PUBLIC_URL is not set, so no link can be sent: set PUBLIC_URL");
+      return;
+    }
     const expiresAt = new Date(Date.now() + RESET_LINK_MINUTES * 60_000);
     await this.tx.run(async (m) => {
-      const recent = await m.countBy(PasswordReset, { customerId: customer.id, createdAt: MoreThan(new Date(Date.now() - 3600_000)) });
+      // The customer's row, locked: parallel requests count one after another.
+      await this.tx.lockForUpdate(m.createQueryBuilder(Customer, "c").where("c.id = :id", { id: customer.id })).getOne();
+      // Requests of the last hour are those that haven't expired yet (both times are this server's).
+      const recent = await m.countBy(PasswordReset, {
+        customerId: customer.id,
+        expiresAt: MoreThan(new Date(expiresAt.getTime() - 3600_000)),
+      });
       if (recent >= RESETS_PER_HOUR) return;
-      await m.insert(PasswordReset, { id: hashToken(token), customerId: customer.id, expiresAt, usedAt: null });
-      // In the fragment: never sent to a server, nor in a Referer.
-      const link = `${this.publicUrl ?? origin}/reset-password#token=${token}`;
-      await this.email.passwordReset(customer.email, { name: customer.name, link, expiresAt: expiresAt.toISOString() });
+      const resetId = randomUUID();
+      await m.insert(PasswordReset, { id: resetId, tokenHash: null, customerId: customer.id, expiresAt, usedAt: null });
+      await this.email.passwordReset(customer.email, { name: customer.name, resetId, base, expiresAt: expiresAt.toISOString() });
     });
+  }
+
+  /**
+   * A reset email's link, made as the email is sent (EmailService.prepareResetLinks): a new random token whose
+   * hash replaces the request's (so only the link last sent works), or null when the request can't be used.
+   */
+  async resetLinkFor(request: PasswordResetRequest): Promise<PasswordResetMail | null> {
+    const token = randomBytes(32).toString("base64url");
+    const made = await this.tx.run((m) =>
+      m.update(PasswordReset, { id: request.resetId, usedAt: IsNull(), expiresAt: MoreThan(new Date()) }, { tokenHash: hashToken(token) }),
+    );
+    // In the fragment: never sent to a server, nor in a Referer.
+    return made.affected ? { ...request, link: `${request.base}/reset-password#token=${token}` } : null;
   }
 
   /**
@@ -210,13 +236,13 @@ export class AccountService {
    * other link of theirs stops working), they get a "password changed" email, and this browser is signed in.
    */
   async resetPassword(token: string, password: string, session: RequestSessionPort, origin: string): Promise<Customer> {
-    const id = hashToken(token);
-    const reset = await this.tx.manager.findOneBy(PasswordReset, { id });
+    const reset = await this.tx.manager.findOneBy(PasswordReset, { tokenHash: hashToken(token) });
     if (!reset) throw resetLinkInvalid("UNKNOWN");
+    const id = reset.id;
     if (reset.usedAt) throw resetLinkInvalid("USED");
     if (reset.expiresAt.getTime() <= Date.now()) throw resetLinkInvalid("EXPIRED");
     const customer = await this.byId(reset.customerId);
-    if (!customer) throw resetLinkInvalid("UNKNOWN");
+    if (!customer || !this.canSignIn(customer)) throw resetLinkInvalid("UNKNOWN");
     this.judge(password, customer, "password");
     const passwordHash = await this.hashed(session.address, () => hashPassword(password, this.opts.scryptLogN));
     await this.tx.run(async (m) => {
@@ -258,6 +284,20 @@ export class AccountService {
     return customer;
   }
 
+  /** Whether the account may sign in at all here (not a retired account, nor the demo owner outside demo mode). */
+  private canSignIn(customer: Customer): boolean {
+    return customer.passwordHash !== "retired" && (!customer.isDemo || this.opts.demo);
+  }
+
+  /**
+   * Where links in emails start: PUBLIC_URL; in demo mode without it, the address the request came to. Never
+   * the request's address otherwise: its Host header is the client's to choose, and a reset link must not
+   * lead to another site.
+   */
+  private linkBase(origin: string): string | null {
+    return this.publicUrl ?? (this.opts.demo ? origin : null);
+  }
+
   /** The password policy (as at sign-up), reported at `field`. */
   private judge(password: string, customer: Customer, field: string): void {
     const verdict = checkPassword(password, { email: customer.email, name: customer.name });
@@ -265,10 +305,11 @@ export class AccountService {
   }
 
   private passwordChangedEmail(customer: Customer, origin: string): Promise<void> {
+    const base = this.linkBase(origin);
     return this.email.passwordChanged(customer.email, {
       name: customer.name,
       changedAt: new Date().toISOString(),
-      resetLink: `${this.publicUrl ?? origin}/forgot-password`,
+      resetLink: base ? `${base}/forgot-password` : null,
     });
   }
 

@@ -6,12 +6,20 @@ import { badInput, notFound } from "../graphql/errors";
 import type { Transactions } from "../db/transaction";
 import type { Logger } from "../lib/logger";
 import { EmailKind, EmailMessage, EmailStatus } from "./email-message.entity";
-import type { CancelledMail, EmailData, OrderMail, PasswordChangedMail, PasswordResetMail, StoreIdentity } from "./email.types";
+import type {
+  CancelledMail,
+  OrderMail,
+  PasswordChangedMail,
+  PasswordResetMail,
+  PasswordResetRequest,
+  StoreIdentity,
+  StoredEmailData,
+} from "./email.types";
 import type { MailTransport } from "./mail-transport";
 import { OutboxSender, type SenderSettings } from "./outbox-sender";
 import { subjectOf, type EmailKindName } from "./render";
 
-export interface EmailSettings extends Omit<SenderSettings, "messageIdDomain"> {
+export interface EmailSettings extends Omit<SenderSettings, "messageIdDomain" | "prepare"> {
   store: StoreIdentity;
   from: string;
   ownerEmails: string[];
@@ -33,6 +41,7 @@ export interface OutboxState {
 export class EmailService {
   private sender?: OutboxSender;
   private transportKind: OutboxState["transport"] = null;
+  private resetLinks?: (request: PasswordResetRequest) => Promise<PasswordResetMail | null>;
 
   constructor(
     private readonly tx: Transactions,
@@ -45,7 +54,15 @@ export class EmailService {
     if (!transport) return async () => {};
     this.transportKind = transport.kind;
     const domain = /@([^\s>]+)>?\s*$/.exec(this.settings.from)?.[1] ?? "shopwright.invalid";
-    this.sender = new OutboxSender(this.tx, transport, this.settings.store, { ...this.settings, messageIdDomain: domain }, this.log);
+    const prepare = async (kind: EmailKindName, data: unknown) =>
+      kind === "PASSWORD_RESET" ? ((await this.resetLinks?.(data as PasswordResetRequest)) ?? null) : data;
+    this.sender = new OutboxSender(
+      this.tx,
+      transport,
+      this.settings.store,
+      { ...this.settings, messageIdDomain: domain, prepare },
+      this.log,
+    );
     this.sender.start();
     const sender = this.sender;
     return () => sender.stop();
@@ -69,8 +86,17 @@ export class EmailService {
     return this.enqueue(EmailKind.ORDER_REFUNDED, [order.email], { order, amount }, order.id);
   }
 
-  passwordReset(to: string, data: PasswordResetMail): Promise<void> {
-    return this.enqueue(EmailKind.PASSWORD_RESET, [to], data);
+  passwordReset(to: string, request: PasswordResetRequest): Promise<void> {
+    return this.enqueue(EmailKind.PASSWORD_RESET, [to], request);
+  }
+
+  /**
+   * How a reset email gets its link: `make` is called as the message is sent, makes the token (storing only
+   * its hash) and gives the link, or null when the request can no longer be used (expired, used, replaced) —
+   * then the message is not sent. So the outbox never holds a usable token.
+   */
+  prepareResetLinks(make: (request: PasswordResetRequest) => Promise<PasswordResetMail | null>): void {
+    this.resetLinks = make;
   }
 
   passwordChanged(to: string, data: PasswordChangedMail): Promise<void> {
@@ -78,7 +104,12 @@ export class EmailService {
   }
 
   /** Writes one message into the outbox, in the caller's transaction; the sender is woken once it commits. */
-  private async enqueue<K extends EmailKindName>(kind: K, to: string[], data: EmailData[K], orderId: string | null = null): Promise<void> {
+  private async enqueue<K extends EmailKindName>(
+    kind: K,
+    to: string[],
+    data: StoredEmailData[K],
+    orderId: string | null = null,
+  ): Promise<void> {
     const recipients = [...new Set(to.map((t) => t.trim()).filter(Boolean))];
     if (!recipients.length) return;
     await this.tx.run((m) =>
@@ -117,7 +148,7 @@ export class EmailService {
       if (!found) throw notFound("Email", id);
       if (found.status !== EmailStatus.FAILED) throw badInput("id", `Only a failed email can be resent; this one is ${found.status}`);
       if (found.kind === EmailKind.PASSWORD_RESET) {
-        const { expiresAt } = JSON.parse(found.payload) as PasswordResetMail;
+        const { expiresAt } = JSON.parse(found.payload) as PasswordResetRequest;
         if (new Date(expiresAt).getTime() <= Date.now())
           throw badInput("id", "This password reset link has expired; the customer can ask for a new one on the sign-in page");
       }

@@ -55,12 +55,20 @@ export interface RefundedMail {
   amount: number;
 }
 
-export interface PasswordResetMail {
+/** A reset email as the outbox holds it: no token, only which request it is for. */
+export interface PasswordResetRequest {
   name: string;
-  /** The single-use link; removed from the outbox once the message is sent. */
-  link: string;
+  /** The PasswordReset row; its link's token is made when the email is sent (see EmailService.prepareResetLinks). */
+  resetId: string;
+  /** The shop's address the link starts with. */
+  base: string;
   /** ISO 8601: when the link stops working. */
   expiresAt: string;
+}
+
+/** A reset email as it is sent: with the single-use link, which never goes into the outbox. */
+export interface PasswordResetMail extends PasswordResetRequest {
+  link: string;
 }
 
 export interface PasswordChangedMail {
@@ -81,6 +89,9 @@ export interface EmailData {
   PASSWORD_RESET: PasswordResetMail;
   PASSWORD_CHANGED: PasswordChangedMail;
 }
+
+/** What the outbox stores for each kind: what the template takes, but a reset email's request instead of its link. */
+export type StoredEmailData = Omit<EmailData, "PASSWORD_RESET"> & { PASSWORD_RESET: PasswordResetRequest };
 
 /** The store, as every email signs off. */
 export interface StoreIdentity {

@@ -8,11 +8,6 @@ import { renderEmail, type EmailKindName } from "./render";
 
 /** How many due messages one round claims (the next round takes the rest). */
 const BATCH = 10;
-/**
- * How long a claim lasts: a sender that dies mid-send leaves its messages SENDING, and another takes them
- * after this. Longer than the SMTP timeouts, so a slow server never gets a message sent twice at once.
- */
-export const CLAIM_MS = 2 * 60_000;
 /** How long a stop waits for the message being sent (its claim runs out later, and another sender takes it). */
 const STOP_WAIT_MS = 5000;
 /** Backoff never waits longer than this between attempts. */
@@ -20,10 +15,18 @@ const MAX_BACKOFF_MS = 60 * 60_000;
 
 export interface SenderSettings {
   pollMs: number;
+  /**
+   * How long a claim lasts: a sender that dies mid-send leaves its messages SENDING, and another takes them
+   * after this. Each message's claim is renewed before it is sent, and a send is given up after half of it,
+   * so a message is never sent by two senders at once, however slow the mail server.
+   */
+  claimMs: number;
   retryBaseMs: number;
   maxAttempts: number;
   /** The domain of every Message-ID (the From address's). */
   messageIdDomain: string;
+  /** What the template gets, from what the outbox stores (a reset link made now); null: don't send it. */
+  prepare(kind: EmailKindName, stored: unknown): Promise<unknown>;
 }
 
 /**
@@ -92,7 +95,14 @@ export class OutboxSender {
   /** One round: claims up to BATCH due messages and sends them. Returns how many it claimed. */
   async deliverDue(now = new Date()): Promise<number> {
     const claimed = await this.claim(now);
-    for (const message of claimed) await this.deliver(message);
+    for (const [i, message] of claimed.entries()) {
+      // Stopping: what this round hasn't sent goes back to the queue as it was, for the next start or another process.
+      if (this.stopped) {
+        await this.giveBack(claimed.slice(i));
+        break;
+      }
+      await this.deliver(message);
+    }
     return claimed.length;
   }
 
@@ -112,7 +122,11 @@ export class OutboxSender {
       await m
         .createQueryBuilder()
         .update(EmailMessage)
-        .set({ status: EmailStatus.SENDING, nextAttemptAt: new Date(now.getTime() + CLAIM_MS), attempts: () => "attempts + 1" })
+        .set({
+          status: EmailStatus.SENDING,
+          nextAttemptAt: new Date(now.getTime() + this.settings.claimMs),
+          attempts: () => "attempts + 1",
+        })
         .where({ id: In(ids) })
         .execute();
       // Sent in the order they fell due (a cancellation before its refund).
@@ -122,35 +136,80 @@ export class OutboxSender {
   }
 
   private async deliver(message: EmailMessage): Promise<void> {
-    const claimedUntil = message.nextAttemptAt;
+    // Half the claim left at least: the send (given up after half the claim) ends before the claim does.
+    const claimedUntil = await this.renew(message);
+    if (!claimedUntil) return;
     let where: string;
     try {
       const kind = message.kind as EmailKindName;
-      const data = JSON.parse(message.payload) as EmailData[typeof kind];
+      const data = (await this.settings.prepare(kind, JSON.parse(message.payload))) as EmailData[typeof kind] | null;
+      if (data === null) {
+        await this.record(message, claimedUntil, {
+          status: EmailStatus.FAILED,
+          lastError: "Not sent: the reset link expired or was replaced before it could be sent; the customer can ask for a new one",
+          nextAttemptAt: new Date(),
+        });
+        return;
+      }
       const { html, text } = renderEmail(kind, data, this.store);
-      where = await this.transport.send({
-        messageId: `<${message.id}@${this.settings.messageIdDomain}>`,
-        to: message.to,
-        subject: message.subject,
-        html,
-        text,
-        label: `${message.kind.toLowerCase()}-${message.id.slice(0, 8)}`,
-      });
+      where = await this.withinHalfClaim(
+        this.transport.send({
+          messageId: `<${message.id}@${this.settings.messageIdDomain}>`,
+          to: message.to,
+          subject: message.subject,
+          html,
+          text,
+          label: `${message.kind.toLowerCase()}-${message.id.slice(0, 8)}`,
+        }),
+      );
     } catch (error) {
       await this.failed(message, claimedUntil, error);
       return;
     }
-    // Only while the claim is ours: a sender whose claim ran out (and whose message another sent) changes nothing.
-    await this.tx.run((m) =>
-      m.update(
-        EmailMessage,
-        { id: message.id, status: EmailStatus.SENDING, nextAttemptAt: claimedUntil },
-        { status: EmailStatus.SENT, sentAt: new Date(), lastError: null, payload: redacted(message) },
-      ),
-    );
+    await this.record(message, claimedUntil, { status: EmailStatus.SENT, sentAt: new Date(), lastError: null });
     if (this.transport.kind === "files")
       this.log.info({ email: message.id, kind: message.kind }, `Email "${message.subject}" written to ${where}`);
     else this.log.info({ email: message.id, kind: message.kind, attempt: message.attempts }, "Email sent");
+  }
+
+  /**
+   * The claim, made to last at least half of claimMs from now (renewed if need be); null when it is no longer
+   * this sender's (it ran out and another sender has the message).
+   */
+  private async renew(message: EmailMessage): Promise<Date | null> {
+    const claimedUntil = message.nextAttemptAt;
+    if (claimedUntil.getTime() - Date.now() >= this.settings.claimMs / 2) return claimedUntil;
+    const until = new Date(Date.now() + this.settings.claimMs);
+    const renewed = await this.tx.run((m) =>
+      m.update(EmailMessage, { id: message.id, status: EmailStatus.SENDING, nextAttemptAt: claimedUntil }, { nextAttemptAt: until }),
+    );
+    return renewed.affected ? until : null;
+  }
+
+  /** A send that takes longer than half the claim is given up as failed (its claim would soon run out). */
+  private withinHalfClaim<T>(sending: Promise<T>): Promise<T> {
+    const limit = Math.round(this.settings.claimMs / 2);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`The mail server did not finish within ${limit / 1000} s`)), limit);
+    });
+    return Promise.race([sending, late]).finally(() => clearTimeout(timer));
+  }
+
+  /** The outcome, only while the claim is ours: a sender whose claim ran out (another has the message) changes nothing. */
+  private async record(message: EmailMessage, claimedUntil: Date, change: Partial<EmailMessage>): Promise<void> {
+    await this.tx.run((m) => m.update(EmailMessage, { id: message.id, status: EmailStatus.SENDING, nextAttemptAt: claimedUntil }, change));
+  }
+
+  /** Claimed messages not sent (the sender is stopping): due again at once, the attempt not counted. */
+  private async giveBack(messages: EmailMessage[]): Promise<void> {
+    for (const message of messages) {
+      await this.record(message, message.nextAttemptAt, {
+        status: EmailStatus.PENDING,
+        nextAttemptAt: new Date(),
+        attempts: message.attempts - 1,
+      });
+    }
   }
 
   private async failed(message: EmailMessage, claimedUntil: Date, error: unknown): Promise<void> {
@@ -158,26 +217,17 @@ export class OutboxSender {
     const last = message.attempts >= this.settings.maxAttempts;
     const wait = Math.min(this.settings.retryBaseMs * 2 ** (message.attempts - 1), MAX_BACKOFF_MS);
     const next = new Date(Date.now() + wait * (0.9 + Math.random() * 0.2));
-    await this.tx.run((m) =>
-      m.update(
-        EmailMessage,
-        { id: message.id, status: EmailStatus.SENDING, nextAttemptAt: claimedUntil },
-        last
-          ? { status: EmailStatus.FAILED, lastError: reason, nextAttemptAt: new Date() }
-          : { status: EmailStatus.PENDING, lastError: reason, nextAttemptAt: next },
-      ),
+    await this.record(
+      message,
+      claimedUntil,
+      last
+        ? { status: EmailStatus.FAILED, lastError: reason, nextAttemptAt: new Date() }
+        : { status: EmailStatus.PENDING, lastError: reason, nextAttemptAt: next },
     );
     const fields = { email: message.id, kind: message.kind, attempt: message.attempts, reason };
     if (last) this.log.error(fields, `Email "${message.subject}" could not be sent; it is marked failed (the admin can resend it)`);
     else this.log.warn({ ...fields, retryInMs: Math.round(wait) }, "Email not sent; trying again later");
   }
-}
-
-/** The payload kept after sending: a reset link's token is a secret, stored only until it is delivered. */
-function redacted(message: EmailMessage): string {
-  if (message.kind !== "PASSWORD_RESET") return message.payload;
-  const data = JSON.parse(message.payload) as EmailData["PASSWORD_RESET"];
-  return JSON.stringify({ ...data, link: data.link.replace(/token=[^&#]*/, "token=(sent)") });
 }
 
 /** What the owner reads in the admin: the mail server's answer, or the connection's error. */

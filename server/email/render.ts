@@ -1,6 +1,6 @@
 import { toPlainText } from "@react-email/render";
 import { renderToStaticMarkup } from "react-dom/server";
-import type { EmailData, StoreIdentity } from "./email.types";
+import type { EmailData, StoreIdentity, StoredEmailData } from "./email.types";
 import { TEMPLATES, type Template } from "./templates/messages";
 
 export type EmailKindName = keyof EmailData;
@@ -8,8 +8,9 @@ export type EmailKindName = keyof EmailData;
 /** The doctype mail clients expect of an HTML email (as react-email's own render writes it). */
 const DOCTYPE = '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">';
 
-export function subjectOf<K extends EmailKindName>(kind: K, data: EmailData[K], store: StoreIdentity): string {
-  return (TEMPLATES[kind] as Template<EmailData[K]>).subject(data, store).slice(0, 300);
+/** The subject line, from what the outbox stores (a subject never needs what is added at sending). */
+export function subjectOf<K extends EmailKindName>(kind: K, data: StoredEmailData[K], store: StoreIdentity): string {
+  return (TEMPLATES[kind] as unknown as Template<StoredEmailData[K]>).subject(data, store).slice(0, 300);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { fillCheckout, openBrowser, screenshot, seriousA11yViolations } from "../helpers/browser";
 import { ShopperClient } from "../helpers/client";
 import { resetLinkIn, TestSmtp, type ReceivedMail } from "../helpers/smtp";
-import { engines, startTestServer, type TestServer } from "../helpers/test-server";
+import { engines, freePort, startTestServer, type TestServer } from "../helpers/test-server";
 
 jest.setTimeout(180_000);
 
@@ -25,8 +25,8 @@ async function signIn(page: Page, url: string, email: string, password: string) 
 }
 
 /**
- * The store sends through a real SMTP server on loopback. PUBLIC_URL is left out, so the reset links are built
- * from the address the request came to: this test server's.
+ * The store sends through a real SMTP server on loopback. Its PUBLIC_URL is its own address (a port chosen
+ * before it starts), which the reset links start with.
  */
 describe.each(engines)("password reset, change and the outbox in Chromium [%s]", (engine) => {
   let smtp: TestSmtp;
@@ -35,8 +35,8 @@ describe.each(engines)("password reset, change and the outbox in Chromium [%s]",
 
   beforeAll(async () => {
     smtp = await TestSmtp.start();
-    const { PUBLIC_URL: _unused, ...env } = smtp.env({ MAIL_MAX_ATTEMPTS: "2" });
-    server = await startTestServer(engine, env);
+    const port = await freePort();
+    server = await startTestServer(engine, smtp.env({ MAIL_MAX_ATTEMPTS: "2", PUBLIC_URL: `http://127.0.0.1:${port}` }), { port });
     await server.app.services.accounts.upsertAdmin(OWNER.email, OWNER.password);
   });
   afterAll(async () => {

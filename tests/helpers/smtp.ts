@@ -21,6 +21,8 @@ export class TestSmtp {
   readonly messages: ReceivedMail[] = [];
   /** While set, every message is refused with this SMTP reply (e.g. "550 Mailbox unavailable"). */
   reject: { code: number; message: string } | null = null;
+  /** While set, each message is answered this much later (a slow mail server). */
+  delayMs = 0;
   port = 0;
   private server?: SMTPServer;
   private waiters: (() => void)[] = [];
@@ -61,6 +63,7 @@ export class TestSmtp {
         const chunks: Buffer[] = [];
         stream.on("data", (c: Buffer) => chunks.push(c));
         stream.on("end", async () => {
+          if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
           if (this.reject) {
             const error = Object.assign(new Error(this.reject.message), { responseCode: this.reject.code });
             return callback(error);

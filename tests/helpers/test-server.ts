@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { DataSource } from "typeorm";
@@ -58,6 +59,8 @@ export interface TestServer {
 export interface TestServerOptions {
   /** Where the server's log goes (silent by default). */
   logger?: Logger;
+  /** The port to listen on (default: any free one); with `publicUrl`, the server knows its own address. */
+  port?: number;
   /** Rewrites the MySQL URL the server connects with (e.g. through a TcpProxy); the scratch database is made and dropped directly. */
   via?: (url: string) => string;
 }
@@ -85,7 +88,7 @@ async function serve(
   const config = loadConfig({ ...defaults, ...env, DATABASE_URL: databaseUrl, PORT: "0" }, ROOT);
   const dataSource = await openStoreDatabase(db);
   const app = await createApp(config, dataSource, { logger: options.logger });
-  const server = await app.listen(0);
+  const server = await app.listen(options.port ?? 0);
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
   const twins: TestServer[] = [];
@@ -113,7 +116,7 @@ async function serve(
     },
     queries: () => queryCounter(dataSource).count,
     async twin() {
-      const other = await serve(engine, databaseUrl, db, env, async () => {}, options);
+      const other = await serve(engine, databaseUrl, db, env, async () => {}, { ...options, port: undefined });
       twins.push(other);
       return other;
     },
@@ -125,6 +128,15 @@ async function serve(
     },
   };
   return self;
+}
+
+/** A port free on loopback now (for a server that must know its address before it starts: PUBLIC_URL). */
+export async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }
 
 /** Starts the real HTTP server on a fresh database of the engine. */

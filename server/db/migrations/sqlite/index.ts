@@ -4,4 +4,4 @@ export { Init1795276527994 } from "./1795276527994-Init";
 export { AccountsAndAdmin1795279685897 } from "./1795279685897-AccountsAndAdmin";
 export { StockLedgerAndRefunds1795324519124 } from "./1795324519124-StockLedgerAndRefunds";
 export { CheckoutHoldsAndPayments1795330458106 } from "./1795330458106-CheckoutHoldsAndPayments";
-export { EmailOutboxAndPasswordReset1796570524169 } from "./1796570524169-EmailOutboxAndPasswordReset";
+export { EmailOutboxAndPasswordReset1796572887539 } from "./1796572887539-EmailOutboxAndPasswordReset";
