@@ -49,4 +49,21 @@ describe("email templates", () => {
     expect(text).toContain("Kettle <steel>");
     expect(text).toContain("December 6, 2026");
   });
+
+  test("addresses are written as their country writes them", () => {
+    const us = {
+      ...address,
+      name: "Homer",
+      line1: "742 Evergreen Terrace",
+      city: "Springfield",
+      region: "IL",
+      postalCode: "62701",
+      country: "US",
+    };
+    const de = { ...address, name: "Ada", line1: "Unter den Linden 1", city: "Berlin", postalCode: "10117", country: "DE" };
+    const { text } = renderEmail("ORDER_CONFIRMATION", { ...order, shippingAddress: us, billingAddress: de }, store);
+    expect(text).toMatch(/742 Evergreen Terrace\s+Springfield, IL 62701\s+United States/);
+    expect(text).toMatch(/Unter den Linden 1\s+10117 Berlin\s+Germany/);
+    expect(renderEmail("ORDER_CONFIRMATION", order, store).text).toMatch(/12 St James's Square\s+London\s+SW1Y 4JH\s+United Kingdom/);
+  });
 });

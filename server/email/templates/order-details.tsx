@@ -66,14 +66,9 @@ function Total({ label, value, strong }: { label: string; value: string; strong?
 }
 
 function AddressLines({ address }: { address: MailAddress }) {
-  const lines = [
-    address.name,
-    address.line1,
-    address.line2,
-    [address.postalCode, address.city].join(" "),
-    address.region,
-    countryName(address.country),
-  ].filter((l): l is string => Boolean(l));
+  const lines = [address.name, address.line1, address.line2, ...cityLines(address), countryName(address.country)].filter((l): l is string =>
+    Boolean(l),
+  );
   return (
     <Text style={{ ...text, margin: 0 }}>
       {lines.map((l, i) => (
@@ -84,4 +79,11 @@ function AddressLines({ address }: { address: MailAddress }) {
       ))}
     </Text>
   );
+}
+
+/** The city, region and postal code as the country writes them (the common cases; elsewhere "postcode city, region"). */
+function cityLines({ city, region, postalCode, country }: MailAddress): (string | null)[] {
+  if (["US", "CA", "AU"].includes(country)) return [`${city}${region ? `, ${region}` : ""} ${postalCode}`];
+  if (country === "GB" || country === "IE") return [city, region, postalCode];
+  return [`${postalCode} ${city}`, region];
 }
