@@ -34,6 +34,7 @@ import { SESSION_COOKIE } from "./sessions/session.service";
 const STOREFRONT_PATHS = [
   /^\/$/,
   /^\/product\/[^/]+$/,
+  /^\/category\/[^/]+$/,
   /^\/cart$/,
   /^\/checkout$/,
   /^\/order\/[^/]+$/,

@@ -22,6 +22,9 @@ import { CatalogIoService } from "./catalog/catalog-io.service";
 import { CatalogService } from "./catalog/catalog.service";
 import { ProductAdminService } from "./catalog/product-admin.service";
 import { ProductImage } from "./catalog/product-image.entity";
+import { Category, ProductCategory } from "./catalog/category.entity";
+import { CategoryResolver, ProductCategoriesResolver } from "./catalog/category.resolver";
+import { CategoryService } from "./catalog/category.service";
 import { Product } from "./catalog/product.entity";
 import { ProductResolver } from "./catalog/product.resolver";
 import { ShopResolver } from "./catalog/shop.resolver";
@@ -74,6 +77,8 @@ export const entities = [
   PaymentNoticeRecord,
   EmailMessage,
   PasswordReset,
+  Category,
+  ProductCategory,
 ];
 
 type DatabaseOptions = Omit<CreateDataSourceOptions, "entities">;
@@ -90,8 +95,9 @@ export function createServices(config: Config, dataSource: DataSource, reader: D
   const tx = new Transactions(dataSource, reader);
   const pricing = new FlatShippingRule(config);
   const catalog = new CatalogService(tx);
+  const categories = new CategoryService(tx);
   const inventory = new InventoryService(tx, catalog, config.lowStockThreshold);
-  const catalogIo = new CatalogIoService(tx, catalog, inventory, config.currency);
+  const catalogIo = new CatalogIoService(tx, catalog, inventory, config.currency, categories);
   const cart = new CartService(tx, catalog, pricing, config.currency);
   const testProvider = new TestPaymentProvider(config.testPaymentDelayMs);
   const payments = new PaymentService(
@@ -118,7 +124,7 @@ export function createServices(config: Config, dataSource: DataSource, reader: D
   );
   const links = shopAddress(config);
   const mailer = new OrderMailer(tx, email, payments, links);
-  const productAdmin = new ProductAdminService(tx, catalog, inventory, orders, config.currency);
+  const productAdmin = new ProductAdminService(tx, catalog, inventory, orders, config.currency, categories);
   const orderAdmin = new OrderAdminService(tx, orders, inventory, payments, mailer);
   // Declined payments share the sign-in throttle's table, under their own keys and limits.
   const declines = new LoginThrottleService(
@@ -177,6 +183,7 @@ export function createServices(config: Config, dataSource: DataSource, reader: D
   return {
     tx,
     catalog,
+    categories,
     catalogIo,
     cart,
     payments,
@@ -206,7 +213,9 @@ function shopAddress(config: Config): string | null {
 /** The one list of resolvers, each with its services. */
 export function createResolvers(config: Config, s: Services): object[] {
   return [
-    new ProductResolver(s.catalog),
+    new ProductResolver(s.catalog, s.categories),
+    new CategoryResolver(s.categories, s.catalog),
+    new ProductCategoriesResolver(s.categories),
     new CartResolver(s.cart),
     new OrderResolver(s.orders, s.checkout, s.payments, config.publicUrl),
     new AccountResolver(s.accounts, s.orders),

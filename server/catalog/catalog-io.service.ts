@@ -6,7 +6,8 @@ import { parseCsv, toCsv } from "../lib/csv";
 import { validateCatalog, type CatalogRow } from "./catalog-import";
 import type { StockLedger } from "./catalog.port";
 import type { CatalogService } from "./catalog.service";
-import { demoCatalogRows } from "./demo-catalog";
+import { slugify, type CategoryService } from "./category.service";
+import { DEMO_CATEGORIES, DEMO_PRODUCTS, demoCatalogRows, type DemoShape } from "./demo-catalog";
 import { ProductImage } from "./product-image.entity";
 import { Product } from "./product.entity";
 
@@ -22,6 +23,7 @@ export class CatalogIoService {
     private readonly catalog: CatalogService,
     private readonly ledger: StockLedger,
     private readonly currency: string,
+    private readonly categories: CategoryService,
   ) {}
 
   /**
@@ -113,7 +115,29 @@ export class CatalogIoService {
   async loadDemo(): Promise<{ created: number; updated: number }> {
     const { rows, problems } = validateCatalog(demoCatalogRows(), this.currency);
     if (problems.length) throw new Error(`The demo catalog is invalid: ${JSON.stringify(problems[0])}`);
-    return this.importRows(rows, SYSTEM_ACTOR);
+    return this.tx.run(async () => {
+      const result = await this.importRows(rows, SYSTEM_ACTOR);
+      await this.loadDemoCategories();
+      return result;
+    });
+  }
+
+  /** The demo's categories (those missing), each demo product put in its own; an owner's categories are left alone. */
+  private async loadDemoCategories(): Promise<void> {
+    const m = this.tx.manager;
+    const products = await m.findBy(Product, { sku: In(DEMO_PRODUCTS.map((d) => d.sku)) });
+    const shapeOf = new Map(DEMO_PRODUCTS.map((d) => [d.sku, d.shape]));
+    const place = async (name: string, parentId: string | null, position: number, shapes: DemoShape[]) => {
+      const slug = slugify(name);
+      const category = (await this.categories.bySlug(slug)) ?? (await this.categories.create({ name, slug, parentId, position }));
+      const members = products.filter((p) => shapes.includes(shapeOf.get(p.sku)!));
+      for (const product of members) await this.categories.addProduct(product.id, category.id);
+      return String(category.id);
+    };
+    for (const [i, top] of DEMO_CATEGORIES.entries()) {
+      const id = await place(top.name, null, i, top.shapes ?? []);
+      for (const [j, child] of (top.children ?? []).entries()) await place(child.name, id, j, child.shapes);
+    }
   }
 
   /** Loads the demo catalog into an empty store; returns how many products it added (0 if the store had any). */

@@ -31,10 +31,16 @@ export class CatalogService {
     after?: string | null;
     search?: string | null;
     status?: ProductStatus | null;
+    /** Only products in one of these categories. */
+    categoryIds?: number[];
   }): Promise<ProductConnection> {
     const qb = this.products.createQueryBuilder("p");
     // The storefront passes ACTIVE; admins may list any status (null: all).
     if (args.status) qb.andWhere("p.status = :status", { status: args.status });
+    if (args.categoryIds)
+      qb.andWhere("p.id IN (SELECT pc.product_id FROM product_category pc WHERE pc.category_id IN (:...categoryIds))", {
+        categoryIds: args.categoryIds.length ? args.categoryIds : [0],
+      });
     const term = args.search?.trim();
     if (term) {
       qb.andWhere(

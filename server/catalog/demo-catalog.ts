@@ -97,3 +97,24 @@ export function demoCatalogRows() {
     images: [1, 2].map((n) => ({ url: `/media/demo/${d.sku.toLowerCase()}-${n}.svg`, alt: n === 1 ? d.name : `${d.name}, another view` })),
   }));
 }
+
+/** The demo's category tree: [name, subcategories or the shapes of the products in it]. */
+export const DEMO_CATEGORIES: { name: string; shapes?: DemoShape[]; children?: { name: string; shapes: DemoShape[] }[] }[] = [
+  { name: "Tea", shapes: ["tin"] },
+  { name: "Teapots & kettles", shapes: ["teapot", "kettle"] },
+  {
+    name: "Tableware",
+    children: [
+      { name: "Mugs", shapes: ["mug"] },
+      { name: "Bowls", shapes: ["bowl"] },
+      { name: "Plates & boards", shapes: ["plate", "board"] },
+    ],
+  },
+  {
+    name: "Home",
+    children: [
+      { name: "Jars", shapes: ["jar"] },
+      { name: "Vases & candles", shapes: ["vase", "candle"] },
+    ],
+  },
+];

@@ -2,6 +2,7 @@ import { isUniqueViolation, type Transactions } from "../db/transaction";
 import { badInput, notFound } from "../graphql/errors";
 import type { ProductReferences, StockLedger } from "./catalog.port";
 import type { CatalogService } from "./catalog.service";
+import type { CategoryService } from "./category.service";
 import { ProductImage } from "./product-image.entity";
 import { Product } from "./product.entity";
 import type { CreateProductInput, ImageInput, UpdateProductInput } from "./product.inputs";
@@ -14,6 +15,7 @@ export class ProductAdminService {
     private readonly ledger: StockLedger,
     private readonly references: ProductReferences,
     private readonly currency: string,
+    private readonly categories: CategoryService,
   ) {}
 
   async create(input: CreateProductInput, actor: string): Promise<Product> {
@@ -30,6 +32,7 @@ export class ProductAdminService {
         });
         await m.save(product);
         await this.replaceImages(product.id, input.images);
+        await this.categories.setForProduct(product.id, input.categoryIds ?? []);
         if (input.stock > 0) await this.ledger.move({ productId: product.id, delta: input.stock, reason: "Opening stock", actor });
         return product.id;
       }),
@@ -50,6 +53,7 @@ export class ProductAdminService {
         if (input.status !== undefined && input.status !== null) changes.status = input.status;
         if (Object.keys(changes).length) await m.update(Product, { id: product.id }, changes);
         if (input.images) await this.replaceImages(product.id, input.images);
+        if (input.categoryIds) await this.categories.setForProduct(product.id, input.categoryIds);
       }),
     );
     return (await this.catalog.byId(id))!;
@@ -63,6 +67,7 @@ export class ProductAdminService {
       if (await this.references.isReferenced(product.id)) {
         throw badInput("id", `${product.name} has orders, so it can't be deleted; archive it instead`);
       }
+      await this.categories.forgetProduct(product.id);
       await m.delete(Product, { id: product.id });
       return true;
     });

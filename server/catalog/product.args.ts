@@ -9,6 +9,14 @@ export class ProductsArgs extends PageArgs {
   @IsOptional()
   @MaxLength(MAX_SEARCH_LENGTH)
   search: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "A category's slug: only its products and its subcategories' (NOT_FOUND for an unknown slug).",
+  })
+  @IsOptional()
+  @MaxLength(100)
+  category: string | null;
 }
 
 @ArgsType()

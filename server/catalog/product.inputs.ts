@@ -1,5 +1,5 @@
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested } from "class-validator";
-import { Field, InputType, Int } from "type-graphql";
+import { Field, ID, InputType, Int } from "type-graphql";
 import { ProductStatus } from "./product.entity";
 
 /** 100,000.00 in a two-decimal currency; with at most 999 of a line, a line stays far from 32-bit limits. */
@@ -59,6 +59,12 @@ export class CreateProductInput {
   @Field(() => ProductStatus, { defaultValue: ProductStatus.DRAFT })
   status: ProductStatus;
 
+  @Field(() => [ID], { defaultValue: [], description: "The categories it is in (at most 20)." })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  categoryIds?: string[];
+
   @Field(() => [ImageInput], { defaultValue: [] })
   @IsArray()
   @ArrayMaxSize(MAX_IMAGES)
@@ -95,6 +101,12 @@ export class UpdateProductInput {
   @Field(() => ProductStatus, { nullable: true, description: "ARCHIVED hides a product that has orders instead of deleting it." })
   @IsOptional()
   status?: ProductStatus;
+
+  @Field(() => [ID], { nullable: true, description: "Replaces the categories it is in (at most 20)." })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  categoryIds: string[] | null;
 
   @Field(() => [ImageInput], { nullable: true, description: "Replaces all images." })
   @IsOptional()

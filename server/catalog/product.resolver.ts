@@ -1,6 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { Context } from "../graphql/context";
 import type { CatalogService } from "./catalog.service";
+import type { CategoryService } from "./category.service";
+import { notFound } from "../graphql/errors";
 import { ProductsArgs } from "./product.args";
 import { ProductImage } from "./product-image.entity";
 import { Product, ProductStatus } from "./product.entity";
@@ -11,11 +13,20 @@ import { ProductConnection } from "./product.types";
 export class ProductResolver {
   private readonly imagesLoader = productImagesLoader(this.catalog);
 
-  constructor(private readonly catalog: CatalogService) {}
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly categories: CategoryService,
+  ) {}
 
   @Query(() => ProductConnection, { description: "The catalog, a page at a time, in a stable order." })
-  products(@Args(() => ProductsArgs) { first, after, search }: ProductsArgs): Promise<ProductConnection> {
-    return this.catalog.list({ first: first ?? 20, after, search, status: ProductStatus.ACTIVE });
+  async products(@Args(() => ProductsArgs) { first, after, search, category }: ProductsArgs): Promise<ProductConnection> {
+    let categoryIds: number[] | undefined;
+    if (category) {
+      const found = await this.categories.bySlug(category);
+      if (!found) throw notFound("Category", category);
+      categoryIds = (await this.categories.tree()).withDescendants(found.id);
+    }
+    return this.catalog.list({ first: first ?? 20, after, search, status: ProductStatus.ACTIVE, categoryIds });
   }
 
   @Query(() => Product, { nullable: true })

@@ -59,6 +59,9 @@ describeEachEngine(
         ["markOrderPaid", `mutation($id: ID!) { markOrderPaid(id: $id) { id } }`, { id: "00000000-0000-4000-8000-000000000000" }],
         ["retryRefund", `mutation($id: ID!) { retryRefund(id: $id) { id } }`, { id: "00000000-0000-4000-8000-000000000000" }],
         ["dashboard", `query { dashboard { ordersToday } }`, {}],
+        ["createCategory", `mutation { createCategory(input: { name: "Matrix" }) { id } }`, {}],
+        ["updateCategory", `mutation { updateCategory(id: "999999", input: { name: "Matrix" }) { id } }`, {}],
+        ["deleteCategory", `mutation { deleteCategory(id: "999999") }`, {}],
         ["emailOutbox", `query { emailOutbox { delivery pending failed } }`, {}],
         ["emails", `query { emails { totalCount nodes { id to lastError } } }`, {}],
         ["resendEmail", `mutation($id: ID!) { resendEmail(id: $id) { id } }`, { id: "00000000-0000-4000-8000-000000000000" }],
@@ -75,7 +78,17 @@ describeEachEngine(
         });
         expect({ name, admin: asAdmin.errors?.[0].extensions?.code ?? "OK" }).toEqual({
           name,
-          admin: ["deleteProduct", "updateOrderStatus", "markOrderPaid", "retryRefund", "resendEmail"].includes(name) ? "NOT_FOUND" : "OK",
+          admin: [
+            "deleteProduct",
+            "updateOrderStatus",
+            "markOrderPaid",
+            "retryRefund",
+            "resendEmail",
+            "updateCategory",
+            "deleteCategory",
+          ].includes(name)
+            ? "NOT_FOUND"
+            : "OK",
         });
       }
       // Nothing admin-only leaks into a shopper's data, not even partly.

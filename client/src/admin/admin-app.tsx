@@ -2,6 +2,7 @@ import { Link, NavLink, Route, Routes } from "react-router";
 import { NotFound } from "../components/not-found";
 import { useMeQuery } from "../graphql/hooks";
 import { CatalogIoPage } from "./catalog-io/catalog-io-page";
+import { CategoriesPage } from "./categories/categories-page";
 import { DashboardPage } from "./dashboard/dashboard-page";
 import { EmailsPage } from "./emails/emails-page";
 import { AdminOrderPage } from "./orders/admin-order-page";
@@ -36,6 +37,7 @@ export default function AdminApp() {
           Dashboard
         </NavLink>
         <NavLink to="/admin/products">Products</NavLink>
+        <NavLink to="/admin/categories">Categories</NavLink>
         <NavLink to="/admin/orders">Orders</NavLink>
         <NavLink to="/admin/emails">Emails</NavLink>
         <NavLink to="/admin/import">Import &amp; export</NavLink>
@@ -45,6 +47,7 @@ export default function AdminApp() {
         <Route path="products" element={<ProductsPage />} />
         <Route path="products/new" element={<ProductEditPage />} />
         <Route path="products/:id" element={<ProductEditPage />} />
+        <Route path="categories" element={<CategoriesPage />} />
         <Route path="orders" element={<OrdersPage />} />
         <Route path="orders/:id" element={<AdminOrderPage />} />
         <Route path="emails" element={<EmailsPage />} />

@@ -4,6 +4,7 @@ import { ErrorPage } from "../components/error-page";
 import { NotFound } from "../components/not-found";
 import { CartPage } from "../storefront/cart/cart-page";
 import { CatalogPage } from "../storefront/catalog/catalog-page";
+import { CategoryPage } from "../storefront/category/category-page";
 import { CheckoutPage } from "../storefront/checkout/checkout-page";
 import { OrderPage } from "../storefront/order/order-page";
 import { ProductPage } from "../storefront/product/product-page";
@@ -24,6 +25,7 @@ export const router = createBrowserRouter([
     errorElement: <ErrorPage />,
     children: [
       { path: "/", element: <CatalogPage /> },
+      { path: "/category/:slug", element: <CategoryPage /> },
       { path: "/product/:id", element: <ProductPage /> },
       { path: "/cart", element: <CartPage /> },
       { path: "/checkout", element: <CheckoutPage /> },

@@ -11,6 +11,11 @@ export function useAdjustStockMutation(options?: useMutation.Options<Ops.AdjustS
   return useMutation(Ops.AdjustStockDocument, options);
 }
 
+/** Runs the AdminCategories query. */
+export function useAdminCategoriesQuery(options?: useQuery.Options<Ops.AdminCategoriesQuery, Ops.AdminCategoriesQueryVariables>) {
+  return useQuery(Ops.AdminCategoriesDocument, options as useQuery.Options<Ops.AdminCategoriesQuery, Ops.AdminCategoriesQueryVariables>);
+}
+
 /** Runs the AdminEmails query. */
 export function useAdminEmailsQuery(options?: useQuery.Options<Ops.AdminEmailsQuery, Ops.AdminEmailsQueryVariables>) {
   return useQuery(Ops.AdminEmailsDocument, options as useQuery.Options<Ops.AdminEmailsQuery, Ops.AdminEmailsQueryVariables>);
@@ -46,9 +51,24 @@ export function useCartQuery(options?: useQuery.Options<Ops.CartQuery, Ops.CartQ
   return useQuery(Ops.CartDocument, options as useQuery.Options<Ops.CartQuery, Ops.CartQueryVariables>);
 }
 
+/** Runs the Categories query. */
+export function useCategoriesQuery(options?: useQuery.Options<Ops.CategoriesQuery, Ops.CategoriesQueryVariables>) {
+  return useQuery(Ops.CategoriesDocument, options as useQuery.Options<Ops.CategoriesQuery, Ops.CategoriesQueryVariables>);
+}
+
+/** Runs the Category query. */
+export function useCategoryQuery(options: useQuery.Options<Ops.CategoryQuery, Ops.CategoryQueryVariables>) {
+  return useQuery(Ops.CategoryDocument, options as useQuery.Options<Ops.CategoryQuery, Ops.CategoryQueryVariables>);
+}
+
 /** The ChangePassword mutation. */
 export function useChangePasswordMutation(options?: useMutation.Options<Ops.ChangePasswordMutation, Ops.ChangePasswordMutationVariables>) {
   return useMutation(Ops.ChangePasswordDocument, options);
+}
+
+/** The CreateCategory mutation. */
+export function useCreateCategoryMutation(options?: useMutation.Options<Ops.CreateCategoryMutation, Ops.CreateCategoryMutationVariables>) {
+  return useMutation(Ops.CreateCategoryDocument, options);
 }
 
 /** The CreateProduct mutation. */
@@ -59,6 +79,11 @@ export function useCreateProductMutation(options?: useMutation.Options<Ops.Creat
 /** Runs the Dashboard query. */
 export function useDashboardQuery(options?: useQuery.Options<Ops.DashboardQuery, Ops.DashboardQueryVariables>) {
   return useQuery(Ops.DashboardDocument, options as useQuery.Options<Ops.DashboardQuery, Ops.DashboardQueryVariables>);
+}
+
+/** The DeleteCategory mutation. */
+export function useDeleteCategoryMutation(options?: useMutation.Options<Ops.DeleteCategoryMutation, Ops.DeleteCategoryMutationVariables>) {
+  return useMutation(Ops.DeleteCategoryDocument, options);
 }
 
 /** The ImportProductsCsv mutation. */
@@ -149,6 +174,11 @@ export function useRetryRefundMutation(options?: useMutation.Options<Ops.RetryRe
 /** Runs the Shop query. */
 export function useShopQuery(options?: useQuery.Options<Ops.ShopQuery, Ops.ShopQueryVariables>) {
   return useQuery(Ops.ShopDocument, options as useQuery.Options<Ops.ShopQuery, Ops.ShopQueryVariables>);
+}
+
+/** The UpdateCategory mutation. */
+export function useUpdateCategoryMutation(options?: useMutation.Options<Ops.UpdateCategoryMutation, Ops.UpdateCategoryMutationVariables>) {
+  return useMutation(Ops.UpdateCategoryDocument, options);
 }
 
 /** The UpdateOrderStatus mutation. */

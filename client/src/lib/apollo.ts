@@ -47,6 +47,8 @@ export function createApolloClient(): ApolloClient {
         Cart: { keyFields: [] },
         // One per shop, without an id: the dashboard's and the emails page's answers are the same object.
         EmailOutbox: { merge: true },
+        // A category's products: one list per category, pages appended by "Load more".
+        Category: { fields: { products: pagedList(false, true) } },
         Query: {
           fields: {
             // The confirmation page reads the order placeOrder just returned, without a round trip.
@@ -55,7 +57,7 @@ export function createApolloClient(): ApolloClient {
                 return existing ?? toReference({ __typename: "Order", id: args?.id as string });
               },
             },
-            products: pagedList(["search"], true),
+            products: pagedList(["search", "category"], true),
             adminProducts: pagedList(["status", "search"], true),
             stockMovements: pagedList(["productId"], true),
             myOrders: pagedList(false, false),

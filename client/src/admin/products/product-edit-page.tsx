@@ -6,6 +6,7 @@ import type { ProductStatus } from "../../graphql/graphql";
 import { useAdminProductQuery, useCreateProductMutation, useShopQuery, useUpdateProductMutation } from "../../graphql/hooks";
 import { apiError } from "../../lib/errors";
 import { moneyInputValue, parseMoneyInput } from "../../lib/money";
+import { CategoryCheckboxes } from "../categories/category-checkboxes";
 import { ImageEditor, type EditableImage } from "./image-upload";
 import { StockPanel } from "./stock-panel";
 
@@ -16,6 +17,7 @@ interface Form {
   price: string;
   stock: string;
   status: ProductStatus;
+  categoryIds: string[];
   images: EditableImage[];
 }
 
@@ -27,7 +29,16 @@ export function ProductEditPage() {
   const { data, refetch, fetchMore } = useAdminProductQuery({ variables: { id: id ?? "" }, skip: isNew, fetchPolicy: "cache-and-network" });
   const product = data?.adminProduct;
   const currency = useShopQuery().data?.shop.currency ?? product?.price.currency ?? "";
-  const [form, setForm] = useState<Form>({ sku: "", name: "", description: "", price: "", stock: "0", status: "DRAFT", images: [] });
+  const [form, setForm] = useState<Form>({
+    sku: "",
+    name: "",
+    description: "",
+    price: "",
+    stock: "0",
+    status: "DRAFT",
+    categoryIds: [],
+    images: [],
+  });
   const [saved, setSaved] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [create, creating] = useCreateProductMutation();
@@ -44,6 +55,7 @@ export function ProductEditPage() {
       price: moneyInputValue(product.price.amount, product.price.currency),
       stock: String(product.stock),
       status: product.status ?? "ACTIVE",
+      categoryIds: product.categories.map((c) => c.id),
       images: product.images.map((i) => ({ url: i.url, alt: i.alt })),
     });
   }
@@ -57,7 +69,15 @@ export function ProductEditPage() {
     const price = parseMoneyInput(form.price, currency);
     if (price === null) return setProblem("Enter the price like 25.99");
     setProblem(null);
-    const common = { sku: form.sku, name: form.name, description: form.description, price, status: form.status, images: form.images };
+    const common = {
+      sku: form.sku,
+      name: form.name,
+      description: form.description,
+      price,
+      status: form.status,
+      categoryIds: form.categoryIds,
+      images: form.images,
+    };
     try {
       if (isNew) {
         const stock = Number(form.stock);
@@ -124,6 +144,7 @@ export function ProductEditPage() {
               </select>
             </div>
           </fieldset>
+          <CategoryCheckboxes selected={form.categoryIds} onChange={(categoryIds) => setForm({ ...form, categoryIds })} />
           <ImageEditor images={form.images} onChange={(images) => setForm({ ...form, images })} productName={form.name} />
           {problem && (
             <p className="error" role="alert">

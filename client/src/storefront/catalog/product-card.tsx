@@ -1,10 +1,10 @@
 import { Link } from "react-router";
 import { Price } from "../../components/price";
 import { ProductImage } from "../../components/product-image";
-import type { ProductsQuery } from "../../graphql/graphql";
+import type { ProductCardFieldsFragment } from "../../graphql/graphql";
 import { useAddToCart } from "../cart/use-add-to-cart";
 
-type Product = ProductsQuery["products"]["nodes"][number];
+type Product = ProductCardFieldsFragment;
 
 const short = (text: string, max = 90) => (text.length > max ? `${text.slice(0, max).replace(/\s+\S*$/, "")}…` : text);
 

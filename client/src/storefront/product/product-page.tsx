@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import { Link, useParams } from "react-router";
 import { NotFound } from "../../components/not-found";
 import { usePageTitle } from "../../components/page-title";
@@ -6,6 +6,7 @@ import { Price } from "../../components/price";
 import { ProductImage } from "../../components/product-image";
 import { useProductQuery } from "../../graphql/hooks";
 import { useAddToCart } from "../cart/use-add-to-cart";
+import { categoryPath } from "../catalog/category-nav";
 
 export function stockLabel(stock: number): string {
   if (stock <= 0) return "Sold out";
@@ -60,6 +61,17 @@ export function ProductPage() {
       </div>
       <div className="details">
         <h1>{product.name}</h1>
+        {product.categories.length > 0 && (
+          <p className="product-categories">
+            In:{" "}
+            {product.categories.map((c, i) => (
+              <Fragment key={c.id}>
+                {i > 0 && " · "}
+                <Link to={categoryPath(c.slug)}>{c.name}</Link>
+              </Fragment>
+            ))}
+          </p>
+        )}
         <p className="product-price">
           <Price money={product.price} />
         </p>

@@ -5,3 +5,4 @@ export { AccountsAndAdmin1795279685897 } from "./1795279685897-AccountsAndAdmin"
 export { StockLedgerAndRefunds1795324519124 } from "./1795324519124-StockLedgerAndRefunds";
 export { CheckoutHoldsAndPayments1795330458106 } from "./1795330458106-CheckoutHoldsAndPayments";
 export { EmailOutboxAndPasswordReset1796572887539 } from "./1796572887539-EmailOutboxAndPasswordReset";
+export { Categories1796573657356 } from "./1796573657356-Categories";

@@ -1,0 +1,175 @@
+import type { ShopperClient } from "../helpers/client";
+import { describeEachEngine, type TestServer } from "../helpers/test-server";
+
+const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { id } }`;
+const CREATE = `mutation($input: CategoryInput!) { createCategory(input: $input) { id slug name position parent { slug } } }`;
+const UPDATE = `mutation($id: ID!, $input: CategoryInput!) { updateCategory(id: $id, input: $input) { id slug name parent { slug } } }`;
+const DELETE = `mutation($id: ID!) { deleteCategory(id: $id) }`;
+const UPDATE_PRODUCT = `mutation($id: ID!, $input: UpdateProductInput!) { updateProduct(id: $id, input: $input) { id categories { slug } } }`;
+const TREE = `query { categories { slug name children { slug name parent { slug } children { slug } } } }`;
+const PRODUCTS = `query($category: String, $search: String, $first: Int, $after: String) {
+  products(category: $category, search: $search, first: $first, after: $after) { totalCount nodes { sku categories { slug } } pageInfo { hasNextPage endCursor } } }`;
+const CATEGORY = `query($slug: String!, $first: Int, $after: String) { category(slug: $slug) { name parent { name }
+  products(first: $first, after: $after) { totalCount nodes { sku } pageInfo { hasNextPage endCursor } } } }`;
+
+async function adminOf(server: TestServer): Promise<ShopperClient> {
+  const admin = server.client();
+  await server.app.services.accounts.upsertAdmin("cats@example.com", "admin password");
+  await admin.ok(LOGIN, { email: "cats@example.com", password: "admin password" });
+  return admin;
+}
+
+describeEachEngine("categories", (server) => {
+  let admin: ShopperClient;
+  let ids: Record<string, string>;
+  const cat: Record<string, string> = {};
+
+  beforeAll(async () => {
+    admin = await adminOf(server());
+    ids = await server().seed([
+      { sku: "SENCHA", name: "Sencha" },
+      { sku: "MATCHA", name: "Matcha whisk" },
+      { sku: "ASSAM", name: "Assam" },
+      { sku: "POT", name: "Teapot" },
+      { sku: "GIFT", name: "Gift box of green tea" },
+    ]);
+    for (const [key, input] of [
+      ["tea", { name: "Tea", position: 1 }],
+      ["gifts", { name: "Gifts & Hampers", position: 2 }],
+    ] as const) {
+      cat[key] = (await admin.ok(CREATE, { input })).createCategory.id;
+    }
+    cat.green = (await admin.ok(CREATE, { input: { name: "Green tea", parentId: cat.tea } })).createCategory.id;
+    cat.black = (await admin.ok(CREATE, { input: { name: "Black tea", parentId: cat.tea, position: -1 } })).createCategory.id;
+    for (const [sku, cats] of [
+      ["SENCHA", ["green"]],
+      ["MATCHA", ["green"]],
+      ["ASSAM", ["black"]],
+      ["GIFT", ["green", "gifts"]],
+    ] as const) {
+      await admin.ok(UPDATE_PRODUCT, { id: ids[sku], input: { categoryIds: cats.map((c) => cat[c]) } });
+    }
+  });
+
+  test("the tree comes in order with slugs made from the names; a product can be in several categories", async () => {
+    const { categories } = await server().client().ok(TREE);
+    expect(categories).toEqual([
+      {
+        slug: "tea",
+        name: "Tea",
+        children: [
+          { slug: "black-tea", name: "Black tea", parent: { slug: "tea" }, children: [] },
+          { slug: "green-tea", name: "Green tea", parent: { slug: "tea" }, children: [] },
+        ],
+      },
+      { slug: "gifts-hampers", name: "Gifts & Hampers", children: [] },
+    ]);
+    const { products } = await server().client().ok(PRODUCTS, { search: "gift box" });
+    // In the tree's order, read top to bottom.
+    expect(products.nodes).toEqual([{ sku: "GIFT", categories: [{ slug: "green-tea" }, { slug: "gifts-hampers" }] }]);
+  });
+
+  test("a category lists its products and its subcategories' products, a page at a time; drafts never show", async () => {
+    const page1 = (await server().client().ok(CATEGORY, { slug: "tea", first: 2 })).category;
+    expect(page1.name).toBe("Tea");
+    expect(page1.products.totalCount).toBe(4);
+    expect(page1.products.pageInfo.hasNextPage).toBe(true);
+    const page2 = (await server().client().ok(CATEGORY, { slug: "tea", first: 2, after: page1.products.pageInfo.endCursor })).category;
+    const all = [...page1.products.nodes, ...page2.products.nodes].map((p: { sku: string }) => p.sku).sort();
+    expect(all).toEqual(["ASSAM", "GIFT", "MATCHA", "SENCHA"]);
+    expect(page2.products.pageInfo.hasNextPage).toBe(false);
+
+    await admin.ok(`mutation($id: ID!) { updateProduct(id: $id, input: { status: DRAFT }) { id } }`, { id: ids.MATCHA });
+    try {
+      const green = (await server().client().ok(CATEGORY, { slug: "green-tea" })).category;
+      expect(green.products.nodes.map((p: { sku: string }) => p.sku).sort()).toEqual(["GIFT", "SENCHA"]);
+      expect(green.parent).toEqual({ name: "Tea" });
+    } finally {
+      await admin.ok(`mutation($id: ID!) { updateProduct(id: $id, input: { status: ACTIVE }) { id } }`, { id: ids.MATCHA });
+    }
+  });
+
+  test("search can be narrowed to a category; an unknown category is NOT_FOUND, and an unknown slug has no category", async () => {
+    const shopper = server().client();
+    const green = await shopper.ok(PRODUCTS, { category: "green-tea", search: "a" });
+    expect(green.products.nodes.map((p: { sku: string }) => p.sku).sort()).toEqual(["GIFT", "MATCHA", "SENCHA"]);
+    const black = await shopper.ok(PRODUCTS, { category: "black-tea", search: "sencha" });
+    expect(black.products).toMatchObject({ totalCount: 0, nodes: [] });
+    expect(await shopper.fails(PRODUCTS, { category: "no-such-thing" })).toMatchObject({ code: "NOT_FOUND" });
+    expect((await shopper.ok(CATEGORY, { slug: "no-such-thing" })).category).toBeNull();
+  });
+
+  test("the owner's edits are checked: a taken slug, a bad slug, a move into its own branch, deleting a branch with children", async () => {
+    expect(await admin.fails(CREATE, { input: { name: "Tea again", slug: "tea" } })).toMatchObject({
+      code: "BAD_USER_INPUT",
+      extensions: { field: "slug" },
+    });
+    expect(await admin.fails(CREATE, { input: { name: "Bad", slug: "Not A Slug" } })).toMatchObject({ code: "BAD_USER_INPUT" });
+    // A second "Tea" by name alone gets the next free slug.
+    const second = (await admin.ok(CREATE, { input: { name: "Tea" } })).createCategory;
+    expect(second.slug).toBe("tea-2");
+    expect(await admin.fails(UPDATE, { id: cat.tea, input: { name: "Tea", parentId: cat.green } })).toMatchObject({
+      code: "BAD_USER_INPUT",
+      extensions: { field: "parentId" },
+    });
+    expect(await admin.fails(DELETE, { id: cat.tea })).toMatchObject({ code: "BAD_USER_INPUT", extensions: { field: "id" } });
+    // Moving "Green tea" under the second Tea, then deleting that empty one is refused until it's moved back.
+    const moved = (await admin.ok(UPDATE, { id: cat.green, input: { name: "Green tea", parentId: second.id } })).updateCategory;
+    expect(moved.parent).toEqual({ slug: "tea-2" });
+    await admin.ok(UPDATE, { id: cat.green, input: { name: "Green tea", parentId: cat.tea } });
+    expect(await admin.ok(DELETE, { id: second.id })).toEqual({ deleteCategory: true });
+    expect((await server().client().ok(CATEGORY, { slug: "tea-2" })).category).toBeNull();
+    // Unknown categories for a product are refused, and nothing changes.
+    expect(await admin.fails(UPDATE_PRODUCT, { id: ids.POT, input: { categoryIds: ["999999"] } })).toMatchObject({
+      code: "BAD_USER_INPUT",
+      extensions: { field: "categoryIds" },
+    });
+  });
+
+  test("deleting a category keeps its products in the shop; guests and customers can't edit categories", async () => {
+    const temp = (await admin.ok(CREATE, { input: { name: "Seasonal" } })).createCategory;
+    await admin.ok(UPDATE_PRODUCT, { id: ids.POT, input: { categoryIds: [temp.id] } });
+    await admin.ok(DELETE, { id: temp.id });
+    const { products } = await server().client().ok(PRODUCTS, { search: "teapot" });
+    expect(products.nodes).toEqual([{ sku: "POT", categories: [] }]);
+    for (const [query, variables] of [
+      [CREATE, { input: { name: "Nope" } }],
+      [UPDATE, { id: cat.tea, input: { name: "Nope" } }],
+      [DELETE, { id: cat.gifts }],
+    ] as const) {
+      expect((await server().client().fails(query, variables)).code).toBe("UNAUTHENTICATED");
+    }
+  });
+
+  test("a page of products with their categories costs the same few queries whatever its size (no N+1)", async () => {
+    const count = async (first: number) => {
+      const before = server().queries();
+      await server()
+        .client()
+        .ok(`query($first: Int) { products(first: $first) { nodes { sku categories { slug name parent { slug } } } } }`, { first });
+      return server().queries() - before;
+    };
+    expect(await count(5)).toBe(await count(1));
+  });
+});
+
+describeEachEngine(
+  "demo categories",
+  (server) => {
+    test("the demo catalog comes with its category tree, each product in its place", async () => {
+      await server().app.services.catalogIo.seedDemoIfEmpty();
+      const { categories } = await server().client().ok(`query { categories { slug children { slug } } }`);
+      expect(categories.map((c: { slug: string }) => c.slug)).toEqual(["tea", "teapots-kettles", "tableware", "home"]);
+      expect(categories[2].children.map((c: { slug: string }) => c.slug)).toEqual(["mugs", "bowls", "plates-boards"]);
+      const mugs = (await server().client().ok(CATEGORY, { slug: "mugs" })).category;
+      expect(mugs.products.totalCount).toBeGreaterThan(0);
+      const tableware = (await server().client().ok(CATEGORY, { slug: "tableware" })).category;
+      expect(tableware.products.totalCount).toBeGreaterThan(mugs.products.totalCount);
+      // Loading it again (npm run seed) adds nothing twice.
+      await server().app.services.catalogIo.loadDemo();
+      expect((await server().client().ok(CATEGORY, { slug: "mugs" })).category.products.totalCount).toBe(mugs.products.totalCount);
+      expect((await server().client().ok(`query { categories { slug } }`)).categories).toHaveLength(4);
+    });
+  },
+  {},
+);
