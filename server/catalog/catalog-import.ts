@@ -1,4 +1,6 @@
 import { validationProblems, type Problem } from "../graphql/validation";
+import { SLUG } from "./category.inputs";
+import { MAX_PRODUCT_CATEGORIES } from "./category.service";
 import { CreateProductInput, ImageInput } from "./product.inputs";
 
 /** A catalog row as the importers write it; price in minor units, sku upper-case. */
@@ -11,7 +13,12 @@ export interface CatalogRow {
   stock: number;
   /** Replaces the product's images when given. */
   images?: { url: string; alt: string }[];
+  /** Replaces the product's categories (by slug) when given. */
+  categories?: string[];
 }
+
+/** In a CSV cell, categories are slugs separated by "|": "tea|green-tea". */
+export const CATEGORY_SEPARATOR = "|";
 
 export interface RowProblem extends Problem {
   index: number;
@@ -67,6 +74,8 @@ export function validateCatalog(input: unknown, storeCurrency: string): { rows: 
     if (raw.currency !== undefined && (typeof raw.currency !== "string" || raw.currency.toUpperCase() !== storeCurrency)) {
       problems.push({ index, field: "currency", message: `must be the store's currency, ${storeCurrency}` });
     }
+    const categories = categoriesOf(raw.categories);
+    if (typeof categories === "string") problems.push({ index, field: "categories", message: categories });
     if (problems.length > before) return;
     rows.push({
       sku,
@@ -76,7 +85,21 @@ export function validateCatalog(input: unknown, storeCurrency: string): { rows: 
       currency: storeCurrency,
       stock: product.stock,
       images: raw.images === undefined ? undefined : product.images.map((i) => ({ url: i.url, alt: i.alt })),
+      categories: categories as string[] | undefined,
     });
   });
   return { rows, problems };
+}
+
+/** A row's categories: a list of slugs (or, from a CSV cell, slugs separated by "|"); a string says what is wrong. */
+function categoriesOf(raw: unknown): string[] | undefined | string {
+  if (raw === undefined) return undefined;
+  const list = typeof raw === "string" ? raw.split(CATEGORY_SEPARATOR) : raw;
+  if (!Array.isArray(list) || list.some((c) => typeof c !== "string"))
+    return `must be a list of category slugs (in CSV: separated by "${CATEGORY_SEPARATOR}")`;
+  const slugs = [...new Set(list.map((c: string) => c.trim().toLowerCase()).filter(Boolean))];
+  const bad = slugs.find((c) => c.length > 100 || !SLUG.test(c));
+  if (bad) return `"${bad}" is not a category slug (lower-case letters, digits and hyphens, e.g. green-tea)`;
+  if (slugs.length > MAX_PRODUCT_CATEGORIES) return `a product can be in ${MAX_PRODUCT_CATEGORIES} categories at most`;
+  return slugs;
 }

@@ -3,7 +3,8 @@ import { moneyInputValue, parseMoneyInput } from "../../common/money";
 import type { Transactions } from "../db/transaction";
 import { AppError, ErrorCode } from "../graphql/errors";
 import { parseCsv, toCsv } from "../lib/csv";
-import { validateCatalog, type CatalogRow } from "./catalog-import";
+import { CATEGORY_SEPARATOR, validateCatalog, type CatalogRow, type RowProblem } from "./catalog-import";
+import { Category } from "./category.entity";
 import type { StockLedger } from "./catalog.port";
 import type { CatalogService } from "./catalog.service";
 import { slugify, type CategoryService } from "./category.service";
@@ -12,6 +13,13 @@ import { ProductImage } from "./product-image.entity";
 import { Product } from "./product.entity";
 
 const CSV_COLUMNS = ["sku", "name", "description", "price", "stock"] as const;
+
+/** Rows that can't be imported, each problem by row index and field (the callers say it as rows of their file). */
+export class CatalogProblems extends Error {
+  constructor(readonly problems: RowProblem[]) {
+    super(`${problems.length} problem(s) in the catalog`);
+  }
+}
 
 /** Who loads the demo catalog, in the stock history. */
 export const SYSTEM_ACTOR = "system";
@@ -32,6 +40,7 @@ export class CatalogIoService {
    */
   async importRows(rows: CatalogRow[], actor: string): Promise<{ created: number; updated: number }> {
     return this.tx.run(async (m) => {
+      const categoryIds = await this.categoryIds(rows);
       const existing = rows.length ? await m.findBy(Product, { sku: In(rows.map((r) => r.sku)) }) : [];
       const bySku = new Map(existing.map((p) => [p.sku, p]));
       let created = 0;
@@ -46,6 +55,11 @@ export class CatalogIoService {
           created++;
         }
         await this.ledger.move({ productId: product.id, to: row.stock, reason: "Import", actor });
+        if (row.categories)
+          await this.categories.setForProduct(
+            product.id,
+            row.categories.map((c) => String(categoryIds.get(c))),
+          );
         if (row.images) {
           await m.delete(ProductImage, { productId: product.id });
           if (row.images.length) {
@@ -58,6 +72,18 @@ export class CatalogIoService {
       }
       return { created, updated: rows.length - created };
     });
+  }
+
+  /** The rows' categories by slug; a slug that names no category is a problem of its row (nothing is written). */
+  private async categoryIds(rows: CatalogRow[]): Promise<Map<string, number>> {
+    const slugs = [...new Set(rows.flatMap((r) => r.categories ?? []))];
+    if (!slugs.length) return new Map();
+    const found = new Map((await this.tx.manager.findBy(Category, { slug: In(slugs) })).map((c) => [c.slug, c.id]));
+    const problems = rows.flatMap((r, index) =>
+      (r.categories ?? []).filter((c) => !found.has(c)).map((c) => ({ index, field: "categories", message: `names no category: "${c}"` })),
+    );
+    if (problems.length) throw new CatalogProblems(problems);
+    return found;
   }
 
   /**
@@ -85,12 +111,17 @@ export class CatalogIoService {
         // Anything that isn't a price or a count stays text, for the validator to report.
         price: parseMoneyInput(get("price"), this.currency) ?? get("price"),
         stock: /^\d{1,9}$/.test(stock) ? Number(stock) : stock,
+        ...(columns.includes("categories") ? { categories: get("categories") } : {}),
       };
     });
     if (!objects.length) throw new AppError(ErrorCode.BAD_USER_INPUT, "The CSV has no products", { field: "csv", problems: [] });
     const { rows, problems } = validateCatalog(objects, this.currency);
-    if (problems.length) {
-      const listed = problems.map((p) => ({
+    try {
+      if (problems.length) throw new CatalogProblems(problems);
+      return await this.importRows(rows, actor);
+    } catch (error) {
+      if (!(error instanceof CatalogProblems)) throw error;
+      const listed = error.problems.map((p) => ({
         row: p.index + 2,
         field: p.field,
         message: p.field === "price" ? `must be a price like 25.99` : p.message,
@@ -101,14 +132,24 @@ export class CatalogIoService {
         { field: "csv", problems: listed },
       );
     }
-    return this.importRows(rows, actor);
   }
 
-  /** The whole catalog as CSV: the import's columns plus status. */
+  /** The whole catalog as CSV: the import's columns, status, and categories (slugs separated by "|"), ready to import again. */
   async exportCsv(): Promise<string> {
     const products = await this.catalog.all();
-    const rows = products.map((p) => [p.sku, p.name, p.description, moneyInputValue(p.priceAmount, this.currency), p.stock, p.status]);
-    return toCsv([["sku", "name", "description", "price", "stock", "status"], ...rows]);
+    const links = await this.categories.ofProducts(products.map((p) => p.id));
+    const slugs = new Map<number, string[]>();
+    for (const l of links) slugs.set(l.productId, [...(slugs.get(l.productId) ?? []), l.category.slug]);
+    const rows = products.map((p) => [
+      p.sku,
+      p.name,
+      p.description,
+      moneyInputValue(p.priceAmount, this.currency),
+      p.stock,
+      p.status,
+      (slugs.get(p.id) ?? []).join(CATEGORY_SEPARATOR),
+    ]);
+    return toCsv([["sku", "name", "description", "price", "stock", "status", "categories"], ...rows]);
   }
 
   /** Loads (or refreshes) the demo catalog. */

@@ -6,6 +6,7 @@
 import "reflect-metadata";
 import fs from "node:fs";
 import { validateCatalog } from "../catalog/catalog-import";
+import { CatalogProblems } from "../catalog/catalog-io.service";
 import { ConfigError, loadConfig } from "../config";
 import { describeDatabase } from "../db/database";
 import { createServices, openStoreDatabase } from "../modules";
@@ -43,7 +44,16 @@ async function main(): Promise<number> {
   const ds = await openStoreDatabase(config.database);
   try {
     const { catalogIo } = createServices(config, ds);
-    const { created, updated } = rows ? await catalogIo.importRows(rows, "npm run seed") : await catalogIo.loadDemo();
+    let result;
+    try {
+      result = rows ? await catalogIo.importRows(rows, "npm run seed") : await catalogIo.loadDemo();
+    } catch (error) {
+      if (!(error instanceof CatalogProblems)) throw error;
+      for (const p of error.problems) console.error(`row ${p.index}, ${p.field}: ${p.message}`);
+      console.error(`${error.problems.length} problem(s) in ${file}; nothing was written.`);
+      return 1;
+    }
+    const { created, updated } = result;
     console.log(`${file ?? "Demo catalog"} → ${describeDatabase(config.database)}: created ${created}, updated ${updated} products.`);
     return 0;
   } finally {

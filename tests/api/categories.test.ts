@@ -1,5 +1,10 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { connectStore } from "../../server/modules";
+import { runCli } from "../helpers/cli";
 import type { ShopperClient } from "../helpers/client";
-import { describeEachEngine, type TestServer } from "../helpers/test-server";
+import { describeEachEngine, engines, scratchDatabase, type TestServer } from "../helpers/test-server";
 
 const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { id } }`;
 const CREATE = `mutation($input: CategoryInput!) { createCategory(input: $input) { id slug name position parent { slug } } }`;
@@ -141,6 +146,34 @@ describeEachEngine("categories", (server) => {
     }
   });
 
+  test("the CSV import puts products in categories by slug, reports unknown ones by row and writes nothing; the export round-trips", async () => {
+    const IMPORT = `mutation($csv: String!) { importProductsCsv(csv: $csv) { created updated } }`;
+    const bad = await admin.fails(IMPORT, {
+      csv: "sku,name,description,price,stock,categories\nCSV-OOLONG,Oolong,,9.50,4,green-tea|oolong\nCSV-DARJ,Darjeeling,,8.00,3,Black Tea\n",
+    });
+    expect(bad.code).toBe("BAD_USER_INPUT");
+    expect(bad.extensions.problems).toEqual([
+      { row: 3, field: "categories", message: expect.stringContaining('"black tea" is not a category slug') },
+    ]);
+    const unknown = await admin.fails(IMPORT, {
+      csv: "sku,name,description,price,stock,categories\nCSV-OOLONG,Oolong,,9.50,4,green-tea|oolong\n",
+    });
+    expect(unknown.extensions.problems).toEqual([{ row: 2, field: "categories", message: 'names no category: "oolong"' }]);
+    expect((await server().client().ok(PRODUCTS, { search: "oolong" })).products.totalCount).toBe(0);
+
+    await admin.ok(IMPORT, { csv: "sku,name,description,price,stock,categories\nCSV-OOLONG,Oolong,,9.50,4,green-tea|black-tea\n" });
+    const { products } = await server().client().ok(PRODUCTS, { search: "oolong" });
+    expect(products.nodes).toEqual([{ sku: "CSV-OOLONG", categories: [{ slug: "black-tea" }, { slug: "green-tea" }] }]);
+    // A file without the column leaves the categories as they are.
+    await admin.ok(IMPORT, { csv: "sku,name,description,price,stock\nCSV-OOLONG,Oolong tea,,9.50,4\n" });
+    expect((await server().client().ok(PRODUCTS, { search: "oolong" })).products.nodes[0].categories).toHaveLength(2);
+
+    const cookie = { cookie: `sw_session=${admin.cookies.get("sw_session")}` };
+    const csv = await (await fetch(`${server().url}/api/admin/export/products.csv`, { headers: cookie })).text();
+    expect(csv).toContain("CSV-OOLONG,Oolong tea,,9.50,4,ACTIVE,black-tea|green-tea");
+    expect(csv).toMatch(/GIFT,.*,green-tea\|gifts-hampers/);
+  });
+
   test("a page of products with their categories costs the same few queries whatever its size (no N+1)", async () => {
     const count = async (first: number) => {
       const before = server().queries();
@@ -173,3 +206,34 @@ describeEachEngine(
   },
   {},
 );
+
+describe.each(engines)("npm run seed with categories [%s]", (engine) => {
+  test("a catalog file names each product's categories by slug; an unknown one is reported by row and nothing is written", async () => {
+    const scratch = await scratchDatabase(engine);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sw-seed-cat-"));
+    try {
+      // The demo catalog first (it brings the demo's categories), then a file that uses them.
+      expect((await runCli("scripts/seed.js", [], { DATABASE_URL: scratch.url })).code).toBe(0);
+      const bad = path.join(dir, "bad.json");
+      fs.writeFileSync(bad, JSON.stringify([{ sku: "NEW-MUG", name: "New mug", price: 900, stock: 3, categories: ["mugs", "cups"] }]));
+      const refused = await runCli("scripts/seed.js", ["--file", bad], { DATABASE_URL: scratch.url });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('row 0, categories: names no category: "cups"');
+      const good = path.join(dir, "good.json");
+      fs.writeFileSync(good, JSON.stringify([{ sku: "NEW-MUG", name: "New mug", price: 900, stock: 3, categories: ["mugs", "home"] }]));
+      expect((await runCli("scripts/seed.js", ["--file", good], { DATABASE_URL: scratch.url })).stdout).toMatch(/created 1, updated 0/);
+      const ds = await connectStore(scratch.db, { withoutMigrations: true });
+      try {
+        const rows = await ds.query(
+          "SELECT c.slug FROM product_category pc JOIN category c ON c.id = pc.category_id JOIN product p ON p.id = pc.product_id WHERE p.sku = 'NEW-MUG' ORDER BY c.slug",
+        );
+        expect(rows.map((r: { slug: string }) => r.slug)).toEqual(["home", "mugs"]);
+      } finally {
+        await ds.destroy();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      await scratch.drop();
+    }
+  });
+});
