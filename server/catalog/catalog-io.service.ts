@@ -163,7 +163,7 @@ export class CatalogIoService {
     });
   }
 
-  /** The demo's categories (those missing), each demo product put in its own; an owner's categories are left alone. */
+  /** The demo's categories (those missing, by slug), each demo product put in its own; other products are left alone. */
   private async loadDemoCategories(): Promise<void> {
     const m = this.tx.manager;
     const products = await m.findBy(Product, { sku: In(DEMO_PRODUCTS.map((d) => d.sku)) });

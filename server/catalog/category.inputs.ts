@@ -16,14 +16,17 @@ export class CategoryInput {
   @Matches(SLUG, { message: "slug may hold lower-case letters, digits and single hyphens only, e.g. green-tea" })
   slug: string | null;
 
-  @Field(() => ID, { nullable: true, description: "The parent category; null: at the top." })
+  @Field(() => ID, { nullable: true, description: "The parent category; null: at the top. Left out in an update: where it is." })
   @IsOptional()
-  parentId: string | null;
+  parentId?: string | null;
 
-  @Field(() => Int, { nullable: true, defaultValue: 0 })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Its place among its siblings (0 when created without one). Left out in an update: as it is.",
+  })
   @IsOptional()
   @IsInt()
   @Min(-1_000_000)
   @Max(1_000_000)
-  position: number | null;
+  position?: number | null;
 }

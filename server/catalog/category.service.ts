@@ -1,11 +1,16 @@
 import { In } from "typeorm";
 import { isUniqueViolation, type Transactions } from "../db/transaction";
-import { badInput, notFound } from "../graphql/errors";
+import { AppError, badInput, notFound } from "../graphql/errors";
 import { Category, ProductCategory } from "./category.entity";
 import type { CategoryInput } from "./category.inputs";
+import { Product } from "./product.entity";
 
 /** The most categories a product can be in. */
 export const MAX_PRODUCT_CATEGORIES = 20;
+/** The deepest a category may be (0 is the top): five levels in all. */
+export const MAX_DEPTH = 4;
+
+const byName = new Intl.Collator("en", { sensitivity: "base", numeric: true });
 
 /** The whole tree at once (a shop has tens of categories, not thousands): parents, children and descendants from one query. */
 export class CategoryTree {
@@ -35,6 +40,7 @@ export class CategoryTree {
       this.ranks = new Map();
       const visit = (parent: number | null) => {
         for (const c of this.childrenOf(parent)) {
+          if (this.ranks!.has(c.id)) continue;
           this.ranks!.set(c.id, this.ranks!.size);
           visit(c.id);
         }
@@ -45,11 +51,32 @@ export class CategoryTree {
   }
   private ranks?: Map<number, number>;
 
-  /** The category and everything below it. */
+  /** The category and everything below it (each once, whatever the data holds). */
   withDescendants(id: number): number[] {
     const ids = [id];
-    for (let i = 0; i < ids.length; i++) ids.push(...this.childrenOf(ids[i]).map((c) => c.id));
+    const seen = new Set(ids);
+    for (let i = 0; i < ids.length; i++) {
+      for (const c of this.childrenOf(ids[i])) {
+        if (seen.has(c.id)) continue;
+        seen.add(c.id);
+        ids.push(c.id);
+      }
+    }
     return ids;
+  }
+
+  /** How many levels are above it (0 at the top). */
+  depth(id: number): number {
+    let depth = 0;
+    for (let c = this.get(id); c?.parentId != null && depth <= MAX_DEPTH; c = this.get(c.parentId)) depth++;
+    return depth;
+  }
+
+  /** How many levels its branch has below it (0 without subcategories). */
+  height(id: number, seen = new Set<number>()): number {
+    seen.add(id);
+    const below = this.childrenOf(id).filter((c) => !seen.has(c.id));
+    return below.length ? 1 + Math.max(...below.map((c) => this.height(c.id, seen))) : 0;
   }
 }
 
@@ -72,7 +99,9 @@ export class CategoryService {
 
   /** Every category, siblings by position then name. */
   async tree(): Promise<CategoryTree> {
-    return new CategoryTree(await this.tx.manager.find(Category, { order: { position: "ASC", name: "ASC", id: "ASC" } }));
+    // Sorted here, not by the database: SQLite and MariaDB compare names differently (case).
+    const all = await this.tx.manager.find(Category);
+    return new CategoryTree(all.sort((a, b) => a.position - b.position || byName.compare(a.name, b.name) || a.id - b.id));
   }
 
   bySlug(slug: string): Promise<Category | null> {
@@ -92,22 +121,31 @@ export class CategoryService {
   }
 
   async create(input: CategoryInput): Promise<Category> {
-    return this.unique(input, () =>
-      this.tx.run(async (m) => {
-        const parentId = await this.parentFor(input.parentId, null);
-        const slug = input.slug ?? (await this.freeSlug(slugify(input.name)));
-        const category = m.create(Category, { name: input.name.trim(), slug, parentId, position: input.position ?? 0 });
-        await m.save(category);
-        return category;
-      }),
-    );
+    // A slug made from the name that a parallel create took a moment ago: the next free one, a few times.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.unique(input, () =>
+          this.tx.run(async (m) => {
+            await this.lockTree();
+            const parentId = await this.parentFor(input.parentId ?? null, null);
+            const slug = input.slug ?? (await this.freeSlug(slugify(input.name)));
+            const category = m.create(Category, { name: input.name.trim(), slug, parentId, position: input.position ?? 0 });
+            await m.save(category);
+            return category;
+          }),
+        );
+      } catch (error) {
+        if (input.slug || attempt >= 3 || !(error instanceof AppError && error.extensions.field === "slug")) throw error;
+      }
+    }
   }
 
   async update(id: string, input: CategoryInput): Promise<Category> {
     return this.unique(input, () =>
       this.tx.run(async (m) => {
+        await this.lockTree();
         const category = await this.find(id);
-        const parentId = await this.parentFor(input.parentId, category.id);
+        const parentId = input.parentId === undefined ? category.parentId : await this.parentFor(input.parentId, category.id);
         await m.update(
           Category,
           { id: category.id },
@@ -121,6 +159,7 @@ export class CategoryService {
   /** Deletes an empty branch: a category with subcategories must have them moved or deleted first. Its products stay. */
   async delete(id: string): Promise<boolean> {
     return this.tx.run(async (m) => {
+      await this.lockTree();
       const category = await this.find(id);
       if (await m.existsBy(Category, { parentId: category.id }))
         throw badInput("id", `${category.name} has subcategories: move or delete them first`);
@@ -137,6 +176,8 @@ export class CategoryService {
       throw badInput("categoryIds", `A product can be in ${MAX_PRODUCT_CATEGORIES} categories at most`);
     if (ids.some((i) => !Number.isSafeInteger(i) || i < 1)) throw badInput("categoryIds", "Unknown category");
     await this.tx.run(async (m) => {
+      // The product's row, locked: two saves of its categories replace them one after the other.
+      await this.tx.lockForUpdate(m.createQueryBuilder(Product, "p").select("p.id").where("p.id = :productId", { productId })).getOne();
       const found = ids.length ? await m.countBy(Category, { id: In(ids) }) : 0;
       if (found !== ids.length) throw badInput("categoryIds", "Unknown category");
       await m.delete(ProductCategory, { productId });
@@ -167,13 +208,28 @@ export class CategoryService {
     return category;
   }
 
-  /** The parent's id, checked: it exists, and isn't the category itself or below it (no cycles). */
+  /**
+   * Every category row locked for the rest of the transaction (MySQL; SQLite has one writer): tree edits go one
+   * at a time, so two moves can't each pass the cycle check and make a loop together, nor a child be added
+   * under a category being deleted. A shop edits its tree rarely; reads never wait.
+   */
+  private async lockTree(): Promise<void> {
+    await this.tx.lockForUpdate(this.tx.manager.createQueryBuilder(Category, "c").select("c.id")).getMany();
+  }
+
+  /**
+   * The parent's id, checked: it exists, isn't the category itself or below it (no cycles), and the branch
+   * stays within MAX_DEPTH.
+   */
   private async parentFor(parentId: string | null, self: number | null): Promise<number | null> {
-    if (parentId === null || parentId === undefined || parentId === "") return null;
+    if (parentId === null || parentId === "") return null;
     const parent = /^\d{1,9}$/.test(parentId) ? await this.tx.manager.findOneBy(Category, { id: Number(parentId) }) : null;
     if (!parent) throw badInput("parentId", "Unknown parent category");
-    if (self !== null && (await this.tree()).withDescendants(self).includes(parent.id))
+    const tree = await this.tree();
+    if (self !== null && tree.withDescendants(self).includes(parent.id))
       throw badInput("parentId", "A category can't be placed inside itself or its own subcategories");
+    if (tree.depth(parent.id) + 1 + (self === null ? 0 : tree.height(self)) > MAX_DEPTH)
+      throw badInput("parentId", `Categories go ${MAX_DEPTH + 1} levels deep at most; choose a parent higher up`);
     return parent.id;
   }
 

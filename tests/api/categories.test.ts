@@ -131,19 +131,82 @@ describeEachEngine("categories", (server) => {
     });
   });
 
-  test("deleting a category keeps its products in the shop; guests and customers can't edit categories", async () => {
+  const links = async (where: string, value: string) =>
+    Number((await server().dataSource.query(`SELECT COUNT(*) AS n FROM product_category WHERE ${where} = ?`, [Number(value)]))[0].n);
+
+  test("deleting a category keeps its products in the shop, and deleting a product its links; guests and customers can't edit", async () => {
     const temp = (await admin.ok(CREATE, { input: { name: "Seasonal" } })).createCategory;
-    await admin.ok(UPDATE_PRODUCT, { id: ids.POT, input: { categoryIds: [temp.id] } });
+    await admin.ok(UPDATE_PRODUCT, { id: ids.POT, input: { categoryIds: [temp.id, cat.gifts] } });
     await admin.ok(DELETE, { id: temp.id });
+    expect(await links("category_id", temp.id)).toBe(0);
     const { products } = await server().client().ok(PRODUCTS, { search: "teapot" });
-    expect(products.nodes).toEqual([{ sku: "POT", categories: [] }]);
+    expect(products.nodes).toEqual([{ sku: "POT", categories: [{ slug: "gifts-hampers" }] }]);
+    expect(await admin.ok(`mutation($id: ID!) { deleteProduct(id: $id) }`, { id: ids.POT })).toEqual({ deleteProduct: true });
+    expect(await links("product_id", ids.POT)).toBe(0);
+
+    const customer = server().client();
+    await customer.ok(
+      `mutation { register(input: { email: "shopper-cats@example.com", name: "Cleo", password: "violet kettle umbrella 7" }) { id } }`,
+    );
     for (const [query, variables] of [
       [CREATE, { input: { name: "Nope" } }],
       [UPDATE, { id: cat.tea, input: { name: "Nope" } }],
       [DELETE, { id: cat.gifts }],
     ] as const) {
       expect((await server().client().fails(query, variables)).code).toBe("UNAUTHENTICATED");
+      expect((await customer.fails(query, variables)).code).toBe("FORBIDDEN");
     }
+  });
+
+  test("siblings come by position, then by name whatever the case; an update keeps what it leaves out", async () => {
+    const shelf = (await admin.ok(CREATE, { input: { name: "Shelf", position: 9 } })).createCategory;
+    for (const name of ["banana", "Apple", "cherry"]) await admin.ok(CREATE, { input: { name, parentId: shelf.id, position: 1 } });
+    const tree = (await server().client().ok(TREE)).categories;
+    expect(tree.find((c: { slug: string }) => c.slug === "shelf").children.map((c: { name: string }) => c.name)).toEqual([
+      "Apple",
+      "banana",
+      "cherry",
+    ]);
+    const renamed = (await admin.ok(UPDATE, { id: cat.green, input: { name: "Green teas" } })).updateCategory;
+    expect(renamed).toMatchObject({ name: "Green teas", slug: "green-tea", parent: { slug: "tea" } });
+    const { category } = await server().client().ok(`query { category(slug: "green-tea") { position parent { slug } } }`);
+    expect(category).toEqual({ position: 0, parent: { slug: "tea" } });
+    await admin.ok(UPDATE, { id: cat.green, input: { name: "Green tea" } });
+  });
+
+  test("two moves at once can't make a loop: one of 'A under B' and 'B under A' is refused", async () => {
+    const a = (await admin.ok(CREATE, { input: { name: "Loop A" } })).createCategory.id;
+    const b = (await admin.ok(CREATE, { input: { name: "Loop B" } })).createCategory.id;
+    for (let round = 0; round < 5; round++) {
+      const results = await Promise.all([
+        admin.gql(UPDATE, { id: a, input: { name: "Loop A", parentId: b } }),
+        admin.gql(UPDATE, { id: b, input: { name: "Loop B", parentId: a } }),
+      ]);
+      expect(results.filter((r) => r.errors?.[0]?.extensions?.code === "BAD_USER_INPUT")).toHaveLength(1);
+      // Back to the top for the next round; the tree still reads (a loop would never end).
+      await admin.ok(UPDATE, { id: a, input: { name: "Loop A", parentId: null } });
+      await admin.ok(UPDATE, { id: b, input: { name: "Loop B", parentId: null } });
+      expect((await server().client().ok(TREE)).categories.length).toBeGreaterThan(0);
+    }
+  });
+
+  test("categories go five levels deep at most, moves of whole branches included", async () => {
+    let parent: string | null = null;
+    const chain: string[] = [];
+    for (let level = 0; level < 5; level++) {
+      const made: { id: string } = (await admin.ok(CREATE, { input: { name: `Level ${level}`, parentId: parent } })).createCategory;
+      chain.push(made.id);
+      parent = made.id;
+    }
+    expect(await admin.fails(CREATE, { input: { name: "Level 5", parentId: parent } })).toMatchObject({
+      code: "BAD_USER_INPUT",
+      extensions: { field: "parentId" },
+    });
+    // A two-level branch can't go under level 3 either.
+    const branch = (await admin.ok(CREATE, { input: { name: "Branch" } })).createCategory.id;
+    await admin.ok(CREATE, { input: { name: "Twig", parentId: branch } });
+    expect((await admin.fails(UPDATE, { id: branch, input: { name: "Branch", parentId: chain[3] } })).extensions.field).toBe("parentId");
+    await admin.ok(UPDATE, { id: branch, input: { name: "Branch", parentId: chain[2] } });
   });
 
   test("the CSV import puts products in categories by slug, reports unknown ones by row and writes nothing; the export round-trips", async () => {

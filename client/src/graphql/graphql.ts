@@ -17,8 +17,9 @@ export type AddressInput = {
 
 export type CategoryInput = {
   name: string;
-  /** The parent category; null: at the top. */
+  /** The parent category; null: at the top. Left out in an update: where it is. */
   parentId?: string | number | null | undefined;
+  /** Its place among its siblings (0 when created without one). Left out in an update: as it is. */
   position?: number | null | undefined;
   /** Lower-case letters, digits and hyphens; made from the name when left out. */
   slug?: string | null | undefined;

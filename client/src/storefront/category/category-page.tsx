@@ -88,7 +88,7 @@ export function CategoryPage() {
       {!products && productsLoading && <p role="status">Loading products…</p>}
       {products && (
         <ProductGrid
-          key={search}
+          key={`${slug}\n${search}`}
           products={products}
           loading={productsLoading}
           empty={
