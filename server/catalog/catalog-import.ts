@@ -1,6 +1,5 @@
 import { validationProblems, type Problem } from "../graphql/validation";
-import { SLUG } from "./category.inputs";
-import { MAX_PRODUCT_CATEGORIES } from "./category.service";
+import { MAX_PRODUCT_CATEGORIES, SLUG } from "./category-rules";
 import { CreateProductInput, ImageInput } from "./product.inputs";
 
 /** A catalog row as the importers write it; price in minor units, sku upper-case. */

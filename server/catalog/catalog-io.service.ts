@@ -7,7 +7,8 @@ import { CATEGORY_SEPARATOR, validateCatalog, type CatalogRow, type RowProblem }
 import { Category } from "./category.entity";
 import type { StockLedger } from "./catalog.port";
 import type { CatalogService } from "./catalog.service";
-import { slugify, type CategoryService } from "./category.service";
+import { slugify } from "./category-rules";
+import type { CategoryService } from "./category.service";
 import { DEMO_CATEGORIES, DEMO_PRODUCTS, demoCatalogRows, type DemoShape } from "./demo-catalog";
 import { ProductImage } from "./product-image.entity";
 import { Product } from "./product.entity";

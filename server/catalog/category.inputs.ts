@@ -1,7 +1,6 @@
 import { IsInt, IsOptional, Length, Matches, Max, Min } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
-
-export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { SLUG } from "./category-rules";
 
 @InputType()
 export class CategoryInput {

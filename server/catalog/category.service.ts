@@ -3,12 +3,8 @@ import { isUniqueViolation, type Transactions } from "../db/transaction";
 import { AppError, badInput, notFound } from "../graphql/errors";
 import { Category, ProductCategory } from "./category.entity";
 import type { CategoryInput } from "./category.inputs";
+import { MAX_DEPTH, MAX_PRODUCT_CATEGORIES, slugify } from "./category-rules";
 import { Product } from "./product.entity";
-
-/** The most categories a product can be in. */
-export const MAX_PRODUCT_CATEGORIES = 20;
-/** The deepest a category may be (0 is the top): five levels in all. */
-export const MAX_DEPTH = 4;
 
 const byName = new Intl.Collator("en", { sensitivity: "base", numeric: true });
 
@@ -78,19 +74,6 @@ export class CategoryTree {
     const below = this.childrenOf(id).filter((c) => !seen.has(c.id));
     return below.length ? 1 + Math.max(...below.map((c) => this.height(c.id, seen))) : 0;
   }
-}
-
-/** "Green Tea & Tisanes" → "green-tea-tisanes". */
-export function slugify(name: string): string {
-  const slug = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 90)
-    .replace(/-+$/, "");
-  return slug || "category";
 }
 
 /** The catalog's categories: a tree the owner edits, and which products are in which. */

@@ -208,11 +208,15 @@ describeEachEngine("categories in Chromium", (server) => {
       await page.goto(url("/category/green-tea"));
       await page.getByRole("link", { name: "Sencha Green" }).waitFor();
       const nav = page.getByRole("navigation", { name: "Categories" });
-      // The top-level links don't fit on one line: they wrap instead of running off the screen.
-      const top = nav.getByRole("list").first().getByRole("link");
-      const first = await top.first().boundingBox();
-      const last = await top.last().boundingBox();
-      expect(last!.y).toBeGreaterThan(first!.y);
+      // The top-level links don't fit on one line: they wrap instead of running off the screen. Measured in one
+      // go, once the page has settled (two separate measurements could straddle a layout change).
+      await page.waitForLoadState("networkidle");
+      const tops = await nav
+        .getByRole("list")
+        .first()
+        .evaluate((list) => Array.from(list.querySelectorAll("a"), (a) => a.getBoundingClientRect().top));
+      expect(tops.length).toBeGreaterThan(1);
+      expect(tops[tops.length - 1]).toBeGreaterThan(tops[0]);
       const links = nav.getByRole("link");
       for (const box of await Promise.all((await links.all()).map((l) => l.boundingBox()))) {
         expect(box!.x + box!.width).toBeLessThanOrEqual(375);
