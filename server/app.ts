@@ -22,6 +22,7 @@ import { RequestLimits } from "./http/rate-limits";
 import { notesOf, requestLog } from "./http/request-log";
 import { securityHeaders } from "./http/security-headers";
 import { silentLogger, type Logger } from "./lib/logger";
+import { withTimeout } from "./lib/time";
 import { LoaderCache } from "./graphql/loaders";
 import { buildShopSchema } from "./graphql/schema";
 import { createMailTransport } from "./email/mail-transport";
@@ -332,12 +333,6 @@ export async function createApp(config: Config, dataSource: DataSource, options:
 function oneAtATime<T>(work: () => Promise<T>): () => Promise<T> {
   let running: Promise<T> | undefined;
   return () => (running ??= work().finally(() => (running = undefined)));
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("timeout")), ms)));
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** The session cookie: `__Host-` prefixed when Secure (no Domain, Path=/: a subdomain can't set or read it). */

@@ -4,6 +4,7 @@ import { IsNull, MoreThan } from "typeorm";
 import type { EmailService } from "../email/email.service";
 import type { PasswordResetMail, PasswordResetRequest } from "../email/email.types";
 import type { Logger } from "../lib/logger";
+import { sleep } from "../lib/time";
 import { hashToken } from "../sessions/session.service";
 import { badInput } from "../graphql/errors";
 import { checkPassword } from "./password-policy";
@@ -190,7 +191,7 @@ export class AccountService {
     await this.writeResetRequest(email, origin).catch((error) =>
       this.log.error({ err: error }, "A password reset request could not be stored"),
     );
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, answerAt - Date.now())));
+    await sleep(Math.max(0, answerAt - Date.now()));
     return true;
   }
 

@@ -22,9 +22,11 @@ export class ProductResolver {
   async products(@Args(() => ProductsArgs) { first, after, search, category }: ProductsArgs): Promise<ProductConnection> {
     let categoryIds: number[] | undefined;
     if (category) {
-      const found = await this.categories.bySlug(category);
+      // The tree has every category: one query finds the slug and its branch.
+      const tree = await this.categories.tree();
+      const found = tree.all.find((c) => c.slug === category.trim().toLowerCase());
       if (!found) throw notFound("Category", category);
-      categoryIds = (await this.categories.tree()).withDescendants(found.id);
+      categoryIds = tree.withDescendants(found.id);
     }
     return this.catalog.list({ first: first ?? 20, after, search, status: ProductStatus.ACTIVE, categoryIds });
   }

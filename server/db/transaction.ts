@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { DataSource, EntityManager } from "typeorm";
+import { sleep } from "../lib/time";
 import { DB_LIMITS, isLockWaitTimeout, isRetryable, isSqliteBusy } from "./faults";
 
 const MAX_ATTEMPTS = 5;
@@ -161,5 +162,3 @@ export class Transactions {
     }
   }
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,6 +1,7 @@
 import { In } from "typeorm";
 import type { Transactions } from "../db/transaction";
 import type { Logger } from "../lib/logger";
+import { withTimeout } from "../lib/time";
 import { EmailMessage, EmailStatus } from "./email-message.entity";
 import type { EmailData, StoreIdentity } from "./email.types";
 import type { MailTransport } from "./mail-transport";
@@ -86,9 +87,7 @@ export class OutboxSender {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([this.running, new Promise((resolve) => (timer = setTimeout(resolve, STOP_WAIT_MS)))]);
-    clearTimeout(timer);
+    await withTimeout(this.running, STOP_WAIT_MS).catch(() => undefined);
     this.transport.close();
   }
 
@@ -189,11 +188,7 @@ export class OutboxSender {
   /** A send that takes longer than half the claim is given up as failed (its claim would soon run out). */
   private withinHalfClaim<T>(sending: Promise<T>): Promise<T> {
     const limit = Math.round(this.settings.claimMs / 2);
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`The mail server did not finish within ${limit / 1000} s`)), limit);
-    });
-    return Promise.race([sending, late]).finally(() => clearTimeout(timer));
+    return withTimeout(sending, limit, `The mail server did not finish within ${limit / 1000} s`);
   }
 
   /** The outcome, only while the claim is ours: a sender whose claim ran out (another has the message) changes nothing. */

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { sleep } from "../lib/time";
 import {
   InvalidPaymentToken,
   PaymentKind,
@@ -15,8 +16,6 @@ export const TEST_TOKENS = {
   /** Charged fine, but its refund is refused (as Stripe's test card of the same name). */
   refundFails: "pm_card_refundFail",
 } as const;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The `test` provider: no money moves. `pm_card_visa` succeeds, `pm_card_chargeDeclined` is declined,

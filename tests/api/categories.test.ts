@@ -4,9 +4,8 @@ import path from "node:path";
 import { connectStore } from "../../server/modules";
 import { runCli } from "../helpers/cli";
 import type { ShopperClient } from "../helpers/client";
-import { describeEachEngine, engines, scratchDatabase, type TestServer } from "../helpers/test-server";
+import { adminClient, describeEachEngine, engines, scratchDatabase } from "../helpers/test-server";
 
-const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { id } }`;
 const CREATE = `mutation($input: CategoryInput!) { createCategory(input: $input) { id slug name position parent { slug } } }`;
 const UPDATE = `mutation($id: ID!, $input: CategoryInput!) { updateCategory(id: $id, input: $input) { id slug name parent { slug } } }`;
 const DELETE = `mutation($id: ID!) { deleteCategory(id: $id) }`;
@@ -17,20 +16,13 @@ const PRODUCTS = `query($category: String, $search: String, $first: Int, $after:
 const CATEGORY = `query($slug: String!, $first: Int, $after: String) { category(slug: $slug) { name parent { name }
   products(first: $first, after: $after) { totalCount nodes { sku } pageInfo { hasNextPage endCursor } } } }`;
 
-async function adminOf(server: TestServer): Promise<ShopperClient> {
-  const admin = server.client();
-  await server.app.services.accounts.upsertAdmin("cats@example.com", "admin password");
-  await admin.ok(LOGIN, { email: "cats@example.com", password: "admin password" });
-  return admin;
-}
-
 describeEachEngine("categories", (server) => {
   let admin: ShopperClient;
   let ids: Record<string, string>;
   const cat: Record<string, string> = {};
 
   beforeAll(async () => {
-    admin = await adminOf(server());
+    admin = await adminClient(server(), "cats@example.com");
     ids = await server().seed([
       { sku: "SENCHA", name: "Sencha" },
       { sku: "MATCHA", name: "Matcha whisk" },

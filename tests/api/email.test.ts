@@ -6,9 +6,8 @@ import { startServerProcess, type RunningServer } from "../helpers/cli";
 import { ShopperClient } from "../helpers/client";
 import { ADD, PLACE_ORDER, orderInput } from "../helpers/operations";
 import { TestSmtp, type ReceivedMail } from "../helpers/smtp";
-import { engines, scratchDatabase, startTestServer, type TestServer } from "../helpers/test-server";
+import { adminClient, engines, scratchDatabase, startTestServer, type TestServer } from "../helpers/test-server";
 
-const LOGIN = `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { id } }`;
 const MOVE = `mutation($id: ID!, $status: OrderStatus!, $trackingNumber: String, $note: String) {
   updateOrderStatus(id: $id, status: $status, trackingNumber: $trackingNumber, note: $note) { id status trackingNumber } }`;
 const MY_ORDER = `query($id: ID!) { order(id: $id) { id status trackingNumber } }`;
@@ -23,13 +22,7 @@ const MANUAL = {
 };
 const OWNERS = ["owner@teashop.example", "partner@teashop.example"];
 
-async function adminOf(server: TestServer): Promise<ShopperClient> {
-  const admin = server.client();
-  const email = `boss${Math.random().toString(36).slice(2, 8)}@teashop.example`;
-  await server.app.services.accounts.upsertAdmin(email, "admin password");
-  await admin.ok(LOGIN, { email, password: "admin password" });
-  return admin;
-}
+const adminOf = (server: TestServer) => adminClient(server, `boss${Math.random().toString(36).slice(2, 8)}@teashop.example`);
 
 /** A shopper with `quantity` of the product in the cart, checking out as `email`. */
 async function order(

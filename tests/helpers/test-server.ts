@@ -130,6 +130,14 @@ async function serve(
   return self;
 }
 
+/** A client signed in as a (new or promoted) admin of the server. */
+export async function adminClient(server: TestServer, email: string, password = "admin password"): Promise<ShopperClient> {
+  await server.app.services.accounts.upsertAdmin(email, password);
+  const admin = server.client();
+  await admin.ok(`mutation($email: String!, $password: String!) { login(email: $email, password: $password) { id } }`, { email, password });
+  return admin;
+}
+
 /** A port free on loopback now (for a server that must know its address before it starts: PUBLIC_URL). */
 export async function freePort(): Promise<number> {
   const probe = net.createServer();
