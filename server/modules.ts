@@ -26,7 +26,9 @@ import { Category, ProductCategory } from "./catalog/category.entity";
 import { CategoryResolver, ProductCategoriesResolver } from "./catalog/category.resolver";
 import { CategoryService } from "./catalog/category.service";
 import { Product } from "./catalog/product.entity";
-import { ProductResolver } from "./catalog/product.resolver";
+import { ProductResolver, VariantResolver } from "./catalog/product.resolver";
+import { ProductVariant } from "./catalog/variant.entity";
+import { VariantService } from "./catalog/variant.service";
 import { ShopResolver } from "./catalog/shop.resolver";
 import { loadConfig, type Config, type DatabaseConfig } from "./config";
 import { createDataSource, type CreateDataSourceOptions } from "./db/data-source";
@@ -35,7 +37,7 @@ import { Transactions } from "./db/transaction";
 import { Gate } from "./lib/gate";
 import { silentLogger, type Logger } from "./lib/logger";
 import { buildShopSchema, schemaSdl } from "./graphql/schema";
-import { InventoryResolver } from "./inventory/inventory.resolver";
+import { InventoryResolver, StockMovementResolver } from "./inventory/inventory.resolver";
 import { InventoryService } from "./inventory/inventory.service";
 import { StockMovement } from "./inventory/stock-movement.entity";
 import { UploadService } from "./media/upload.service";
@@ -65,6 +67,7 @@ import { SessionService } from "./sessions/session.service";
 export const entities = [
   Product,
   ProductImage,
+  ProductVariant,
   Session,
   CartEntity,
   CartLineEntity,
@@ -97,7 +100,8 @@ export function createServices(config: Config, dataSource: DataSource, reader: D
   const catalog = new CatalogService(tx);
   const categories = new CategoryService(tx);
   const inventory = new InventoryService(tx, catalog, config.lowStockThreshold);
-  const catalogIo = new CatalogIoService(tx, catalog, inventory, config.currency, categories);
+  const variants = new VariantService(tx, catalog, inventory, config.currency);
+  const catalogIo = new CatalogIoService(tx, catalog, variants, config.currency, categories);
   const cart = new CartService(tx, catalog, pricing, config.currency);
   const testProvider = new TestPaymentProvider(config.testPaymentDelayMs);
   const payments = new PaymentService(
@@ -124,7 +128,7 @@ export function createServices(config: Config, dataSource: DataSource, reader: D
   );
   const links = shopAddress(config);
   const mailer = new OrderMailer(tx, email, payments, links);
-  const productAdmin = new ProductAdminService(tx, catalog, inventory, orders, config.currency, categories);
+  const productAdmin = new ProductAdminService(tx, catalog, inventory, orders, config.currency, categories, variants);
   const orderAdmin = new OrderAdminService(tx, orders, inventory, payments, mailer);
   // Declined payments share the sign-in throttle's table, under their own keys and limits.
   const declines = new LoginThrottleService(
@@ -184,6 +188,7 @@ export function createServices(config: Config, dataSource: DataSource, reader: D
     tx,
     catalog,
     categories,
+    variants,
     catalogIo,
     cart,
     payments,
@@ -214,6 +219,7 @@ function shopAddress(config: Config): string | null {
 export function createResolvers(config: Config, s: Services): object[] {
   return [
     new ProductResolver(s.catalog, s.categories),
+    new VariantResolver(s.catalog),
     new CategoryResolver(s.categories, s.catalog),
     new ProductCategoriesResolver(s.categories),
     new CartResolver(s.cart),
@@ -221,6 +227,7 @@ export function createResolvers(config: Config, s: Services): object[] {
     new AccountResolver(s.accounts, s.orders),
     new AdminProductResolver(s.catalog, s.productAdmin, s.catalogIo),
     new InventoryResolver(s.inventory),
+    new StockMovementResolver(s.catalog),
     new AdminOrderResolver(s.orders, s.orderAdmin, s.checkout, s.accounts),
     new DashboardResolver(s.dashboard),
     new ShopResolver(config.currency),

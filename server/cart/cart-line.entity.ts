@@ -1,9 +1,10 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
 import { Product } from "../catalog/product.entity";
+import { ProductVariant } from "../catalog/variant.entity";
 import type { CartEntity } from "./cart.entity";
 
 @Entity("cart_line")
-@Index("uq_cart_line_product", ["cartId", "productId"], { unique: true })
+@Index("uq_cart_line_variant", ["cartId", "variantId"], { unique: true })
 export class CartLineEntity {
   /** Increasing, so lines list in the order they were added. */
   @PrimaryGeneratedColumn()
@@ -22,6 +23,13 @@ export class CartLineEntity {
   @ManyToOne(() => Product, { onDelete: "CASCADE" })
   @JoinColumn({ name: "product_id" })
   product: Product;
+
+  @Column({ name: "variant_id", type: "int" })
+  variantId: number;
+
+  @ManyToOne(() => ProductVariant, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "variant_id" })
+  variant: ProductVariant;
 
   @Column({ type: "int" })
   quantity: number;

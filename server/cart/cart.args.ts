@@ -9,6 +9,9 @@ export class AddToCartArgs {
   @Field(() => ID)
   productId: string;
 
+  @Field(() => ID, { nullable: true, description: "The variant to add; required when the product has options (VARIANT_REQUIRED)." })
+  variantId?: string | null;
+
   @Field(() => Int, { defaultValue: 1, description: `1 to ${MAX_LINE_QUANTITY}.` })
   @IsInt()
   @Min(1, { message: `Quantity must be between 1 and ${MAX_LINE_QUANTITY}` })

@@ -13,9 +13,9 @@ export class CartResolver {
     return this.carts.view(await ctx.session.owner());
   }
 
-  @Mutation(() => Cart, { description: "Adds a product; raises the quantity if it is already in the cart." })
-  async addToCart(@Args(() => AddToCartArgs) { productId, quantity }: AddToCartArgs, @Ctx() ctx: Context): Promise<Cart> {
-    return this.carts.add(() => ctx.session.ensureOwner(), productId, quantity);
+  @Mutation(() => Cart, { description: "Adds a product's variant; raises the quantity if it is already in the cart." })
+  async addToCart(@Args(() => AddToCartArgs) { productId, variantId, quantity }: AddToCartArgs, @Ctx() ctx: Context): Promise<Cart> {
+    return this.carts.add(() => ctx.session.ensureOwner(), productId, variantId, quantity);
   }
 
   @Mutation(() => Cart, { description: "Sets a line's quantity; 0 removes the line." })

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { CatalogService } from "../catalog/catalog.service";
 import type { Product } from "../catalog/product.entity";
+import type { ProductVariant } from "../catalog/variant.entity";
 import { isUniqueViolation, type Transactions } from "../db/transaction";
 import { badInput, notFound, outOfStock } from "../graphql/errors";
 import { Money } from "../graphql/money.type";
@@ -15,6 +16,10 @@ import { computeTotals, type PricingRule, type Totals } from "./pricing";
 export const MAX_CART_SUBTOTAL = 1_000_000_000;
 
 const ownerWhere = (owner: Owner) => (owner.customerId ? { customerId: owner.customerId } : { sessionId: owner.sessionId });
+
+/** "Tee (M / Blue)", or just the name for a product sold in one form. */
+export const lineName = (product: Pick<Product, "name" | "options">, variant: Pick<ProductVariant, "optionValues">) =>
+  product.options.length && variant.optionValues.length ? `${product.name} (${variant.optionValues.join(" / ")})` : product.name;
 
 const parseLineId = (id: string) => (/^\d{1,15}$/.test(id) ? Number(id) : undefined);
 
@@ -34,28 +39,30 @@ export class CartService {
   }
 
   /**
-   * Adds `quantity` of a product, raising the line's quantity if the product is already in the cart.
-   * The session is only started (`ensureOwner`) once the request is known to be good.
+   * Adds `quantity` of a product's variant (its only one when none is named and it has no options), raising
+   * the line's quantity if the variant is already in the cart. The session is only started (`ensureOwner`)
+   * once the request is known to be good.
    */
-  async add(ensureOwner: () => Promise<Owner>, productId: string, quantity: number): Promise<Cart> {
+  async add(ensureOwner: () => Promise<Owner>, productId: string, variantId: string | null | undefined, quantity: number): Promise<Cart> {
     const known = await this.catalog.sellable(productId);
     if (!known) throw notFound("Product", productId);
-    this.checkStock(known, quantity);
+    this.checkStock(known, await this.catalog.variantToBuy(known, variantId), quantity);
     const owner = await ensureOwner();
     await this.tx.run(async (m) => {
       const product = await this.catalog.sellable(productId);
       if (!product) throw notFound("Product", productId);
+      const variant = await this.catalog.variantToBuy(product, variantId);
       const cart = await this.lockCart(owner, true);
       const lines = await this.linesOf(cart!.id);
-      const line = lines.find((l) => l.productId === product.id);
+      const line = lines.find((l) => l.variantId === variant.id);
       const wanted = (line?.quantity ?? 0) + quantity;
       if (wanted > MAX_LINE_QUANTITY) {
         throw badInput("quantity", `A cart can hold at most ${MAX_LINE_QUANTITY} of one product`);
       }
-      this.checkStock(product, wanted);
-      this.checkSubtotal(lines, product, wanted);
+      this.checkStock(product, variant, wanted);
+      this.checkSubtotal(lines, variant, wanted);
       if (line) await m.update(CartLineEntity, { id: line.id }, { quantity: wanted });
-      else await m.insert(CartLineEntity, { cartId: cart!.id, productId: product.id, quantity: wanted });
+      else await m.insert(CartLineEntity, { cartId: cart!.id, productId: product.id, variantId: variant.id, quantity: wanted });
     });
     return this.view(owner);
   }
@@ -65,8 +72,8 @@ export class CartService {
     await this.tx.run(async (m) => {
       const line = await this.ownLine(owner, lineId);
       if (quantity === 0) return void (await m.delete(CartLineEntity, { id: line.id }));
-      this.checkStock(line.product, quantity);
-      this.checkSubtotal(await this.linesOf(line.cartId), line.product, quantity);
+      this.checkStock(line.product, line.variant, quantity);
+      this.checkSubtotal(await this.linesOf(line.cartId), line.variant, quantity);
       await m.update(CartLineEntity, { id: line.id }, { quantity });
     });
     return this.view(owner);
@@ -94,10 +101,11 @@ export class CartService {
         const target = (await this.lockCart({ sessionId, customerId }, true))!;
         const existing = await this.linesOf(target.id);
         for (const line of guestLines) {
-          const mine = existing.find((l) => l.productId === line.productId);
-          const quantity = Math.min((mine?.quantity ?? 0) + line.quantity, line.product.stock, MAX_LINE_QUANTITY);
+          const mine = existing.find((l) => l.variantId === line.variantId);
+          const quantity = Math.min((mine?.quantity ?? 0) + line.quantity, line.variant.stock, MAX_LINE_QUANTITY);
           if (mine) await m.update(CartLineEntity, { id: mine.id }, { quantity: Math.max(quantity, 1) });
-          else if (quantity > 0) await m.insert(CartLineEntity, { cartId: target.id, productId: line.productId, quantity });
+          else if (quantity > 0)
+            await m.insert(CartLineEntity, { cartId: target.id, productId: line.productId, variantId: line.variantId, quantity });
         }
       }
       await m.delete(CartEntity, { id: guest.id });
@@ -121,18 +129,19 @@ export class CartService {
    * there now, capped at the line maximum. Never refused for stock: checkout says so if it is short.
    * Runs in the caller's transaction.
    */
-  async restore(owner: Owner, lines: { productId: number; quantity: number }[]): Promise<void> {
+  async restore(owner: Owner, lines: { productId: number; variantId: number | null; quantity: number }[]): Promise<void> {
     await this.tx.run(async (m) => {
       if (!lines.length) return;
       const cart = (await this.lockCart(owner, true))!;
       const existing = await m.find(CartLineEntity, { where: { cartId: cart.id } });
-      const present = await this.catalog.byIds(lines.map((l) => l.productId));
+      const present = await this.catalog.variantsByIds(lines.flatMap((l) => (l.variantId === null ? [] : [l.variantId])));
       for (const line of lines) {
-        if (!present.some((p) => p.id === line.productId)) continue; // deleted from the catalog meanwhile
-        const mine = existing.find((l) => l.productId === line.productId);
+        const variant = present.find((v) => v.id === line.variantId);
+        if (!variant) continue; // deleted from the catalog meanwhile
+        const mine = existing.find((l) => l.variantId === variant.id);
         const quantity = Math.min((mine?.quantity ?? 0) + line.quantity, MAX_LINE_QUANTITY);
         if (mine) await m.update(CartLineEntity, { id: mine.id }, { quantity });
-        else await m.insert(CartLineEntity, { cartId: cart.id, productId: line.productId, quantity });
+        else await m.insert(CartLineEntity, { cartId: cart.id, productId: variant.productId, variantId: variant.id, quantity });
       }
     });
   }
@@ -142,7 +151,7 @@ export class CartService {
   }
 
   private linesOf(cartId: string): Promise<CartLineEntity[]> {
-    return this.tx.manager.find(CartLineEntity, { where: { cartId }, relations: { product: true }, order: { id: "ASC" } });
+    return this.tx.manager.find(CartLineEntity, { where: { cartId }, relations: { product: true, variant: true }, order: { id: "ASC" } });
   }
 
   /** Subtotal, shipping, tax and total of lines at their unit prices, by the store's pricing rule (checkout uses it too). */
@@ -150,18 +159,19 @@ export class CartService {
     return computeTotals(this.pricing, lines);
   }
 
-  /** The cart's subtotal with `product` at `quantity` must stay under MAX_CART_SUBTOTAL. */
-  private checkSubtotal(lines: CartLineEntity[], product: Product, quantity: number): void {
-    const others = lines.filter((l) => l.productId !== product.id).reduce((sum, l) => sum + l.product.priceAmount * l.quantity, 0);
-    if (others + product.priceAmount * quantity > MAX_CART_SUBTOTAL) {
+  /** The cart's subtotal with `variant` at `quantity` must stay under MAX_CART_SUBTOTAL. */
+  private checkSubtotal(lines: CartLineEntity[], variant: ProductVariant, quantity: number): void {
+    const others = lines.filter((l) => l.variantId !== variant.id).reduce((sum, l) => sum + l.variant.priceAmount * l.quantity, 0);
+    if (others + variant.priceAmount * quantity > MAX_CART_SUBTOTAL) {
       throw badInput("quantity", "That would take the cart over the largest total this store takes in one order");
     }
   }
 
-  private checkStock(product: Product, wanted: number): void {
-    if (wanted > product.stock) {
-      const message = product.stock === 0 ? `${product.name} is sold out` : `Only ${product.stock} of ${product.name} in stock`;
-      throw outOfStock(String(product.id), product.stock, message);
+  private checkStock(product: Product, variant: ProductVariant, wanted: number): void {
+    if (wanted > variant.stock) {
+      const name = lineName(product, variant);
+      const message = variant.stock === 0 ? `${name} is sold out` : `Only ${variant.stock} of ${name} in stock`;
+      throw outOfStock(String(product.id), variant.stock, message);
     }
   }
 
@@ -170,7 +180,7 @@ export class CartService {
     const id = parseLineId(lineId);
     const cart = owner && id !== undefined ? await this.lockCart(owner, false) : undefined;
     const line = cart
-      ? await this.tx.manager.findOne(CartLineEntity, { where: { id, cartId: cart.id }, relations: { product: true } })
+      ? await this.tx.manager.findOne(CartLineEntity, { where: { id, cartId: cart.id }, relations: { product: true, variant: true } })
       : null;
     if (!line) throw notFound("Cart line", lineId);
     return line;
@@ -204,12 +214,13 @@ export class CartService {
       const line = new CartLine();
       line.id = String(l.id);
       line.product = l.product;
+      line.variant = l.variant;
       line.quantity = l.quantity;
-      line.unitPrice = Money.of(l.product.priceAmount, this.currency);
-      line.lineTotal = Money.of(l.product.priceAmount * l.quantity, this.currency);
+      line.unitPrice = Money.of(l.variant.priceAmount, this.currency);
+      line.lineTotal = Money.of(l.variant.priceAmount * l.quantity, this.currency);
       return line;
     });
-    const totals = this.totals(lines.map((l) => ({ unitPrice: l.product.priceAmount, quantity: l.quantity })));
+    const totals = this.totals(lines.map((l) => ({ unitPrice: l.variant.priceAmount, quantity: l.quantity })));
     const cart = new Cart();
     cart.id = id;
     cart.lines = viewLines;

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Product } from "../catalog/product.entity";
+import { ProductVariant } from "../catalog/variant.entity";
 import { Money } from "../graphql/money.type";
 
 @ObjectType()
@@ -10,10 +11,13 @@ export class CartLine {
   @Field(() => Product)
   product: Product;
 
+  @Field(() => ProductVariant, { description: "The variant in the cart (a product without options has one)." })
+  variant: ProductVariant;
+
   @Field(() => Int)
   quantity: number;
 
-  @Field(() => Money, { description: "The product's current price." })
+  @Field(() => Money, { description: "The variant's current price." })
   unitPrice: Money;
 
   @Field(() => Money)

@@ -51,8 +51,8 @@ export class AdminProductResolver {
   }
 
   @Mutation(() => Product)
-  updateProduct(@Args(() => UpdateProductArgs) { id, input }: UpdateProductArgs): Promise<Product> {
-    return this.products.update(id, input);
+  async updateProduct(@Args(() => UpdateProductArgs) { id, input }: UpdateProductArgs, @Ctx() ctx: Context): Promise<Product> {
+    return this.products.update(id, input, (await ctx.session.viewer()).email!);
   }
 
   @Mutation(() => Boolean, {

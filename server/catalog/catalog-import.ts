@@ -1,6 +1,7 @@
 import { validationProblems, type Problem } from "../graphql/validation";
 import { MAX_PRODUCT_CATEGORIES, SLUG } from "./category-rules";
 import { CreateProductInput, ImageInput } from "./product.inputs";
+import { isPlan, planVariants, type OptionSpec, type VariantPlan, type VariantProblem, type VariantSpec } from "./variant-rules";
 
 /** A catalog row as the importers write it; price in minor units, sku upper-case. */
 export interface CatalogRow {
@@ -14,6 +15,9 @@ export interface CatalogRow {
   images?: { url: string; alt: string }[];
   /** Replaces the product's categories (by slug) when given. */
   categories?: string[];
+  /** A product sold in several forms: its options and variants (stock set as given); else the row is its one variant. */
+  options?: OptionSpec[];
+  variants?: VariantSpec[];
 }
 
 /** In a CSV cell, categories are slugs separated by "|": "tea|green-tea". */
@@ -35,6 +39,7 @@ function asInput(raw: Record<string, unknown>): CreateProductInput {
     price: raw.price,
     stock: raw.stock,
     images: [] as ImageInput[],
+    options: [],
   });
   if (raw.images !== undefined) {
     input.images = Array.isArray(raw.images)
@@ -75,6 +80,8 @@ export function validateCatalog(input: unknown, storeCurrency: string): { rows: 
     }
     const categories = categoriesOf(raw.categories);
     if (typeof categories === "string") problems.push({ index, field: "categories", message: categories });
+    const variants = variantsOf(raw, sku, product.price);
+    if ("problems" in variants) problems.push(...variants.problems.map((p) => ({ index, ...p })));
     if (problems.length > before) return;
     rows.push({
       sku,
@@ -85,6 +92,9 @@ export function validateCatalog(input: unknown, storeCurrency: string): { rows: 
       stock: product.stock,
       images: raw.images === undefined ? undefined : product.images.map((i) => ({ url: i.url, alt: i.alt })),
       categories: categories as string[] | undefined,
+      ...("plan" in variants && variants.plan.options.length
+        ? { options: variants.plan.options, variants: variants.plan.variants.map((v) => ({ ...v, options: v.values })) }
+        : {}),
     });
   });
   return { rows, problems };
@@ -101,4 +111,41 @@ function categoriesOf(raw: unknown): string[] | undefined | string {
   if (bad) return `"${bad}" is not a category slug (lower-case letters, digits and hyphens, e.g. green-tea)`;
   if (slugs.length > MAX_PRODUCT_CATEGORIES) return `a product can be in ${MAX_PRODUCT_CATEGORIES} categories at most`;
   return slugs;
+}
+
+/**
+ * A row's options and variants: `options` as [{ name, values }], `variants` as [{ sku, options, price, stock }]
+ * where options are the values in the options' order (["M", "Blue"]) or by name ({ "Size": "M" }); price in
+ * minor units (the row's price when left out), stock the count (0 when left out).
+ */
+function variantsOf(raw: Record<string, unknown>, sku: string, price: number): { plan: VariantPlan } | { problems: VariantProblem[] } | {} {
+  if (raw.options === undefined && raw.variants === undefined) return {};
+  const options = raw.options ?? [];
+  if (!Array.isArray(options) || options.some((o) => !isObject(o) || typeof o.name !== "string" || !Array.isArray(o.values)))
+    return { problems: [{ field: "options", message: 'must be a list of options like { "name": "Size", "values": ["S", "M"] }' }] };
+  const specs = raw.variants ?? [];
+  if (!Array.isArray(specs) || specs.some((v) => !isObject(v)))
+    return { problems: [{ field: "variants", message: 'must be a list of variants like { "sku": "TEE-M", "options": ["M"], "price": 1900, "stock": 5 }' }] };
+  const problems: VariantProblem[] = [];
+  const variants: VariantSpec[] = specs.map((v: Record<string, unknown>, i) => {
+    const values = Array.isArray(v.options)
+      ? v.options.map(String)
+      : isObject(v.options)
+        ? options.map((o: OptionSpec) => String((v.options as Record<string, unknown>)[o.name] ?? ""))
+        : [];
+    for (const f of ["price", "stock"] as const) {
+      if (v[f] !== undefined && v[f] !== null && !Number.isInteger(v[f])) problems.push({ field: `variants[${i}].${f}`, message: "must be a whole number" });
+    }
+    if (v.sku !== undefined && typeof v.sku !== "string") problems.push({ field: `variants[${i}].sku`, message: "must be text" });
+    return {
+      sku: typeof v.sku === "string" ? v.sku : undefined,
+      options: values,
+      price: Number.isInteger(v.price) ? (v.price as number) : undefined,
+      stock: Number.isInteger(v.stock) ? (v.stock as number) : 0,
+      imageUrl: typeof v.imageUrl === "string" ? v.imageUrl : undefined,
+    };
+  });
+  if (problems.length) return { problems };
+  const plan = planVariants({ sku, price }, options as OptionSpec[], variants);
+  return isPlan(plan) ? { plan } : plan;
 }

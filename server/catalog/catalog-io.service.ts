@@ -5,7 +5,7 @@ import { AppError, ErrorCode } from "../graphql/errors";
 import { parseCsv, toCsv } from "../lib/csv";
 import { CATEGORY_SEPARATOR, validateCatalog, type CatalogRow, type RowProblem } from "./catalog-import";
 import { Category } from "./category.entity";
-import type { StockLedger } from "./catalog.port";
+import type { VariantService } from "./variant.service";
 import type { CatalogService } from "./catalog.service";
 import { slugify } from "./category-rules";
 import type { CategoryService } from "./category.service";
@@ -30,7 +30,7 @@ export class CatalogIoService {
   constructor(
     private readonly tx: Transactions,
     private readonly catalog: CatalogService,
-    private readonly ledger: StockLedger,
+    private readonly variants: VariantService,
     private readonly currency: string,
     private readonly categories: CategoryService,
   ) {}
@@ -55,7 +55,13 @@ export class CatalogIoService {
           await m.save(product);
           created++;
         }
-        await this.ledger.move({ productId: product.id, to: row.stock, reason: "Import", actor });
+        const options = row.options ?? [];
+        const plan = this.variants.plan(
+          { sku: row.sku, price: row.price },
+          options,
+          options.length ? row.variants : [{ options: [], price: row.price, stock: row.stock }],
+        );
+        await this.variants.apply(product.id, plan, { reason: "Import", actor, existing: true });
         if (row.categories)
           await this.categories.setForProduct(
             product.id,

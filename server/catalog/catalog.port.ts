@@ -4,11 +4,12 @@
  */
 
 /**
- * A change of one product's stock. `to` sets it (the delta is worked out under a row lock); else `delta`.
+ * A change of one variant's stock (and so of its product's). `to` sets it (the delta is worked out under a
+ * row lock); else `delta`.
  * `restock`: units an order gave back (a cancellation), which may take the stock past MAX_STOCK, so a
  * cancellation is never refused for it.
  */
-export type StockChange = { productId: number; reason: string; actor: string; orderNumber?: string | null; restock?: boolean } & (
+export type StockChange = { variantId: number; reason: string; actor: string; orderNumber?: string | null; restock?: boolean } & (
   { delta: number; to?: undefined } | { to: number; delta?: undefined }
 );
 

@@ -3,7 +3,9 @@ import { LIKE_ESCAPE, containsPattern } from "../db/like";
 import type { Transactions } from "../db/transaction";
 import { toPage } from "../graphql/connection";
 import { decodeIntCursor, encodeCursor } from "../graphql/cursor";
+import { AppError, ErrorCode, notFound } from "../graphql/errors";
 import { ProductImage } from "./product-image.entity";
+import { ProductVariant } from "./variant.entity";
 import { Product, ProductStatus } from "./product.entity";
 import { MAX_STOCK } from "./product.inputs";
 import type { ProductConnection } from "./product.types";
@@ -104,33 +106,81 @@ export class CatalogService {
       .getMany();
   }
 
+  /** Variants of many products in one query, in each product's order. */
+  async variantsFor(productIds: readonly number[]): Promise<ProductVariant[]> {
+    if (productIds.length === 0) return [];
+    return this.tx.manager.getRepository(ProductVariant).find({
+      where: { productId: In([...productIds]) },
+      order: { productId: "ASC", position: "ASC", id: "ASC" },
+    });
+  }
+
+  async variantsByIds(ids: readonly number[]): Promise<ProductVariant[]> {
+    if (ids.length === 0) return [];
+    return this.tx.manager.getRepository(ProductVariant).findBy({ id: In([...ids]) });
+  }
+
   /**
-   * The stock column's one writer, for the inventory ledger only (every change must leave a movement):
-   * adds `delta` if the stock stays within 0…`ceiling`, in one conditional UPDATE (never a read followed by
-   * a write, so two checkouts can't both take the last unit), or with `to` sets it under a row lock. In the
-   * caller's transaction. A product that doesn't exist (any more) takes no change and has stock 0.
+   * The variant a shopper buys: the one asked for (it must be the product's), or, when none is named, the
+   * product's only variant. A product with options needs one named: VARIANT_REQUIRED.
+   */
+  async variantToBuy(product: Product, variantId: string | null | undefined): Promise<ProductVariant> {
+    const variants = await this.variantsFor([product.id]);
+    if (variantId === undefined || variantId === null) {
+      if (variants.length === 1 && product.options.length === 0) return variants[0];
+      throw new AppError(ErrorCode.VARIANT_REQUIRED, `Choose ${product.options.map((o) => o.name.toLowerCase()).join(" and ") || "a variant"} of ${product.name} first`, {
+        productId: String(product.id),
+      });
+    }
+    const found = variants.find((v) => String(v.id) === String(variantId).trim());
+    if (!found) throw notFound("Variant", variantId);
+    return found;
+  }
+
+  /**
+   * The stock columns' one writer, for the inventory ledger only (every change must leave a movement):
+   * adds `delta` to a variant's stock if it stays within 0…`ceiling`, in one conditional UPDATE (never a read
+   * followed by a write, so two checkouts can't both take the last unit), or with `to` sets it under a row lock;
+   * the product's stock (the sum over its variants) moves with it. The product row is locked first, so
+   * checkouts that take several variants of one product (in product, then variant order) never deadlock.
+   * In the caller's transaction. A variant that doesn't exist (any more) takes no change and has stock 0.
    */
   async writeStock(
-    productId: number,
+    variantId: number,
     change: { delta: number } | { to: number },
     ceiling = MAX_STOCK,
-  ): Promise<{ applied: boolean; stock: number; delta: number }> {
+  ): Promise<{ applied: boolean; stock: number; delta: number; productId: number | null }> {
     return this.tx.run(async (m) => {
+      const variant = await m.findOne(ProductVariant, { where: { id: variantId }, select: { id: true, productId: true } });
+      if (!variant) return { applied: false, stock: 0, delta: 0, productId: null };
+      const productId = variant.productId;
+      await this.tx.lockForUpdate(m.createQueryBuilder(Product, "p").select("p.id").where("p.id = :productId", { productId })).getOne();
       let delta: number;
       if ("to" in change) {
-        const row = await this.tx.lockForUpdate(m.createQueryBuilder(Product, "p").where("p.id = :productId", { productId })).getOne();
-        if (!row) return { applied: false, stock: 0, delta: 0 };
+        const row = await this.tx
+          .lockForUpdate(m.createQueryBuilder(ProductVariant, "v").where("v.id = :variantId", { variantId }))
+          .getOne();
+        if (!row) return { applied: false, stock: 0, delta: 0, productId };
         delta = change.to - row.stock;
-        if (delta === 0) return { applied: true, stock: row.stock, delta };
+        if (delta === 0) return { applied: true, stock: row.stock, delta, productId };
       } else delta = change.delta;
       const result = await m
         .createQueryBuilder()
-        .update(Product)
+        .update(ProductVariant)
         .set({ stock: () => "stock + :delta" })
-        .where("id = :productId AND stock + :delta >= 0 AND (:delta <= 0 OR stock + :delta <= :ceiling)", { productId, delta, ceiling })
+        .where("id = :variantId AND stock + :delta >= 0 AND (:delta <= 0 OR stock + :delta <= :ceiling)", { variantId, delta, ceiling })
         .execute();
-      const row = await m.findOne(Product, { where: { id: productId }, select: { id: true, stock: true } });
-      return { applied: result.affected === 1, stock: row?.stock ?? 0, delta };
+      const applied = result.affected === 1;
+      if (applied) {
+        await m
+          .createQueryBuilder()
+          .update(Product)
+          .set({ stock: () => "stock + :delta" })
+          .where("id = :productId", { productId, delta })
+          .execute();
+      }
+      const row = await m.findOne(ProductVariant, { where: { id: variantId }, select: { id: true, stock: true } });
+      return { applied, stock: row?.stock ?? 0, delta, productId };
     });
   }
 }

@@ -5,6 +5,7 @@ import type { CatalogService } from "./catalog.service";
 import type { CategoryService } from "./category.service";
 import { ProductImage } from "./product-image.entity";
 import { Product } from "./product.entity";
+import type { VariantService } from "./variant.service";
 import type { CreateProductInput, ImageInput, UpdateProductInput } from "./product.inputs";
 
 /** The owner's product management. SKUs are stored upper-case, as the catalog importer does. */
@@ -16,13 +17,25 @@ export class ProductAdminService {
     private readonly references: ProductReferences,
     private readonly currency: string,
     private readonly categories: CategoryService,
+    private readonly variants: VariantService,
   ) {}
 
+  /**
+   * A new product with its variants: without options one (the product's SKU, price and opening stock), with
+   * options those given, each with its own SKU, price and opening stock.
+   */
   async create(input: CreateProductInput, actor: string): Promise<Product> {
+    const sku = input.sku.trim().toUpperCase();
+    const options = input.options ?? [];
+    const plan = this.variants.plan(
+      { sku, price: input.price },
+      options,
+      options.length ? (input.variants ?? []) : [{ options: [], price: input.price, stock: input.stock }],
+    );
     const id = await this.uniqueSku(() =>
       this.tx.run(async (m) => {
         const product = m.create(Product, {
-          sku: input.sku.trim().toUpperCase(),
+          sku,
           name: input.name.trim(),
           description: input.description.trim(),
           priceAmount: input.price,
@@ -33,23 +46,40 @@ export class ProductAdminService {
         await m.save(product);
         await this.replaceImages(product.id, input.images);
         await this.categories.setForProduct(product.id, input.categoryIds ?? []);
-        if (input.stock > 0) await this.ledger.move({ productId: product.id, delta: input.stock, reason: "Opening stock", actor });
+        await this.variants.apply(product.id, plan, { reason: "Opening stock", actor, existing: false });
         return product.id;
       }),
     );
     return (await this.catalog.byId(id))!;
   }
 
-  async update(id: string, input: UpdateProductInput): Promise<Product> {
+  /**
+   * Changes what is given. Options and variants replace the product's (see VariantService.apply); without
+   * them, a product without options takes a new price or SKU on its one variant too.
+   */
+  async update(id: string, input: UpdateProductInput, actor: string): Promise<Product> {
     await this.uniqueSku(() =>
       this.tx.run(async (m) => {
         const product = await this.catalog.byId(id);
         if (!product) throw notFound("Product", id);
+        const sku = input.sku?.trim().toUpperCase() || product.sku;
+        const price = input.price ?? product.priceAmount;
+        if (input.options || input.variants) {
+          const options = input.options ?? product.options;
+          const specs = options.length ? (input.variants ?? []) : [{ options: [], price, ...(input.variants?.[0] ?? {}) }];
+          const plan = this.variants.plan({ sku, price }, options, specs);
+          await this.variants.apply(product.id, plan, { reason: "Opening stock", actor, existing: false });
+        } else if (product.options.length === 0 && (input.price != null || input.sku != null)) {
+          const [variant] = await this.catalog.variantsFor([product.id]);
+          const plan = this.variants.plan({ sku, price }, [], [{ id: variant?.id, options: [], price, imageUrl: variant?.imageUrl }]);
+          await this.variants.apply(product.id, plan, { reason: "Opening stock", actor, existing: false });
+        } else if (input.price != null) {
+          throw badInput("price", `${product.name} has options: set the price of each variant instead`);
+        }
         const changes: Partial<Product> = {};
         if (input.sku !== undefined && input.sku !== null) changes.sku = input.sku.trim().toUpperCase();
         if (input.name !== undefined && input.name !== null) changes.name = input.name.trim();
         if (input.description !== undefined && input.description !== null) changes.description = input.description.trim();
-        if (input.price !== undefined && input.price !== null) changes.priceAmount = input.price;
         if (input.status !== undefined && input.status !== null) changes.status = input.status;
         if (Object.keys(changes).length) await m.update(Product, { id: product.id }, changes);
         if (input.images) await this.replaceImages(product.id, input.images);

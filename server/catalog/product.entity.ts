@@ -2,6 +2,7 @@ import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from "type-g
 import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from "typeorm";
 import { Money } from "../graphql/money.type";
 import { ProductImage } from "./product-image.entity";
+import { ProductOption } from "./variant.entity";
 
 export enum ProductStatus {
   ACTIVE = "ACTIVE",
@@ -30,15 +31,20 @@ export class Product {
   @Column({ type: "text" })
   description: string;
 
+  /** The lowest price of its variants (kept by the product admin; a product without options has one). */
   @Column({ name: "price_amount", type: "int" })
   priceAmount: number;
 
   @Column({ type: "varchar", length: 3 })
   currency: string;
 
-  @Field(() => Int, { description: "Units available to order now." })
+  @Field(() => Int, { description: "Units available to order now, over all its variants." })
   @Column({ type: "int" })
   stock: number;
+
+  /** Its options (name and values) as JSON; an empty list for a product sold in one form. */
+  @Column({ name: "options", type: "varchar", length: 2000, default: "[]" })
+  optionsJson: string;
 
   @Authorized("ADMIN")
   @Field(() => ProductStatus, { description: "Admins only." })
@@ -55,7 +61,17 @@ export class Product {
   @UpdateDateColumn({ name: "updated_at" })
   updatedAt: Date;
 
-  @Field(() => Money)
+  get options(): ProductOption[] {
+    try {
+      const parsed: unknown = JSON.parse(this.optionsJson || "[]");
+      if (!Array.isArray(parsed)) return [];
+      return parsed.map((o: { name: string; values: string[] }) => Object.assign(new ProductOption(), { name: String(o.name), values: o.values.map(String) }));
+    } catch {
+      return [];
+    }
+  }
+
+  @Field(() => Money, { description: "Its price; with options, the lowest price of its variants (see priceRange)." })
   get price(): Money {
     return Money.of(this.priceAmount, this.currency);
   }

@@ -1,5 +1,9 @@
 import { IsInt, IsOptional, Length, Matches, Max, Min, NotEquals } from "class-validator";
-import { Args, ArgsType, Authorized, Ctx, Field, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { CatalogService } from "../catalog/catalog.service";
+import { variantLoader } from "../catalog/product.loaders";
+import { ProductVariant } from "../catalog/variant.entity";
+import { StockMovement } from "./stock-movement.entity";
 import { Product } from "../catalog/product.entity";
 import { MAX_STOCK } from "../catalog/product.inputs";
 import type { Context } from "../graphql/context";
@@ -11,6 +15,9 @@ import { StockMovementConnection } from "./inventory.types";
 class AdjustStockArgs {
   @Field(() => ID)
   productId: string;
+
+  @Field(() => ID, { nullable: true, description: "The variant whose stock changes; required when the product has options." })
+  variantId?: string | null;
 
   @Field(() => Int, { description: `Units to add; negative takes away. At most ${MAX_STOCK} either way, never 0.` })
   @IsInt()
@@ -46,9 +53,9 @@ class LowStockArgs {
 export class InventoryResolver {
   constructor(private readonly inventory: InventoryService) {}
 
-  @Mutation(() => Product, { description: "Changes a product's stock by delta (negative takes away); it stays between 0 and 1,000,000." })
-  async adjustStock(@Args(() => AdjustStockArgs) { productId, delta, reason }: AdjustStockArgs, @Ctx() ctx: Context): Promise<Product> {
-    return this.inventory.adjust(productId, delta, reason, (await ctx.session.viewer()).email!);
+  @Mutation(() => Product, { description: "Changes a variant's stock by delta (negative takes away); it stays between 0 and 1,000,000." })
+  async adjustStock(@Args(() => AdjustStockArgs) { productId, variantId, delta, reason }: AdjustStockArgs, @Ctx() ctx: Context): Promise<Product> {
+    return this.inventory.adjust(productId, variantId, delta, reason, (await ctx.session.viewer()).email!);
   }
 
   @Query(() => StockMovementConnection, { description: "A product's stock history, newest first." })
@@ -59,5 +66,17 @@ export class InventoryResolver {
   @Query(() => [Product], { description: "Products at or below the threshold (default LOW_STOCK_THRESHOLD), emptiest first." })
   lowStock(@Args(() => LowStockArgs) { threshold }: LowStockArgs): Promise<Product[]> {
     return this.inventory.lowStock(threshold ?? undefined);
+  }
+}
+
+@Resolver(() => StockMovement)
+export class StockMovementResolver {
+  private readonly variants = variantLoader(this.catalog);
+
+  constructor(private readonly catalog: CatalogService) {}
+
+  @FieldResolver(() => ProductVariant, { nullable: true, description: "The variant whose stock moved (null once it is removed)." })
+  variant(@Root() movement: StockMovement, @Ctx() ctx: Context): Promise<ProductVariant | null> {
+    return movement.variantId === null ? Promise.resolve(null) : ctx.loaders.get(this.variants).load(movement.variantId);
   }
 }

@@ -27,13 +27,14 @@ export class InventoryService implements StockLedger {
   async move(change: StockChange): Promise<StockResult> {
     return this.tx.run(async (m) => {
       const written = await this.catalog.writeStock(
-        change.productId,
+        change.variantId,
         change.to === undefined ? { delta: change.delta } : { to: change.to },
         change.restock ? MAX_STOCK_COLUMN : MAX_STOCK,
       );
-      if (written.applied && written.delta !== 0) {
+      if (written.applied && written.delta !== 0 && written.productId !== null) {
         await m.insert(StockMovement, {
-          productId: change.productId,
+          productId: written.productId,
+          variantId: change.variantId,
           delta: written.delta,
           reason: change.reason,
           resultingStock: written.stock,
@@ -45,12 +46,16 @@ export class InventoryService implements StockLedger {
     });
   }
 
-  /** An owner's adjustment (argument rules in AdjustStockArgs): refused with BAD_USER_INPUT on delta when out of range. */
-  async adjust(productId: string, delta: number, reason: string, actor: string): Promise<Product> {
+  /**
+   * An owner's adjustment (argument rules in AdjustStockArgs) of one variant; a product without options needs
+   * none named. Refused with BAD_USER_INPUT on delta when out of range.
+   */
+  async adjust(productId: string, variantId: string | null | undefined, delta: number, reason: string, actor: string): Promise<Product> {
     return this.tx.run(async () => {
       const product = await this.catalog.byId(productId);
       if (!product) throw notFound("Product", productId);
-      const result = await this.move({ productId: product.id, delta, reason: reason.trim(), actor });
+      const variant = await this.catalog.variantToBuy(product, variantId);
+      const result = await this.move({ variantId: variant.id, delta, reason: reason.trim(), actor });
       if (!result.applied) {
         throw badInput(
           "delta",
@@ -59,8 +64,7 @@ export class InventoryService implements StockLedger {
             : `Stock can't go above ${MAX_STOCK.toLocaleString("en")}: there are ${result.stock}, so at most ${MAX_STOCK - result.stock} can be added`,
         );
       }
-      product.stock = result.stock;
-      return product;
+      return (await this.catalog.byId(product.id))!;
     });
   }
 

@@ -13,6 +13,10 @@ export class StockMovement {
   @Column({ name: "product_id", type: "int" })
   productId: number;
 
+  /** The variant whose stock moved (every product has at least one). */
+  @Column({ name: "variant_id", type: "int", nullable: true })
+  variantId: number | null;
+
   @Field(() => Int)
   @Column({ type: "int" })
   delta: number;

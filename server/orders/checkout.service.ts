@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { In, IsNull, LessThanOrEqual } from "typeorm";
 import type { LoginThrottleService } from "../accounts/login-throttle.service";
-import type { CartService } from "../cart/cart.service";
+import { lineName, type CartService } from "../cart/cart.service";
 import type { CatalogService } from "../catalog/catalog.service";
 import { isUniqueViolation, type Transactions } from "../db/transaction";
 import type { Owner, Viewer } from "../graphql/context";
@@ -173,8 +173,8 @@ export class CheckoutService {
       if (key) {
         const earlier = await findOrderWithLines(m, { sessionId: owner.sessionId, idempotencyKey: key });
         if (earlier) {
-          const cartLines = (checkout?.lines ?? []).map((l) => `${l.productId}x${l.quantity}`).sort();
-          const orderLines = earlier.lines.map((l) => `${l.productId}x${l.quantity}`).sort();
+          const cartLines = (checkout?.lines ?? []).map((l) => `${l.variantId}x${l.quantity}`).sort();
+          const orderLines = earlier.lines.map((l) => `${l.variantId}x${l.quantity}`).sort();
           const cartChanged = cartLines.length > 0 && cartLines.join() !== orderLines.join();
           if (earlier.checkoutFingerprint !== print || cartChanged) {
             throw new AppError(
@@ -188,10 +188,11 @@ export class CheckoutService {
       }
       if (!checkout || checkout.lines.length === 0) throw cartEmpty();
       const number = this.numbers.next();
-      const lines = [...checkout.lines].sort((a, b) => a.productId - b.productId);
+      // Product, then variant order: the ledger locks each product row before its variants' (no deadlocks).
+      const lines = [...checkout.lines].sort((a, b) => a.productId - b.productId || a.variantId - b.variantId);
       for (const line of lines) {
         const taken = await this.inventory.move({
-          productId: line.productId,
+          variantId: line.variantId,
           delta: -line.quantity,
           reason: `Reserved for order ${number}`,
           actor,
@@ -202,8 +203,8 @@ export class CheckoutService {
             String(line.productId),
             taken.stock,
             taken.stock === 0
-              ? `${line.product.name} is sold out; remove it from the cart to continue`
-              : `Only ${taken.stock} of ${line.product.name} left; lower the quantity to continue`,
+              ? `${lineName(line.product, line.variant)} is sold out; remove it from the cart to continue`
+              : `Only ${taken.stock} of ${lineName(line.product, line.variant)} left; lower the quantity to continue`,
           );
         }
       }
@@ -215,9 +216,11 @@ export class CheckoutService {
       if (retired) {
         throw outOfStock(String(retired.productId), 0, `${retired.product.name} is no longer sold; remove it from the cart to continue`);
       }
+      const variants = new Map((await this.catalog.variantsByIds(lines.map((l) => l.variantId))).map((v) => [v.id, v]));
       const priced = checkout.lines.map((line) => {
         const product = products.get(line.productId)!;
-        return { line, product, unitPrice: product.priceAmount, quantity: line.quantity };
+        const variant = variants.get(line.variantId)!;
+        return { line, product, variant, unitPrice: variant.priceAmount, quantity: line.quantity };
       });
       const totals = this.cart.totals(priced);
       if (totals.total > MAX_ORDER_TOTAL) throw badInput("cart", "The order total is larger than this store can take in one order");
@@ -245,12 +248,14 @@ export class CheckoutService {
         reconcileAt: holds ? new Date(Date.now() + this.settings.holdMinutes * 60_000) : null,
       });
       await m.insert(Order, order);
-      order.lines = priced.map(({ line, product, unitPrice }, position) =>
+      order.lines = priced.map(({ line, product, variant, unitPrice }, position) =>
         m.create(OrderLine, {
           orderId,
           productId: product.id,
+          variantId: variant.id,
+          variantTitle: product.options.length && variant.optionValues.length ? variant.title : null,
           position,
-          sku: product.sku,
+          sku: variant.sku,
           name: product.name,
           quantity: line.quantity,
           currency: this.settings.currency,
@@ -363,15 +368,16 @@ export class CheckoutService {
     return this.tx.run(async (m) => {
       const order = await lockOrder(this.tx, orderId);
       if (!order || order.status !== OrderStatus.PENDING_PAYMENT) return false;
-      const lines = await m.find(OrderLine, { where: { orderId }, order: { productId: "ASC" } });
+      const lines = await m.find(OrderLine, { where: { orderId }, order: { productId: "ASC", variantId: "ASC" } });
       // The cart first, then the products: the order reserve takes its locks in (no deadlock between the two).
       await this.cart.restore(
         { sessionId: order.sessionId, customerId: order.customerId },
         [...lines].sort((a, b) => a.position - b.position),
       );
       for (const line of lines) {
+        if (line.variantId === null) continue;
         await this.inventory.move({
-          productId: line.productId,
+          variantId: line.variantId,
           delta: line.quantity,
           reason: `Released from order ${order.number}: ${reason}`.slice(0, 200),
           actor: opts.actor ?? order.paymentProvider,

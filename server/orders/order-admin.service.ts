@@ -59,11 +59,12 @@ export class OrderAdminService {
       if (!canMove(from, to)) throw badInput("status", `An order that is ${from} can't become ${to}`);
       const refundDue = to === OrderStatus.CANCELLED && order.paymentStatus === PaymentStatus.PAID;
       if (to === OrderStatus.CANCELLED) {
-        const lines = await m.find(OrderLine, { where: { orderId: id }, order: { productId: "ASC" } });
+        const lines = await m.find(OrderLine, { where: { orderId: id }, order: { productId: "ASC", variantId: "ASC" } });
         for (const line of lines) {
+          if (line.variantId === null) continue;
           // A restock is never refused for MAX_STOCK (the units were in stock before), so neither is the cancellation.
           await this.inventory.move({
-            productId: line.productId,
+            variantId: line.variantId,
             delta: line.quantity,
             reason: `Order ${order.number} cancelled`,
             actor,

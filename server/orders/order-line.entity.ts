@@ -22,6 +22,14 @@ export class OrderLine {
   @Column({ name: "product_id", type: "int" })
   productId: number;
 
+  /** The variant bought (no foreign key: a variant may be removed later, the order keeps its snapshot). */
+  @Column({ name: "variant_id", type: "int", nullable: true })
+  variantId: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The variant bought, e.g. "M / Blue"; null for a product sold in one form.' })
+  @Column({ name: "variant_title", type: "varchar", length: 200, nullable: true })
+  variantTitle: string | null;
+
   @Column({ type: "int" })
   position: number;
 

@@ -29,8 +29,9 @@ async function main() {
   const app = await createApp(config, ds);
   await app.services.catalogIo.seedDemoIfEmpty();
   // The bench measures speed, not running out: every product filled up, through the ledger like any change.
-  for (const p of await app.services.catalog.all()) {
-    await app.services.inventory.move({ productId: p.id, to: MAX_STOCK, reason: "Benchmark stock", actor: "npm run bench" });
+  const products = await app.services.catalog.all();
+  for (const v of await app.services.catalog.variantsFor(products.map((p) => p.id))) {
+    await app.services.inventory.move({ variantId: v.id, to: MAX_STOCK, reason: "Benchmark stock", actor: "npm run bench" });
   }
   const server = await app.listen(0);
   const port = (server.address() as { port: number }).port;

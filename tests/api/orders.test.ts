@@ -61,19 +61,21 @@ describeEachEngine(
     test("the order keeps the price it was sold at when the product's price changes later", async () => {
       const shopper = await shopperWith([["TEA", 1]]);
       const { placeOrder } = await shopper.ok(PLACE_ORDER, { input: orderInput() });
-      await server().dataSource.query("UPDATE product SET price_amount = 5555, name = 'Renamed Tea' WHERE id = ?", [Number(ids.TEA)]);
+      await server().dataSource.query("UPDATE product SET name = 'Renamed Tea' WHERE id = ?", [Number(ids.TEA)]);
+      await server().dataSource.query("UPDATE product_variant SET price_amount = 5555 WHERE product_id = ?", [Number(ids.TEA)]);
       const { order } = await shopper.ok(ORDER, { id: placeOrder.id });
       expect(order.lines[0]).toMatchObject({ name: "Tea", unitPrice: { amount: 999 } });
       expect(order.total.amount).toBe(999 + 499);
-      await server().dataSource.query("UPDATE product SET price_amount = 999, name = 'Tea' WHERE id = ?", [Number(ids.TEA)]);
+      await server().dataSource.query("UPDATE product SET name = 'Tea' WHERE id = ?", [Number(ids.TEA)]);
+      await server().dataSource.query("UPDATE product_variant SET price_amount = 999 WHERE product_id = ?", [Number(ids.TEA)]);
     });
 
     test("the order is charged at the server's current price, not what the cart showed earlier", async () => {
       const shopper = await shopperWith([["TEA", 2]]);
-      await server().dataSource.query("UPDATE product SET price_amount = 1099 WHERE id = ?", [Number(ids.TEA)]);
+      await server().dataSource.query("UPDATE product_variant SET price_amount = 1099 WHERE product_id = ?", [Number(ids.TEA)]);
       const { placeOrder } = await shopper.ok(PLACE_ORDER, { input: orderInput() });
       expect(placeOrder.subtotal.amount).toBe(2198);
-      await server().dataSource.query("UPDATE product SET price_amount = 999 WHERE id = ?", [Number(ids.TEA)]);
+      await server().dataSource.query("UPDATE product_variant SET price_amount = 999 WHERE product_id = ?", [Number(ids.TEA)]);
     });
 
     test("a separate billing address is stored as given", async () => {
@@ -183,7 +185,7 @@ describeEachEngine(
       cart.clear = async (cartId) => {
         if (failures++ === 0) {
           await server()
-            .dataSource.query("UPDATE product SET price_amount = 1299 WHERE id = ?", [Number(ids.TEA)])
+            .dataSource.query("UPDATE product_variant SET price_amount = 1299 WHERE product_id = ?", [Number(ids.TEA)])
             .catch(() => undefined);
           throw Object.assign(new Error("deadlock"), { driverError: { errno: 1213, code: "SQLITE_BUSY" } });
         }
@@ -198,13 +200,13 @@ describeEachEngine(
         expect(kept[0].amount).toBe(placeOrder.total.amount);
         expect(placeOrder.lines[0].unitPrice.amount).toBe(
           await server()
-            .dataSource.query("SELECT price_amount AS p FROM product WHERE id = ?", [Number(ids.TEA)])
+            .dataSource.query("SELECT price_amount AS p FROM product_variant WHERE product_id = ?", [Number(ids.TEA)])
             .then((r: any) => Number(r[0].p)),
         );
         expect(charges.filter((c) => c.refunded).every((c) => c.amount !== placeOrder.total.amount)).toBe(true);
       } finally {
         cart.clear = clear;
-        await server().dataSource.query("UPDATE product SET price_amount = 999 WHERE id = ?", [Number(ids.TEA)]);
+        await server().dataSource.query("UPDATE product_variant SET price_amount = 999 WHERE product_id = ?", [Number(ids.TEA)]);
       }
     });
 

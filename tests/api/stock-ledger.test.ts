@@ -18,12 +18,24 @@ async function admin(server: TestServer): Promise<ShopperClient> {
   return client;
 }
 
-/** Every product whose movements don't add up to its stock, as "SKU: stock N, movements M". */
+/**
+ * Every product and variant whose movements don't add up to its stock, or product whose stock isn't its
+ * variants' sum, as "SKU: stock N, movements M".
+ */
 async function ledgerMismatches(server: TestServer): Promise<string[]> {
-  const rows: { sku: string; stock: number | string; moved: number | string | null }[] = await server.dataSource.query(
+  const q = (sql: string): Promise<{ sku: string; stock: number | string; moved: number | string | null }[]> => server.dataSource.query(sql);
+  const products = await q(
     "SELECT p.sku AS sku, p.stock AS stock, (SELECT SUM(m.delta) FROM stock_movement m WHERE m.product_id = p.id) AS moved FROM product p",
   );
-  return rows.filter((r) => Number(r.stock) !== Number(r.moved ?? 0)).map((r) => `${r.sku}: stock ${r.stock}, movements ${r.moved ?? 0}`);
+  const variants = await q(
+    "SELECT v.sku AS sku, v.stock AS stock, (SELECT SUM(m.delta) FROM stock_movement m WHERE m.variant_id = v.id) AS moved FROM product_variant v",
+  );
+  const sums = await q(
+    "SELECT p.sku AS sku, p.stock AS stock, (SELECT SUM(v.stock) FROM product_variant v WHERE v.product_id = p.id) AS moved FROM product p",
+  );
+  return [...products, ...variants, ...sums]
+    .filter((r) => Number(r.stock) !== Number(r.moved ?? 0))
+    .map((r) => `${r.sku}: stock ${r.stock}, movements ${r.moved ?? 0}`);
 }
 
 describeEachEngine(
@@ -126,7 +138,7 @@ describeEachEngine(
       await owner.ok(ADJUST, { productId: createProduct.id, delta: 999_997, reason: "Warehouse full" });
       expect((await owner.ok(SET_STATUS, { id: placeOrder.id, status: "CANCELLED" })).updateOrderStatus.status).toBe("REFUNDED");
       expect(await server().stock(createProduct.id)).toBe(1_000_002);
-      expect(await server().app.services.inventory.move({ productId: 987654, delta: 1, reason: "Ghost", actor: "test" })).toEqual({
+      expect(await server().app.services.inventory.move({ variantId: 987654, delta: 1, reason: "Ghost", actor: "test" })).toEqual({
         applied: false,
         stock: 0,
       });

@@ -7,7 +7,8 @@ function within<T>(ms: number, work: Promise<T>): Promise<T> {
 
 describeEachEngine("transactions", (server) => {
   let productId: number;
-  const stock = () => server().stock(String(productId));
+  // The variant's stock: the rows these tests lock and change.
+  const stock = async () => Number((await server().app.services.tx.reader.query("SELECT stock FROM product_variant WHERE product_id = ?", [productId]))[0].stock);
 
   beforeAll(async () => {
     const ids = await server().seed([{ sku: "NESTED", stock: 10 }]);
@@ -21,13 +22,13 @@ describeEachEngine("transactions", (server) => {
       3000,
       tx.run(async (outer) => {
         // The outer transaction holds the row (MySQL: X lock; SQLite: the one writer).
-        await outer.query("UPDATE product SET stock = stock - 1 WHERE id = ?", [productId]);
+        await outer.query("UPDATE product_variant SET stock = stock - 1 WHERE product_id = ?", [productId]);
         await tx.run(async (inner) => {
           expect(inner).toBe(outer);
           expect(tx.active).toBe(true);
-          const [row] = await inner.query("SELECT stock FROM product WHERE id = ?", [productId]);
+          const [row] = await inner.query("SELECT stock FROM product_variant WHERE product_id = ?", [productId]);
           expect(Number(row.stock)).toBe(before - 1);
-          await inner.query("UPDATE product SET stock = stock - 1 WHERE id = ?", [productId]);
+          await inner.query("UPDATE product_variant SET stock = stock - 1 WHERE product_id = ?", [productId]);
         });
       }),
     );
@@ -39,10 +40,11 @@ describeEachEngine("transactions", (server) => {
     const { tx, inventory, catalog } = server().app.services;
     const before = await stock();
     const attempt = tx.run(async () => {
-      const result = await inventory.move({ productId, delta: -3, reason: "Nested test", actor: "test" });
+      const variantId = await server().variantOf(productId);
+      const result = await inventory.move({ variantId, delta: -3, reason: "Nested test", actor: "test" });
       expect(result).toEqual({ applied: true, stock: before - 3 });
       // Read through the open transaction, the catalog sees the change before it commits…
-      expect((await catalog.byId(productId))?.stock).toBe(before - 3);
+      expect((await catalog.variantsByIds([variantId]))[0].stock).toBe(before - 3);
       throw new Error("payment declined");
     });
     await expect(within(3000, attempt)).rejects.toThrow("payment declined");
@@ -60,11 +62,11 @@ describeEachEngine("transactions", (server) => {
       tx.run(async (m) => {
         await tx
           .run(async (inner) => {
-            await inner.query("UPDATE product SET stock = stock + 5 WHERE id = ?", [productId]);
+            await inner.query("UPDATE product_variant SET stock = stock + 5 WHERE product_id = ?", [productId]);
             throw new Error("inner gave up");
           })
           .catch(() => undefined);
-        await m.query("UPDATE product SET stock = stock + 1 WHERE id = ?", [productId]);
+        await m.query("UPDATE product_variant SET stock = stock + 1 WHERE product_id = ?", [productId]);
       }),
     );
     // No savepoints: the inner part is not undone on its own (callers throw to roll back the whole unit).
@@ -85,7 +87,7 @@ describeEachEngine("transactions", (server) => {
               throw Object.assign(new Error("Deadlock found"), { driverError: { errno: 1213, code: "ER_LOCK_DEADLOCK" } });
           })
           .catch(() => undefined);
-        await m.query("UPDATE product SET stock = stock + 1 WHERE id = ?", [productId]);
+        await m.query("UPDATE product_variant SET stock = stock + 1 WHERE product_id = ?", [productId]);
       }),
     );
     expect(attempts).toBe(2);
@@ -100,14 +102,14 @@ describeEachEngine("transactions", (server) => {
       later = new Promise((resolve, reject) =>
         setTimeout(() => {
           const active = tx.active;
-          tx.run((m) => m.query("UPDATE product SET stock = stock + 1 WHERE id = ?", [productId])).then(() => resolve({ active }), reject);
+          tx.run((m) => m.query("UPDATE product_variant SET stock = stock + 1 WHERE product_id = ?", [productId])).then(() => resolve({ active }), reject);
         }, 20),
       );
     });
     // Another transaction is open, and rolls back, while the timer fires.
     const other = tx
       .run(async (m) => {
-        await m.query("UPDATE product SET stock = stock + 100 WHERE id = ?", [productId]);
+        await m.query("UPDATE product_variant SET stock = stock + 100 WHERE product_id = ?", [productId]);
         await new Promise((r) => setTimeout(r, 80));
         throw new Error("declined");
       })
@@ -125,14 +127,14 @@ describeEachEngine("transactions", (server) => {
     let wrote!: () => void;
     const written = new Promise<void>((r) => (wrote = r));
     const first = tx.run(async (m) => {
-      await m.query("UPDATE product SET stock = stock + 1 WHERE id = ?", [productId]);
+      await m.query("UPDATE product_variant SET stock = stock + 1 WHERE product_id = ?", [productId]);
       wrote();
       await held;
     });
     await written;
     expect(tx.active).toBe(false); // this test's own context is outside the transaction
-    expect((await server().app.services.catalog.byId(productId))?.stock).toBe(before);
-    const second = tx.run(async (m) => m.query("UPDATE product SET stock = stock + 1 WHERE id = ?", [productId]));
+    expect(await stock()).toBe(before);
+    const second = tx.run(async (m) => m.query("UPDATE product_variant SET stock = stock + 1 WHERE product_id = ?", [productId]));
     release();
     await within(6000, Promise.all([first, second]));
     expect(await stock()).toBe(before + 2);

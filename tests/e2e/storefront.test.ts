@@ -170,6 +170,7 @@ describeEachEngine(
         await fillCheckoutFor(page);
         // Someone else buys one meanwhile.
         await server().dataSource.query("UPDATE product SET stock = 1 WHERE id = ?", [Number(ids["CANDLE-CEDAR"])]);
+        await server().dataSource.query("UPDATE product_variant SET stock = 1 WHERE product_id = ?", [Number(ids["CANDLE-CEDAR"])]);
         await page.getByRole("button", { name: "Place order" }).click();
         const alert = page.getByRole("alert");
         await alert.waitFor();

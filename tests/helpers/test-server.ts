@@ -36,6 +36,8 @@ export interface ProductSeed {
   price?: number;
   stock?: number;
   images?: { url: string; alt: string }[];
+  options?: { name: string; values: string[] }[];
+  variants?: { sku?: string; options: string[] | Record<string, string>; price?: number; stock?: number; imageUrl?: string }[];
 }
 
 export interface TestServer {
@@ -49,6 +51,8 @@ export interface TestServer {
   /** Adds products through the catalog importer; returns their ids by sku. */
   seed(products: ProductSeed[]): Promise<Record<string, string>>;
   stock(productId: string): Promise<number>;
+  /** The id of a product's first (for a product without options, only) variant. */
+  variantOf(productId: string | number): Promise<number>;
   /** SQL statements run so far (see QueryCounter). */
   queries(): number;
   /** Starts a second server process-equivalent on the same database. */
@@ -113,6 +117,12 @@ async function serve(
     async stock(productId) {
       const [row] = await app.services.tx.reader.query(`SELECT stock FROM product WHERE id = ?`, [Number(productId)]);
       return Number(row.stock);
+    },
+    async variantOf(productId) {
+      const [row] = await app.services.tx.reader.query(`SELECT id FROM product_variant WHERE product_id = ? ORDER BY position, id`, [
+        Number(productId),
+      ]);
+      return Number(row.id);
     },
     queries: () => queryCounter(dataSource).count,
     async twin() {

@@ -37,12 +37,16 @@ export type CreateProductInput = {
   description?: string;
   images?: Array<ImageInput>;
   name: string;
+  /** Its options (at most 3); none for a product sold in one form. */
+  options?: Array<ProductOptionInput>;
   /** Minor units (cents). */
   price: number;
   sku: string;
   status?: ProductStatus;
-  /** Opening stock; later changes go through adjustStock. */
+  /** Opening stock of a product without options; later changes go through adjustStock. */
   stock?: number;
+  /** With options: its variants (at most 100), each with its own SKU, price and opening stock. */
+  variants?: Array<VariantInput> | null | undefined;
 };
 
 export type EmailDelivery =
@@ -144,6 +148,12 @@ export type PlaceOrderInput = {
   shippingAddress: AddressInput;
 };
 
+/** An option and its values, e.g. Size: S, M, L. */
+export type ProductOptionInput = {
+  name: string;
+  values: Array<string>;
+};
+
 /** Only ACTIVE products show in the storefront. */
 export type ProductStatus =
   | 'ACTIVE'
@@ -176,10 +186,31 @@ export type UpdateProductInput = {
   /** Replaces all images. */
   images?: Array<ImageInput> | null | undefined;
   name?: string | null | undefined;
+  /** Replaces its options; give the variants with them. */
+  options?: Array<ProductOptionInput> | null | undefined;
+  /** A product without options: its price. With options, each variant has its own. */
   price?: number | null | undefined;
   sku?: string | null | undefined;
   /** ARCHIVED hides a product that has orders instead of deleting it. */
   status?: ProductStatus | null | undefined;
+  /** Replaces its variants: those named by id (or by option values) are kept and edited, new ones added, the rest removed. */
+  variants?: Array<VariantInput> | null | undefined;
+};
+
+/** A variant: one value of each option, in the options' order. */
+export type VariantInput = {
+  /** An existing variant to keep (on update); else it is matched by its option values. */
+  id?: string | number | null | undefined;
+  /** The URL of one of the product's images that shows this variant. */
+  imageUrl?: string | null | undefined;
+  /** One value of each option, in the options' order (none for a product without options). */
+  options: Array<string>;
+  /** Minor units (cents); default: the product's price. */
+  price?: number | null | undefined;
+  /** Default: the product's SKU and the values, e.g. TEE-M-BLUE. */
+  sku?: string | null | undefined;
+  /** Opening stock of a new variant (existing ones change through adjustStock). */
+  stock?: number | null | undefined;
 };
 
 export type ImportProductsCsvMutationVariables = Exact<{

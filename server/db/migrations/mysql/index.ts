@@ -6,3 +6,4 @@ export { StockLedgerAndRefunds1795324519124 } from "./1795324519124-StockLedgerA
 export { CheckoutHoldsAndPayments1795330458106 } from "./1795330458106-CheckoutHoldsAndPayments";
 export { EmailOutboxAndPasswordReset1796572887539 } from "./1796572887539-EmailOutboxAndPasswordReset";
 export { Categories1796573657356 } from "./1796573657356-Categories";
+export { Variants1796578235521 } from "./1796578235521-Variants";

@@ -1,0 +1,99 @@
+import { In, Not } from "typeorm";
+import type { Transactions } from "../db/transaction";
+import { badInput } from "../graphql/errors";
+import type { StockLedger } from "./catalog.port";
+import type { CatalogService } from "./catalog.service";
+import { Product } from "./product.entity";
+import { ProductVariant } from "./variant.entity";
+import { isPlan, planVariants, type OptionSpec, type VariantPlan, type VariantSpec } from "./variant-rules";
+
+const key = (values: string[]) => JSON.stringify(values.map((v) => v.toLowerCase()));
+
+export interface StockNote {
+  reason: string;
+  actor: string;
+  /** Whether stock given for variants that already exist is set too (an import), or only for new ones (the product form). */
+  existing: boolean;
+}
+
+/** Writes a product's options and variants; the product's own price and options columns follow them. */
+export class VariantService {
+  constructor(
+    private readonly tx: Transactions,
+    private readonly catalog: CatalogService,
+    private readonly ledger: StockLedger,
+    private readonly currency: string,
+  ) {}
+
+  /** Checks options and variants; BAD_USER_INPUT at the first problem's field. */
+  plan(product: { sku: string; price: number }, options: OptionSpec[], variants: VariantSpec[] | null | undefined): VariantPlan {
+    const plan = planVariants(product, options, variants);
+    if (!isPlan(plan)) throw badInput(plan.problems[0].field, plan.problems[0].message);
+    return plan;
+  }
+
+  /**
+   * Replaces a product's variants by the plan, in the caller's transaction: variants named by id, or else with
+   * the same option values, are kept (so carts, orders and stock history stay with them) and edited; new ones
+   * are added with their opening stock; the rest are removed, their stock leaving through the ledger first.
+   */
+  async apply(productId: number, plan: VariantPlan, note: StockNote): Promise<void> {
+    await this.tx.run(async (m) => {
+      await this.checkSkus(productId, plan);
+      const existing = await this.catalog.variantsFor([productId]);
+      const byId = new Map(existing.map((v) => [v.id, v]));
+      const byValues = new Map(existing.map((v) => [key(v.optionValues), v]));
+      const kept = new Set<number>();
+      const matched = plan.variants.map((planned, index) => {
+        let variant: ProductVariant | undefined;
+        if (planned.id !== undefined) {
+          variant = byId.get(planned.id);
+          if (!variant) throw badInput(`variants[${index}].id`, `Variant ${planned.id} is not one of this product's`);
+        } else variant = byValues.get(key(planned.values));
+        if (variant && kept.has(variant.id)) throw badInput(`variants[${index}].id`, `Variant ${variant.id} is listed twice`);
+        if (variant) kept.add(variant.id);
+        return { planned, variant };
+      });
+      for (const variant of existing) {
+        if (kept.has(variant.id)) continue;
+        if (variant.stock > 0) await this.ledger.move({ variantId: variant.id, to: 0, reason: `Variant ${variant.title} removed`, actor: note.actor });
+        await m.delete(ProductVariant, { id: variant.id });
+      }
+      // Kept SKUs are set aside first, so two variants can swap theirs.
+      for (const { variant } of matched) if (variant) await m.update(ProductVariant, { id: variant.id }, { sku: `~${variant.id}` });
+      for (const [position, { planned, variant }] of matched.entries()) {
+        const fields = {
+          sku: planned.sku,
+          optionValuesJson: JSON.stringify(planned.values),
+          priceAmount: planned.price,
+          currency: this.currency,
+          position,
+          imageUrl: planned.imageUrl,
+        };
+        let id = variant?.id;
+        if (id !== undefined) await m.update(ProductVariant, { id }, fields);
+        else id = (await m.insert(ProductVariant, { productId, ...fields, stock: 0 })).identifiers[0].id as number;
+        const setStock = planned.stock !== undefined && (note.existing || !variant);
+        if (setStock) await this.ledger.move({ variantId: id, to: planned.stock!, reason: note.reason, actor: note.actor });
+      }
+      await m.update(
+        Product,
+        { id: productId },
+        { optionsJson: JSON.stringify(plan.options), priceAmount: Math.min(...plan.variants.map((v) => v.price)) },
+      );
+    });
+  }
+
+  /** A SKU another product's variant has is refused at its field, before anything is written. */
+  private async checkSkus(productId: number, plan: VariantPlan): Promise<void> {
+    const skus = plan.variants.map((v) => v.sku);
+    const taken = await this.tx.manager.find(ProductVariant, {
+      where: { sku: In(skus), productId: Not(productId) },
+      select: { id: true, sku: true },
+    });
+    if (!taken.length) return;
+    const index = skus.indexOf(taken[0].sku);
+    const field = plan.options.length ? `variants[${index}].sku` : "sku";
+    throw badInput(field, `Another product already has the SKU ${taken[0].sku}`);
+  }
+}
