@@ -84,6 +84,10 @@ export async function createApp(config: Config, dataSource: DataSource, options:
   const log = options.logger ?? silentLogger();
   const reader = await openReader(dataSource);
   const services = createServices(config, dataSource, reader, log);
+  // A store without shipping zones (new, or upgraded from before them) starts with its settings as the default zone.
+  await services.shipping
+    .ensureDefaults()
+    .catch((err) => log.warn({ err }, "Could not set up the default shipping zone; it is made at the next start"));
   const schema = await buildShopSchema(createResolvers(config, services));
   const limits = RequestLimits.create(config.rateLimits, config.redisUrl, log);
   await limits.ready();

@@ -73,6 +73,8 @@ export interface Config {
   freeShippingThreshold: number;
   /** Tax rate in basis points (1/100 of a percent) applied to the subtotal. */
   taxRateBps: number;
+  /** Prices include tax (PRICES_INCLUDE_TAX=true, usual in the EU): tax is shown as the part of them it is, not added. */
+  pricesIncludeTax: boolean;
   /** Whether the `test` payment provider is accepted: in demo mode, or with ENABLE_TEST_PAYMENTS. */
   testPayments: boolean;
   /** Milliseconds every test-provider call waits (a slow provider, for the benchmark); never in production. */
@@ -295,6 +297,7 @@ export function loadConfig(env: Env = process.env, root = process.cwd()): Config
     shippingFlat: integer(env, "SHIPPING_FLAT", 499, 0, 10_000_000),
     freeShippingThreshold: integer(env, "FREE_SHIPPING_THRESHOLD", 5000, 0, 1_000_000_000),
     taxRateBps: integer(env, "TAX_RATE_BPS", 0, 0, 10_000),
+    pricesIncludeTax: bool(env, "PRICES_INCLUDE_TAX", false),
     testPayments: testPayments(env, demo, production),
     testPaymentDelayMs: integer(env, "TEST_PAYMENT_DELAY_MS", 0, 0, production ? 0 : 60_000),
     stripe: stripeSettings(env),

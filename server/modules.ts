@@ -16,7 +16,13 @@ import { CartLineEntity } from "./cart/cart-line.entity";
 import { CartEntity } from "./cart/cart.entity";
 import { CartResolver } from "./cart/cart.resolver";
 import { CartService } from "./cart/cart.service";
-import { FlatShippingRule } from "./cart/pricing";
+import { DiscountCode, DiscountRedemption } from "./discounts/discount-code.entity";
+import { DiscountResolver } from "./discounts/discount.resolver";
+import { DiscountService } from "./discounts/discount.service";
+import { ShippingRate, ShippingZone, TaxRate } from "./shipping/shipping.entity";
+import { ShippingResolver } from "./shipping/shipping.resolver";
+import { ShippingService } from "./shipping/shipping.service";
+import { formatMoney } from "../common/money";
 import { AdminProductResolver } from "./catalog/admin-product.resolver";
 import { CatalogIoService } from "./catalog/catalog-io.service";
 import { CatalogService } from "./catalog/catalog.service";
@@ -82,6 +88,11 @@ export const entities = [
   PasswordReset,
   Category,
   ProductCategory,
+  DiscountCode,
+  DiscountRedemption,
+  ShippingZone,
+  ShippingRate,
+  TaxRate,
 ];
 
 type DatabaseOptions = Omit<CreateDataSourceOptions, "entities">;
@@ -96,13 +107,20 @@ export type Services = ReturnType<typeof createServices>;
 /** Every service, wired once per process. `reader` serves reads outside transactions (see openReader). */
 export function createServices(config: Config, dataSource: DataSource, reader: DataSource = dataSource, log: Logger = silentLogger()) {
   const tx = new Transactions(dataSource, reader);
-  const pricing = new FlatShippingRule(config);
+  const shipping = new ShippingService(tx, {
+    currency: config.currency,
+    taxIncluded: config.pricesIncludeTax,
+    shippingFlat: config.shippingFlat,
+    freeShippingThreshold: config.freeShippingThreshold,
+    taxRateBps: config.taxRateBps,
+  });
+  const discounts = new DiscountService(tx, config.currency, (amount) => formatMoney(amount, config.currency));
   const catalog = new CatalogService(tx);
   const categories = new CategoryService(tx);
   const inventory = new InventoryService(tx, catalog, config.lowStockThreshold);
   const variants = new VariantService(tx, catalog, inventory, config.currency);
   const catalogIo = new CatalogIoService(tx, catalog, variants, config.currency, categories);
-  const cart = new CartService(tx, catalog, pricing, config.currency);
+  const cart = new CartService(tx, catalog, shipping, discounts, config.currency);
   const testProvider = new TestPaymentProvider(config.testPaymentDelayMs);
   const payments = new PaymentService(
     [
@@ -129,7 +147,7 @@ export function createServices(config: Config, dataSource: DataSource, reader: D
   const links = shopAddress(config);
   const mailer = new OrderMailer(tx, email, payments, links);
   const productAdmin = new ProductAdminService(tx, catalog, inventory, orders, config.currency, categories, variants);
-  const orderAdmin = new OrderAdminService(tx, orders, inventory, payments, mailer);
+  const orderAdmin = new OrderAdminService(tx, orders, inventory, payments, mailer, discounts);
   // Declined payments share the sign-in throttle's table, under their own keys and limits.
   const declines = new LoginThrottleService(
     tx,
@@ -157,6 +175,8 @@ export function createServices(config: Config, dataSource: DataSource, reader: D
     },
     log,
     mailer,
+    discounts,
+    shipping,
   );
   const sessions = new SessionService(tx, config.sessionDays);
   const throttle = new LoginThrottleService(tx, {
@@ -189,6 +209,8 @@ export function createServices(config: Config, dataSource: DataSource, reader: D
     catalog,
     categories,
     variants,
+    shipping,
+    discounts,
     catalogIo,
     cart,
     payments,
@@ -232,6 +254,8 @@ export function createResolvers(config: Config, s: Services): object[] {
     new DashboardResolver(s.dashboard),
     new ShopResolver(config.currency),
     new EmailResolver(s.email),
+    new DiscountResolver(s.discounts),
+    new ShippingResolver(s.shipping),
   ];
 }
 

@@ -15,6 +15,24 @@ export class CartEntity {
   @Column({ name: "customer_id", type: "varchar", length: 36, nullable: true })
   customerId: string | null;
 
+  /** The discount code the shopper applied (checked again on every view and at checkout). */
+  @Column({ name: "discount_code", type: "varchar", length: 40, nullable: true })
+  discountCode: string | null;
+
+  /** Where it ships, as far as the shopper said (prices shipping and tax before the address form is done). */
+  @Column({ name: "ship_country", type: "varchar", length: 2, nullable: true })
+  shipCountry: string | null;
+
+  @Column({ name: "ship_region", type: "varchar", length: 100, nullable: true })
+  shipRegion: string | null;
+
+  @Column({ name: "ship_postal_code", type: "varchar", length: 20, nullable: true })
+  shipPostalCode: string | null;
+
+  /** The shipping rate the shopper chose (the cheapest when unset or no longer offered). */
+  @Column({ name: "shipping_rate_id", type: "int", nullable: true })
+  shippingRateId: number | null;
+
   @OneToMany("CartLineEntity", (line: CartLineEntity) => line.cart)
   lines: CartLineEntity[];
 

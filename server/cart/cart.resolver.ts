@@ -23,6 +23,31 @@ export class CartResolver {
     return this.carts.setQuantity(await ctx.session.owner(), lineId, quantity);
   }
 
+  @Mutation(() => Cart, { description: "Applies a discount code (one per cart); DISCOUNT_INVALID with extensions.reason when it can't be used." })
+  async applyDiscountCode(@Arg("code") code: string, @Ctx() ctx: Context): Promise<Cart> {
+    return this.carts.applyDiscount(() => ctx.session.ensureOwner(), code);
+  }
+
+  @Mutation(() => Cart)
+  async removeDiscountCode(@Ctx() ctx: Context): Promise<Cart> {
+    return this.carts.removeDiscount(await ctx.session.owner());
+  }
+
+  @Mutation(() => Cart, { description: "Where the cart ships, so shipping and tax are priced before the address form is done; NO_SHIPPING where the store doesn't ship." })
+  async setShippingDestination(
+    @Arg("country") country: string,
+    @Arg("region", () => String, { nullable: true }) region: string | null,
+    @Arg("postalCode", () => String, { nullable: true }) postalCode: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<Cart> {
+    return this.carts.setDestination(() => ctx.session.ensureOwner(), { country, region, postalCode });
+  }
+
+  @Mutation(() => Cart, { description: "Chooses one of the cart's shippingOptions." })
+  async selectShipping(@Arg("optionId", () => ID) optionId: string, @Ctx() ctx: Context): Promise<Cart> {
+    return this.carts.selectShipping(await ctx.session.owner(), optionId);
+  }
+
   @Mutation(() => Cart)
   async removeFromCart(@Arg("lineId", () => ID) lineId: string, @Ctx() ctx: Context): Promise<Cart> {
     return this.carts.remove(await ctx.session.owner(), lineId);

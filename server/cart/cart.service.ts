@@ -3,14 +3,18 @@ import type { CatalogService } from "../catalog/catalog.service";
 import type { Product } from "../catalog/product.entity";
 import type { ProductVariant } from "../catalog/variant.entity";
 import { isUniqueViolation, type Transactions } from "../db/transaction";
-import { badInput, notFound, outOfStock } from "../graphql/errors";
+import { AppError, ErrorCode, badInput, notFound, outOfStock } from "../graphql/errors";
 import { Money } from "../graphql/money.type";
 import { CartLineEntity } from "./cart-line.entity";
 import { CartEntity } from "./cart.entity";
-import { Cart, CartLine } from "./cart.types";
+import { Cart, CartLine, type ShippingOption } from "./cart.types";
+import type { ShippingService } from "../shipping/shipping.service";
+import type { DiscountService } from "../discounts/discount.service";
+import { discountInvalid } from "../discounts/discount.service";
+import type { DiscountCode } from "../discounts/discount-code.entity";
 import type { Owner } from "../graphql/context";
 import { MAX_LINE_QUANTITY } from "./cart.args";
-import { computeTotals, type PricingRule, type Totals } from "./pricing";
+import { computeTotals, zoneFor, type Destination, type PricedRate, type PriceLine, type TaxRateSpec, type Totals } from "./pricing";
 
 /** A cart's subtotal stays below this (minor units), so totals fit the 32-bit columns and GraphQL Int. */
 export const MAX_CART_SUBTOTAL = 1_000_000_000;
@@ -27,7 +31,8 @@ export class CartService {
   constructor(
     private readonly tx: Transactions,
     private readonly catalog: CatalogService,
-    private readonly pricing: PricingRule,
+    private readonly shipping: ShippingService,
+    private readonly discounts: DiscountService,
     private readonly currency: string,
   ) {}
 
@@ -35,7 +40,65 @@ export class CartService {
   async view(owner: Owner | undefined): Promise<Cart> {
     const cart = owner ? await this.tx.manager.findOneBy(CartEntity, ownerWhere(owner)) : null;
     const lines = cart ? await this.linesOf(cart.id) : [];
-    return this.toView(cart?.id ?? "empty", lines);
+    return this.toView(cart, lines);
+  }
+
+  /** Applies a discount code (one per cart: it replaces any other); DISCOUNT_INVALID with its reason when it can't be used. */
+  async applyDiscount(ensureOwner: () => Promise<Owner>, raw: string): Promise<Cart> {
+    const owner = await ensureOwner();
+    await this.tx.run(async (m) => {
+      const cart = (await this.lockCart(owner, true))!;
+      const lines = await this.linesOf(cart.id);
+      const code = await this.discounts.check(raw, subtotalOf(lines));
+      await m.update(CartEntity, { id: cart.id }, { discountCode: code.code });
+    });
+    return this.view(owner);
+  }
+
+  async removeDiscount(owner: Owner | undefined): Promise<Cart> {
+    if (owner) await this.tx.run((m) => m.update(CartEntity, ownerWhere(owner), { discountCode: null }));
+    return this.view(owner);
+  }
+
+  /** Where the cart ships, so shipping and tax are priced before the address form is done; NO_SHIPPING where the store doesn't ship. */
+  async setDestination(ensureOwner: () => Promise<Owner>, destination: Destination): Promise<Cart> {
+    const country = destination.country.trim().toUpperCase();
+    if (!/^[A-Z]{2}$/.test(country)) throw badInput("country", "country must be a two-letter code like DE");
+    const setup = await this.shipping.setup();
+    if (!zoneFor(setup.zones, country)) throw noShipping(country);
+    const owner = await ensureOwner();
+    await this.tx.run(async (m) => {
+      const cart = (await this.lockCart(owner, true))!;
+      await m.update(
+        CartEntity,
+        { id: cart.id },
+        {
+          shipCountry: country,
+          shipRegion: destination.region?.trim().slice(0, 100) || null,
+          shipPostalCode: destination.postalCode?.trim().slice(0, 20) || null,
+        },
+      );
+    });
+    return this.view(owner);
+  }
+
+  /** Chooses one of the cart's shipping options (NOT_FOUND for any other). */
+  async selectShipping(owner: Owner | undefined, optionId: string): Promise<Cart> {
+    const view = await this.view(owner);
+    if (!owner || !view.shippingOptions.some((o) => o.id === optionId)) throw notFound("Shipping option", optionId);
+    await this.tx.run((m) => m.update(CartEntity, ownerWhere(owner), { shippingRateId: Number(optionId) }));
+    return this.view(owner);
+  }
+
+  /**
+   * Prices lines for a destination with the store's zones and tax rates (checkout uses it too); `discount`
+   * is the amount a code takes off the subtotal.
+   */
+  async price(
+    lines: PriceLine[],
+    opts: { destination?: Destination | null; rateId?: number | null; discount?: (subtotal: number) => number } = {},
+  ): Promise<Totals> {
+    return computeTotals(await this.shipping.setup(), lines, opts);
   }
 
   /**
@@ -116,11 +179,11 @@ export class CartService {
    * For checkout, inside its transaction: locks the owner's cart (so two checkouts of one cart
    * run one after the other) and returns its lines with their products.
    */
-  async lockForCheckout(owner: Owner): Promise<{ cartId: string; lines: CartLineEntity[] } | undefined> {
+  async lockForCheckout(owner: Owner): Promise<{ cartId: string; cart: CartEntity; lines: CartLineEntity[] } | undefined> {
     return this.tx.run(async () => {
       const cart = await this.lockCart(owner, false);
       if (!cart) return undefined;
-      return { cartId: cart.id, lines: await this.linesOf(cart.id) };
+      return { cartId: cart.id, cart, lines: await this.linesOf(cart.id) };
     });
   }
 
@@ -146,17 +209,16 @@ export class CartService {
     });
   }
 
+  /** After checkout: the lines and the code go (the destination and shipping choice stay for next time). */
   async clear(cartId: string): Promise<void> {
-    await this.tx.run((m) => m.delete(CartLineEntity, { cartId }));
+    await this.tx.run(async (m) => {
+      await m.delete(CartLineEntity, { cartId });
+      await m.update(CartEntity, { id: cartId }, { discountCode: null });
+    });
   }
 
   private linesOf(cartId: string): Promise<CartLineEntity[]> {
     return this.tx.manager.find(CartLineEntity, { where: { cartId }, relations: { product: true, variant: true }, order: { id: "ASC" } });
-  }
-
-  /** Subtotal, shipping, tax and total of lines at their unit prices, by the store's pricing rule (checkout uses it too). */
-  totals(lines: { unitPrice: number; quantity: number }[]): Totals {
-    return computeTotals(this.pricing, lines);
   }
 
   /** The cart's subtotal with `variant` at `quantity` must stay under MAX_CART_SUBTOTAL. */
@@ -209,26 +271,83 @@ export class CartService {
     return (await find()) ?? undefined;
   }
 
-  private toView(id: string, lines: CartLineEntity[]): Cart {
+  private async toView(entity: CartEntity | null, lines: CartLineEntity[]): Promise<Cart> {
+    const money = (amount: number) => Money.of(amount, this.currency);
     const viewLines = lines.map((l) => {
       const line = new CartLine();
       line.id = String(l.id);
       line.product = l.product;
       line.variant = l.variant;
       line.quantity = l.quantity;
-      line.unitPrice = Money.of(l.variant.priceAmount, this.currency);
-      line.lineTotal = Money.of(l.variant.priceAmount * l.quantity, this.currency);
+      line.unitPrice = money(l.variant.priceAmount);
+      line.lineTotal = money(l.variant.priceAmount * l.quantity);
       return line;
     });
-    const totals = this.totals(lines.map((l) => ({ unitPrice: l.variant.priceAmount, quantity: l.quantity })));
+    const subtotal = subtotalOf(lines);
+    // The applied code is checked again on every view: it may have expired, or the cart fallen below its minimum.
+    let code: DiscountCode | null = null;
+    let discountProblem: string | null = null;
+    if (entity?.discountCode) {
+      code = await this.discounts.find(entity.discountCode);
+      const problem = this.discounts.problem(code, subtotal);
+      if (problem) {
+        discountProblem = discountInvalid(entity.discountCode, problem.reason, problem.detail).message;
+        code = null;
+      }
+    }
+    const destination = entity?.shipCountry
+      ? { country: entity.shipCountry, region: entity.shipRegion, postalCode: entity.shipPostalCode }
+      : null;
+    const totals = await this.price(priceLines(lines), {
+      destination,
+      rateId: entity?.shippingRateId,
+      discount: code ? (s) => this.discounts.amountOff(code, s) : undefined,
+    });
+    const option = (o: PricedRate): ShippingOption => ({
+      id: String(o.rate.id),
+      name: o.rate.name,
+      price: money(o.price),
+      estimatedDays: o.rate.estimatedDays,
+    });
     const cart = new Cart();
-    cart.id = id;
+    cart.id = entity?.id ?? "empty";
     cart.lines = viewLines;
     cart.totalQuantity = totals.totalQuantity;
-    cart.subtotal = Money.of(totals.subtotal, this.currency);
-    cart.shipping = Money.of(totals.shipping, this.currency);
-    cart.tax = Money.of(totals.tax, this.currency);
-    cart.total = Money.of(totals.total, this.currency);
+    cart.subtotal = money(totals.subtotal);
+    cart.discountCode = entity?.discountCode ?? null;
+    cart.discount = money(totals.discount);
+    cart.discountProblem = discountProblem;
+    cart.destination = destination;
+    cart.shippingOptions = totals.options.map(option);
+    cart.selectedShipping = totals.selected ? option(totals.selected) : null;
+    cart.shipping = money(totals.shipping);
+    cart.tax = money(totals.tax);
+    cart.taxIncluded = totals.taxIncluded;
+    cart.taxLabel = taxLabel(totals.taxRate);
+    cart.total = money(totals.total);
     return cart;
+  }
+}
+
+const subtotalOf = (lines: CartLineEntity[]) => lines.reduce((sum, l) => sum + l.variant.priceAmount * l.quantity, 0);
+
+/** Lines as pricing takes them: the variant's price, the product's weight. */
+export const priceLines = (lines: CartLineEntity[]): PriceLine[] =>
+  lines.map((l) => ({ unitPrice: l.variant.priceAmount, quantity: l.quantity, weightGrams: l.product.weightGrams }));
+
+/** "VAT 19%", or null when no tax applies. */
+export function taxLabel(rate: TaxRateSpec | null): string | null {
+  if (!rate || rate.rateBps === 0) return null;
+  return `${rate.name} ${(rate.rateBps / 100).toLocaleString("en", { maximumFractionDigits: 2 })}%`;
+}
+
+export const noShipping = (country: string) =>
+  new AppError(ErrorCode.NO_SHIPPING, `Sorry, this shop doesn't ship to ${countryName(country)}`, { country });
+
+function countryName(code: string): string {
+  try {
+    return new Intl.DisplayNames(["en"], { type: "region" }).of(code) ?? code;
+  } catch {
+    return code;
   }
 }

@@ -1,34 +1,161 @@
-/** What shipping and tax a cart or order pays; swap the rule to change how a store charges. */
-export interface PricingRule {
-  quote(subtotal: number, totalQuantity: number): { shipping: number; tax: number };
+/**
+ * What a cart or an order costs: goods, discount, shipping by destination and tax by destination, computed
+ * on the server from the store's zones, rates and tax rates (shipping/). Pure: no database here.
+ */
+
+export interface ShippingRateSpec {
+  id: number;
+  name: string;
+  priceAmount: number;
+  /** Free when the goods (after discount) cost at least this; null: never free. */
+  freeAboveAmount: number | null;
+  /** Applies only to parcels from/up to this weight (grams); null: any. */
+  minWeightGrams: number | null;
+  maxWeightGrams: number | null;
+  estimatedDays: string | null;
 }
 
-/**
- * The default rule: a flat shipping fee, free at or above a threshold (0 means never free),
- * nothing for an empty cart; tax as basis points of the subtotal, rounded half up.
- */
-export class FlatShippingRule implements PricingRule {
-  constructor(private readonly opts: { shippingFlat: number; freeShippingThreshold: number; taxRateBps: number }) {}
+export interface ShippingZoneSpec {
+  id: number;
+  name: string;
+  /** ISO 3166-1 alpha-2 codes; "*" is every country no other zone names. */
+  countries: string[];
+  rates: ShippingRateSpec[];
+}
 
-  quote(subtotal: number, totalQuantity: number): { shipping: number; tax: number } {
-    const free = this.opts.freeShippingThreshold > 0 && subtotal >= this.opts.freeShippingThreshold;
-    const shipping = totalQuantity === 0 || free ? 0 : this.opts.shippingFlat;
-    const tax = Math.floor((subtotal * this.opts.taxRateBps + 5000) / 10_000);
-    return { shipping, tax };
-  }
+export interface TaxRateSpec {
+  /** ISO code, or "*" for every country without its own rate. */
+  country: string;
+  /** A region (state, province) with its own rate; null: the whole country. */
+  region: string | null;
+  name: string;
+  rateBps: number;
+}
+
+export interface PricingSetup {
+  zones: ShippingZoneSpec[];
+  taxRates: TaxRateSpec[];
+  /** Prices include tax (the tax is the part of them that is tax) rather than tax being added on top. */
+  taxIncluded: boolean;
+}
+
+export interface Destination {
+  country: string;
+  region?: string | null;
+  postalCode?: string | null;
+}
+
+export interface PricedRate {
+  rate: ShippingRateSpec;
+  price: number;
 }
 
 export interface Totals {
   subtotal: number;
+  discount: number;
   shipping: number;
   tax: number;
   total: number;
   totalQuantity: number;
+  /** The shipping options for the destination (or, before one is known, the store's default zone). */
+  options: PricedRate[];
+  selected: PricedRate | null;
+  /** True when a destination is known and no zone ships there. */
+  noShipping: boolean;
+  taxRate: TaxRateSpec | null;
+  taxIncluded: boolean;
 }
 
-export function computeTotals(rule: PricingRule, lines: { unitPrice: number; quantity: number }[]): Totals {
+export interface PriceLine {
+  unitPrice: number;
+  quantity: number;
+  weightGrams?: number | null;
+}
+
+const half = (n: number, d: number) => Math.floor((n * 2 + d) / (d * 2));
+
+/** The zone that ships to a country: the first that names it, else the "*" zone; none without a destination but "*". */
+export function zoneFor(zones: ShippingZoneSpec[], country: string | null): ShippingZoneSpec | null {
+  const code = country?.toUpperCase();
+  return (code && zones.find((z) => z.countries.includes(code))) || zones.find((z) => z.countries.includes("*")) || null;
+}
+
+/** The tax rate for a destination: its region's, else its country's, else the "*" rate; none without a destination but "*". */
+export function taxRateFor(rates: TaxRateSpec[], destination: Destination | null): TaxRateSpec | null {
+  const country = destination?.country.toUpperCase();
+  const region = destination?.region?.trim().toLowerCase();
+  return (
+    (country && region && rates.find((r) => r.country === country && r.region?.toLowerCase() === region)) ||
+    (country && rates.find((r) => r.country === country && !r.region)) ||
+    rates.find((r) => r.country === "*") ||
+    null
+  );
+}
+
+/**
+ * Prices lines for a destination: the discount comes off the goods; shipping is the chosen rate of the
+ * destination's zone (or its cheapest), free above its threshold, nothing for an empty cart; tax is the
+ * destination's rate on the discounted goods, rounded half up — added on top, or the part of the prices that
+ * is tax when prices include it.
+ */
+export function computeTotals(
+  setup: PricingSetup,
+  lines: PriceLine[],
+  opts: { destination?: Destination | null; rateId?: number | null; discount?: (subtotal: number) => number } = {},
+): Totals {
   const subtotal = lines.reduce((sum, l) => sum + l.unitPrice * l.quantity, 0);
   const totalQuantity = lines.reduce((sum, l) => sum + l.quantity, 0);
-  const { shipping, tax } = rule.quote(subtotal, totalQuantity);
-  return { subtotal, shipping, tax, total: subtotal + shipping + tax, totalQuantity };
+  const weight = lines.reduce((sum, l) => sum + (l.weightGrams ?? 0) * l.quantity, 0);
+  const discount = Math.min(subtotal, Math.max(0, opts.discount?.(subtotal) ?? 0));
+  const goods = subtotal - discount;
+  const destination = opts.destination ?? null;
+  const zone = zoneFor(setup.zones, destination?.country ?? null);
+  const options: PricedRate[] = (zone?.rates ?? [])
+    .filter((r) => (r.minWeightGrams === null || weight >= r.minWeightGrams) && (r.maxWeightGrams === null || weight <= r.maxWeightGrams))
+    .map((rate) => ({
+      rate,
+      price: totalQuantity === 0 || (rate.freeAboveAmount !== null && goods >= rate.freeAboveAmount) ? 0 : rate.priceAmount,
+    }));
+  const cheapest = options.reduce<PricedRate | null>((best, o) => (!best || o.price < best.price ? o : best), null);
+  const selected = options.find((o) => o.rate.id === opts.rateId) ?? cheapest;
+  const shipping = selected?.price ?? 0;
+  const taxRate = taxRateFor(setup.taxRates, destination);
+  const bps = taxRate?.rateBps ?? 0;
+  const tax = setup.taxIncluded ? goods - half(goods * 10_000, 10_000 + bps) : half(goods * bps, 10_000);
+  return {
+    subtotal,
+    discount,
+    shipping,
+    tax,
+    total: goods + shipping + (setup.taxIncluded ? 0 : tax),
+    totalQuantity,
+    options,
+    selected,
+    noShipping: destination !== null && options.length === 0,
+    taxRate,
+    taxIncluded: setup.taxIncluded,
+  };
+}
+
+/**
+ * The store's settings before shipping zones existed (SHIPPING_FLAT, FREE_SHIPPING_THRESHOLD, TAX_RATE_BPS)
+ * as the default zone and tax rate, so an upgraded store charges what it charged before.
+ */
+export function defaultSetup(opts: { shippingFlat: number; freeShippingThreshold: number; taxRateBps: number }): {
+  zone: Omit<ShippingZoneSpec, "id" | "rates">;
+  rate: Omit<ShippingRateSpec, "id">;
+  taxRate: TaxRateSpec | null;
+} {
+  return {
+    zone: { name: "Everywhere", countries: ["*"] },
+    rate: {
+      name: "Standard shipping",
+      priceAmount: opts.shippingFlat,
+      freeAboveAmount: opts.freeShippingThreshold > 0 ? opts.freeShippingThreshold : null,
+      minWeightGrams: null,
+      maxWeightGrams: null,
+      estimatedDays: null,
+    },
+    taxRate: opts.taxRateBps > 0 ? { country: "*", region: null, name: "Tax", rateBps: opts.taxRateBps } : null,
+  };
 }

@@ -42,6 +42,7 @@ export class ProductAdminService {
           currency: this.currency,
           stock: 0,
           status: input.status,
+          weightGrams: input.weightGrams ?? null,
         });
         await m.save(product);
         await this.replaceImages(product.id, input.images);
@@ -81,6 +82,7 @@ export class ProductAdminService {
         if (input.name !== undefined && input.name !== null) changes.name = input.name.trim();
         if (input.description !== undefined && input.description !== null) changes.description = input.description.trim();
         if (input.status !== undefined && input.status !== null) changes.status = input.status;
+        if (input.weightGrams !== undefined && input.weightGrams !== null) changes.weightGrams = input.weightGrams;
         if (Object.keys(changes).length) await m.update(Product, { id: product.id }, changes);
         if (input.images) await this.replaceImages(product.id, input.images);
         if (input.categoryIds) await this.categories.setForProduct(product.id, input.categoryIds);

@@ -42,6 +42,10 @@ export class Product {
   @Column({ type: "int" })
   stock: number;
 
+  @Field(() => Int, { nullable: true, description: "Shipping weight of one unit in grams (for rates by weight)." })
+  @Column({ name: "weight_grams", type: "int", nullable: true })
+  weightGrams: number | null;
+
   /** Its options (name and values) as JSON; an empty list for a product sold in one form. */
   @Column({ name: "options", type: "varchar", length: 2000, default: "[]" })
   optionsJson: string;

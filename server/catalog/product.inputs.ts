@@ -110,6 +110,13 @@ export class CreateProductInput {
   @Field(() => ProductStatus, { defaultValue: ProductStatus.DRAFT })
   status: ProductStatus;
 
+  @Field(() => Int, { nullable: true, description: "Shipping weight of one unit in grams." })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  weightGrams?: number | null;
+
   @Field(() => [ProductOptionInput], { defaultValue: [], description: "Its options (at most 3); none for a product sold in one form." })
   @IsArray()
   @ArrayMaxSize(3)
@@ -165,6 +172,13 @@ export class UpdateProductInput {
   @Field(() => ProductStatus, { nullable: true, description: "ARCHIVED hides a product that has orders instead of deleting it." })
   @IsOptional()
   status?: ProductStatus;
+
+  @Field(() => Int, { nullable: true, description: "Shipping weight of one unit in grams." })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  weightGrams?: number | null;
 
   @Field(() => [ProductOptionInput], { nullable: true, description: "Replaces its options; give the variants with them." })
   @IsOptional()

@@ -1,7 +1,10 @@
 import { createHash, randomUUID } from "node:crypto";
 import { In, IsNull, LessThanOrEqual } from "typeorm";
 import type { LoginThrottleService } from "../accounts/login-throttle.service";
-import { lineName, type CartService } from "../cart/cart.service";
+import { lineName, noShipping, taxLabel, type CartService } from "../cart/cart.service";
+import { zoneFor } from "../cart/pricing";
+import type { DiscountService } from "../discounts/discount.service";
+import type { ShippingService } from "../shipping/shipping.service";
 import type { CatalogService } from "../catalog/catalog.service";
 import { isUniqueViolation, type Transactions } from "../db/transaction";
 import type { Owner, Viewer } from "../graphql/context";
@@ -89,6 +92,8 @@ export class CheckoutService {
     private readonly settings: CheckoutSettings,
     private readonly log: Logger,
     private readonly mailer: OrderMailer,
+    private readonly discounts: DiscountService,
+    private readonly shipping: ShippingService,
   ) {}
 
   /**
@@ -124,6 +129,8 @@ export class CheckoutService {
           lines: order.lines.map((l) => ({ name: l.name, quantity: l.quantity, unitAmount: l.unitPriceAmount })),
           shippingAmount: order.shippingAmount,
           taxAmount: order.taxAmount,
+          discountAmount: order.discountAmount,
+          taxIncluded: order.taxIncluded,
           holdExpiresAt: order.reconcileAt,
           successUrl: `${from.returnBase}/order/${order.id}?from=payment`,
           cancelUrl: `${from.returnBase}/cart?cancelled=${order.id}`,
@@ -220,26 +227,43 @@ export class CheckoutService {
       const priced = checkout.lines.map((line) => {
         const product = products.get(line.productId)!;
         const variant = variants.get(line.variantId)!;
-        return { line, product, variant, unitPrice: variant.priceAmount, quantity: line.quantity };
+        return { line, product, variant, unitPrice: variant.priceAmount, quantity: line.quantity, weightGrams: product.weightGrams };
       });
-      const totals = this.cart.totals(priced);
-      if (totals.total > MAX_ORDER_TOTAL) throw badInput("cart", "The order total is larger than this store can take in one order");
       const orderId = randomUUID();
+      const email = input.email.trim();
+      const subtotal = priced.reduce((sum, p) => sum + p.unitPrice * p.quantity, 0);
+      // The code's use is taken now, under its row lock (racing checkouts can't pass its limits); a refusal undoes it all.
+      const discount = checkout.cart.discountCode
+        ? await this.discounts.redeem(checkout.cart.discountCode, { id: orderId, email, subtotal })
+        : null;
+      const destination = { country: input.shippingAddress.country, region: input.shippingAddress.region, postalCode: input.shippingAddress.postalCode };
+      const rateId = input.shippingOptionId ? Number(input.shippingOptionId) : checkout.cart.shippingRateId;
+      const totals = await this.cart.price(priced, { destination, rateId, discount: () => discount?.amount ?? 0 });
+      if (totals.noShipping) throw noShipping(destination.country.toUpperCase());
+      if (input.shippingOptionId && totals.selected?.rate.id !== rateId)
+        throw badInput("shippingOptionId", "That shipping option isn't offered for this address; choose another");
+      if (totals.total > MAX_ORDER_TOTAL) throw badInput("cart", "The order total is larger than this store can take in one order");
+      const zone = zoneFor((await this.shipping.setup()).zones, destination.country);
       const shippingAddress = toAddress(input.shippingAddress);
       const holds = provider.kind !== PaymentKind.MANUAL;
       const order = m.create(Order, {
         id: orderId,
         number,
         status: OrderStatus.PENDING_PAYMENT,
-        email: input.email.trim(),
+        email,
         sessionId: owner.sessionId,
         customerId: owner.customerId,
         idempotencyKey: key,
         checkoutFingerprint: print,
         currency: this.settings.currency,
         subtotalAmount: totals.subtotal,
+        discountCode: discount?.code ?? null,
+        discountAmount: totals.discount,
         shippingAmount: totals.shipping,
+        shippingMethod: totals.selected ? `${totals.selected.rate.name}${zone ? ` (${zone.name})` : ""}`.slice(0, 200) : null,
         taxAmount: totals.tax,
+        taxLabel: taxLabel(totals.taxRate),
+        taxIncluded: totals.taxIncluded,
         totalAmount: totals.total,
         shippingAddress,
         billingAddress: input.billingAddress ? toAddress(input.billingAddress) : { ...shippingAddress },
@@ -374,6 +398,7 @@ export class CheckoutService {
         { sessionId: order.sessionId, customerId: order.customerId },
         [...lines].sort((a, b) => a.position - b.position),
       );
+      await this.discounts.release(orderId);
       for (const line of lines) {
         if (line.variantId === null) continue;
         await this.inventory.move({

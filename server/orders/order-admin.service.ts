@@ -10,6 +10,7 @@ import { findOrderWithLines, fitNote, formatAmount, isOrderId, lockOrder } from 
 import { TRANSITIONS, canMove } from "./order-status";
 import { REFUND_CHECK_MS } from "./refund-timing";
 import { Order, OrderStatus, PaymentStatus } from "./order.entity";
+import type { DiscountService } from "../discounts/discount.service";
 import type { OrderMailer } from "./order-mailer";
 import type { OrderService } from "./order.service";
 
@@ -30,6 +31,7 @@ export class OrderAdminService {
     private readonly inventory: InventoryService,
     private readonly payments: PaymentService,
     private readonly mailer: OrderMailer,
+    private readonly discounts: DiscountService,
   ) {}
 
   /** The statuses the order may move to now, from the transition table. */
@@ -74,6 +76,8 @@ export class OrderAdminService {
         }
       }
       const unpaid = to === OrderStatus.CANCELLED && order.paymentStatus === PaymentStatus.PENDING;
+      // Cancelled before it was paid: its discount code's use is given back.
+      if (unpaid) await this.discounts.release(id);
       await m.update(
         Order,
         { id },

@@ -82,8 +82,27 @@ export class Order {
   @Column({ name: "subtotal_amount", type: "int" })
   subtotalAmount: number;
 
+  @Field(() => String, { nullable: true, description: "The discount code used, if any." })
+  @Column({ name: "discount_code", type: "varchar", length: 40, nullable: true })
+  discountCode: string | null;
+
+  @Column({ name: "discount_amount", type: "int", default: 0 })
+  discountAmount: number;
+
   @Column({ name: "shipping_amount", type: "int" })
   shippingAmount: number;
+
+  @Field(() => String, { nullable: true, description: 'The shipping option charged, e.g. "Standard (Europe)".' })
+  @Column({ name: "shipping_method", type: "varchar", length: 200, nullable: true })
+  shippingMethod: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The tax charged, e.g. "VAT 19%".' })
+  @Column({ name: "tax_label", type: "varchar", length: 100, nullable: true })
+  taxLabel: string | null;
+
+  @Field({ description: "The prices included the tax (it was not added to the total)." })
+  @Column({ name: "tax_included", type: "boolean", default: false })
+  taxIncluded: boolean;
 
   @Column({ name: "tax_amount", type: "int" })
   taxAmount: number;
@@ -150,6 +169,11 @@ export class Order {
   @Field(() => Money)
   get subtotal(): Money {
     return Money.of(this.subtotalAmount, this.currency);
+  }
+
+  @Field(() => Money, { description: "What the discount code took off the goods." })
+  get discount(): Money {
+    return Money.of(this.discountAmount, this.currency);
   }
 
   @Field(() => Money)

@@ -1,5 +1,5 @@
 import { IsEmail, IsISO31661Alpha2, IsNotEmpty, IsOptional, Length, Matches, MaxLength, ValidateNested } from "class-validator";
-import { Field, InputType } from "type-graphql";
+import { Field, ID, InputType } from "type-graphql";
 
 /** Rejects values that are only spaces, which Length(1, …) lets through. */
 const NotBlank = () => Matches(/\S/, { message: "$property must not be blank" });
@@ -77,6 +77,10 @@ export class PlaceOrderInput {
   @Field(() => PaymentInput)
   @ValidateNested()
   payment: PaymentInput;
+
+  @Field(() => ID, { nullable: true, description: "One of the cart's shippingOptions for this address; default: the one chosen in the cart, else the cheapest." })
+  @IsOptional()
+  shippingOptionId?: string | null;
 
   @Field(() => String, {
     nullable: true,

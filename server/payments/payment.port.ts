@@ -18,6 +18,10 @@ export interface PaymentOrder {
   lines: { name: string; quantity: number; unitAmount: number }[];
   shippingAmount: number;
   taxAmount: number;
+  /** Taken off the goods by a discount code. */
+  discountAmount: number;
+  /** The prices include the tax (it is not added on top). */
+  taxIncluded: boolean;
   /** When the stock hold ends; a hosted page must not take money after it. Null: no hold (manual). */
   holdExpiresAt: Date | null;
   /** Where a hosted page sends the shopper after paying, and after giving up. */

@@ -56,9 +56,14 @@ export class StripePaymentProvider implements PaymentProvider {
       quantity,
       price_data: { currency, unit_amount: unitAmount, product_data: { name } },
     });
-    const lines = order.lines.map((l) => item(l.name, l.unitAmount, l.quantity));
-    if (order.shippingAmount > 0) lines.push(item("Shipping", order.shippingAmount));
-    if (order.taxAmount > 0) lines.push(item("Tax", order.taxAmount));
+    // Stripe's line items can't be negative: with a discount (or tax inside the prices) the page shows the
+    // order as one line of its exact total, so what Stripe takes is always what the order says.
+    const itemized = order.discountAmount === 0 && !order.taxIncluded;
+    const lines = itemized
+      ? order.lines.map((l) => item(l.name, l.unitAmount, l.quantity))
+      : [item(`Order ${order.number} (${order.lines.reduce((n, l) => n + l.quantity, 0)} items)`, order.amount)];
+    if (itemized && order.shippingAmount > 0) lines.push(item("Shipping", order.shippingAmount));
+    if (itemized && order.taxAmount > 0) lines.push(item("Tax", order.taxAmount));
     // The page stays open a little past the hold (the sweeper closes it at the hold's end), and Stripe wants at
     // least 30 minutes. Derived from the hold, not the clock, so a repeated start sends the same parameters.
     const now = Math.floor(Date.now() / 1000);

@@ -7,3 +7,4 @@ export { CheckoutHoldsAndPayments1795330458106 } from "./1795330458106-CheckoutH
 export { EmailOutboxAndPasswordReset1796572887539 } from "./1796572887539-EmailOutboxAndPasswordReset";
 export { Categories1796573657356 } from "./1796573657356-Categories";
 export { Variants1796578235521 } from "./1796578235521-Variants";
+export { DiscountsShippingTax1796578823729 } from "./1796578823729-DiscountsShippingTax";
