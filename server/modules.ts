@@ -107,6 +107,9 @@ export type Services = ReturnType<typeof createServices>;
 /** Every service, wired once per process. `reader` serves reads outside transactions (see openReader). */
 export function createServices(config: Config, dataSource: DataSource, reader: DataSource = dataSource, log: Logger = silentLogger()) {
   const tx = new Transactions(dataSource, reader);
+  const catalog = new CatalogService(tx);
+  const categories = new CategoryService(tx);
+  const inventory = new InventoryService(tx, catalog, config.lowStockThreshold);
   const shipping = new ShippingService(tx, {
     currency: config.currency,
     taxIncluded: config.pricesIncludeTax,
@@ -115,11 +118,11 @@ export function createServices(config: Config, dataSource: DataSource, reader: D
     taxRateBps: config.taxRateBps,
   });
   const discounts = new DiscountService(tx, config.currency, (amount) => formatMoney(amount, config.currency));
-  const catalog = new CatalogService(tx);
-  const categories = new CategoryService(tx);
-  const inventory = new InventoryService(tx, catalog, config.lowStockThreshold);
   const variants = new VariantService(tx, catalog, inventory, config.currency);
-  const catalogIo = new CatalogIoService(tx, catalog, variants, config.currency, categories);
+  const catalogIo = new CatalogIoService(tx, catalog, variants, config.currency, categories, [
+    () => discounts.loadDemo(),
+    () => shipping.loadDemo(),
+  ]);
   const cart = new CartService(tx, catalog, shipping, discounts, config.currency);
   const testProvider = new TestPaymentProvider(config.testPaymentDelayMs);
   const payments = new PaymentService(

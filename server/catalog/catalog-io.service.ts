@@ -3,6 +3,7 @@ import { moneyInputValue, parseMoneyInput } from "../../common/money";
 import type { Transactions } from "../db/transaction";
 import { AppError, ErrorCode } from "../graphql/errors";
 import { parseCsv, toCsv } from "../lib/csv";
+import { groupBy } from "../graphql/loaders";
 import { CATEGORY_SEPARATOR, validateCatalog, type CatalogRow, type RowProblem } from "./catalog-import";
 import { Category } from "./category.entity";
 import type { VariantService } from "./variant.service";
@@ -14,6 +15,16 @@ import { ProductImage } from "./product-image.entity";
 import { Product } from "./product.entity";
 
 const CSV_COLUMNS = ["sku", "name", "description", "price", "stock"] as const;
+
+/** "Size=M|Colour=Blue" → { Size: "M", Colour: "Blue" }. */
+function parseOptionsCell(cell: string): Record<string, string> {
+  const options: Record<string, string> = {};
+  for (const part of cell.split(CATEGORY_SEPARATOR)) {
+    const at = part.indexOf("=");
+    if (at > 0) options[part.slice(0, at).trim()] = part.slice(at + 1).trim();
+  }
+  return options;
+}
 
 /** Rows that can't be imported, each problem by row index and field (the callers say it as rows of their file). */
 export class CatalogProblems extends Error {
@@ -33,6 +44,8 @@ export class CatalogIoService {
     private readonly variants: VariantService,
     private readonly currency: string,
     private readonly categories: CategoryService,
+    /** What other features add to the demo (discount codes, a shipping zone), wired by the composition root. */
+    private readonly demoExtras: (() => Promise<void>)[] = [],
   ) {}
 
   /**
@@ -108,19 +121,51 @@ export class CatalogIoService {
         problems: [{ row: 1, field: missing[0], message: "column is missing" }],
       });
     }
-    const objects = lines.map((fields) => {
+    const objects: Record<string, unknown>[] = [];
+    /** The CSV rows (0-based, without the header) each object came from: a product with options has one per variant. */
+    const sources: number[][] = [];
+    const groups = new Map<string, number>();
+    lines.forEach((fields, index) => {
       const get = (c: string) => fields[columns.indexOf(c)] ?? "";
       const stock = get("stock").trim();
-      return {
-        sku: get("sku"),
+      // Anything that isn't a price or a count stays text, for the validator to report.
+      const price = parseMoneyInput(get("price"), this.currency) ?? get("price");
+      const count = /^\d{1,9}$/.test(stock) ? Number(stock) : stock;
+      const productSku = columns.includes("product_sku") ? get("product_sku").trim() : "";
+      const common = {
         name: get("name"),
         description: get("description"),
-        // Anything that isn't a price or a count stays text, for the validator to report.
-        price: parseMoneyInput(get("price"), this.currency) ?? get("price"),
-        stock: /^\d{1,9}$/.test(stock) ? Number(stock) : stock,
-        ...(columns.includes("categories") ? { categories: get("categories") } : {}),
+        ...(columns.includes("categories") && get("categories").trim() ? { categories: get("categories") } : {}),
       };
+      if (!productSku) {
+        objects.push({ sku: get("sku"), ...common, price, stock: count, ...(columns.includes("categories") ? { categories: get("categories") } : {}) });
+        sources.push([index]);
+        return;
+      }
+      // A variant row: grouped with the other rows of its product (by product_sku), its options as "Size=M|Colour=Blue".
+      const values = parseOptionsCell(get("options"));
+      const variant = { sku: get("sku"), options: values, price, stock: count };
+      const at = groups.get(productSku.toUpperCase());
+      if (at === undefined) {
+        groups.set(productSku.toUpperCase(), objects.length);
+        objects.push({ sku: productSku, ...common, price: typeof price === "number" ? price : 0, stock: 0, optionsCells: [values], variants: [variant] });
+        sources.push([index]);
+      } else {
+        const product = objects[at] as { variants: unknown[]; optionsCells: unknown[] };
+        product.variants.push(variant);
+        product.optionsCells.push(values);
+        sources[at].push(index);
+      }
     });
+    // The options of a grouped product: each option's values in the order its rows give them.
+    for (const object of objects) {
+      const cells = object.optionsCells as Record<string, string>[] | undefined;
+      if (!cells) continue;
+      const names = [...new Set(cells.flatMap((c) => Object.keys(c)))];
+      object.options = names.map((name) => ({ name, values: [...new Set(cells.map((c) => c[name]).filter((v) => v !== undefined))] }));
+      object.variants = (object.variants as { options: Record<string, string> }[]).map((v) => ({ ...v, options: names.map((n) => v.options[n] ?? "") }));
+      delete object.optionsCells;
+    }
     if (!objects.length) throw new AppError(ErrorCode.BAD_USER_INPUT, "The CSV has no products", { field: "csv", problems: [] });
     const { rows, problems } = validateCatalog(objects, this.currency);
     try {
@@ -128,11 +173,13 @@ export class CatalogIoService {
       return await this.importRows(rows, actor);
     } catch (error) {
       if (!(error instanceof CatalogProblems)) throw error;
-      const listed = error.problems.map((p) => ({
-        row: p.index + 2,
-        field: p.field,
-        message: p.field === "price" ? `must be a price like 25.99` : p.message,
-      }));
+      const listed = error.problems.map((p) => {
+        const variant = /^variants\[(\d+)\]\.?(.*)$/.exec(p.field);
+        const from = sources[p.index] ?? [p.index];
+        const row = (variant ? (from[Number(variant[1])] ?? from[0]) : from[0]) + 2;
+        const field = variant ? variant[2] || "options" : p.field;
+        return { row, field, message: field === "price" ? `must be a price like 25.99` : p.message };
+      });
       throw new AppError(
         ErrorCode.BAD_USER_INPUT,
         `${listed.length} problem(s); nothing was imported. First: row ${listed[0].row}, ${listed[0].field} ${listed[0].message}`,
@@ -141,22 +188,35 @@ export class CatalogIoService {
     }
   }
 
-  /** The whole catalog as CSV: the import's columns, status, and categories (slugs separated by "|"), ready to import again. */
+  /**
+   * The whole catalog as CSV, ready to import again: the import's columns, status, categories (slugs separated
+   * by "|"), and for a product with options one row per variant, with its product's SKU and its option values.
+   */
   async exportCsv(): Promise<string> {
     const products = await this.catalog.all();
     const links = await this.categories.ofProducts(products.map((p) => p.id));
     const slugs = new Map<number, string[]>();
     for (const l of links) slugs.set(l.productId, [...(slugs.get(l.productId) ?? []), l.category.slug]);
-    const rows = products.map((p) => [
-      p.sku,
-      p.name,
-      p.description,
-      moneyInputValue(p.priceAmount, this.currency),
-      p.stock,
-      p.status,
-      (slugs.get(p.id) ?? []).join(CATEGORY_SEPARATOR),
-    ]);
-    return toCsv([["sku", "name", "description", "price", "stock", "status", "categories"], ...rows]);
+    const variants = groupBy(
+      products.map((p) => p.id),
+      await this.catalog.variantsFor(products.map((p) => p.id)),
+      (v) => v.productId,
+    );
+    const rows = products.flatMap((p, i) => {
+      const common = [p.name, p.description];
+      const tail = [p.status, (slugs.get(p.id) ?? []).join(CATEGORY_SEPARATOR)];
+      if (!p.options.length) return [[p.sku, ...common, moneyInputValue(p.priceAmount, this.currency), p.stock, ...tail, "", ""]];
+      return variants[i].map((v) => [
+        v.sku,
+        ...common,
+        moneyInputValue(v.priceAmount, this.currency),
+        v.stock,
+        ...tail,
+        p.sku,
+        p.options.map((o, j) => `${o.name}=${v.optionValues[j] ?? ""}`).join(CATEGORY_SEPARATOR),
+      ]);
+    });
+    return toCsv([["sku", "name", "description", "price", "stock", "status", "categories", "product_sku", "options"], ...rows]);
   }
 
   /** Loads (or refreshes) the demo catalog. */
@@ -166,6 +226,7 @@ export class CatalogIoService {
     return this.tx.run(async () => {
       const result = await this.importRows(rows, SYSTEM_ACTOR);
       await this.loadDemoCategories();
+      for (const extra of this.demoExtras) await extra();
       return result;
     });
   }

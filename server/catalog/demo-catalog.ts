@@ -1,5 +1,5 @@
 /** The demo catalog a fresh store starts with: a small tea-and-kitchen shop. Images are drawn by media/demo-images. */
-export type DemoShape = "teapot" | "mug" | "bowl" | "plate" | "jar" | "vase" | "candle" | "board" | "kettle" | "tin";
+export type DemoShape = "teapot" | "mug" | "bowl" | "plate" | "jar" | "vase" | "candle" | "board" | "kettle" | "tin" | "tee" | "apron";
 
 export interface DemoProduct {
   sku: string;
@@ -9,6 +9,12 @@ export interface DemoProduct {
   stock: number;
   shape: DemoShape;
   hue: number;
+  /** A product sold in several forms; "Colour" values take their hue from `colours`, for their pictures. */
+  options?: { name: string; values: string[] }[];
+  colours?: Record<string, number>;
+  /** Stock (and a price other than the product's) per combination, by title ("M / Blue"); the rest have `stock`. */
+  variantStock?: Record<string, number>;
+  variantPrice?: Record<string, number>;
 }
 
 const p = (sku: string, name: string, price: number, stock: number, shape: DemoShape, hue: number, description: string): DemoProduct => ({
@@ -84,19 +90,79 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
   p("TIN-ROOIBOS", "Rooibos Vanilla, 100 g", 1199, 1, "tin", 12, "Caffeine-free red bush tea with real vanilla pieces."),
   p("TIN-CHAI", "Masala Chai, 100 g", 1199, 33, "tin", 38, "Assam with cardamom, cinnamon, ginger and clove; brew it with milk."),
   p("TIN-MINT", "Moroccan Mint, 100 g", 1049, 28, "tin", 150, "Gunpowder green tea with spearmint: sweet, bright and cooling."),
+  {
+    ...p("TEE-CLUB", "Tea Club T-Shirt", 2400, 6, "tee", 215, "Soft organic cotton T-shirt with a small teapot on the chest. Regular fit; XL is cut longer."),
+    options: [
+      { name: "Size", values: ["S", "M", "L", "XL"] },
+      { name: "Colour", values: ["Blue", "Natural"] },
+    ],
+    colours: { Blue: 215, Natural: 40 },
+    variantStock: { "S / Natural": 0, "M / Blue": 12, "L / Natural": 2 },
+    variantPrice: { "XL / Blue": 2600, "XL / Natural": 2600 },
+  },
+  {
+    ...p("APRON-LINEN", "Linen Apron", 2900, 9, "apron", 110, "A washed-linen apron with a deep front pocket and long ties, in three colours."),
+    options: [{ name: "Colour", values: ["Sage", "Rust", "Navy"] }],
+    colours: { Sage: 110, Rust: 18, Navy: 228 },
+    variantStock: { Rust: 0 },
+  },
 ];
 
-/** The catalog rows the importer takes, with each product's two generated images. */
-export function demoCatalogRows() {
-  return DEMO_PRODUCTS.map((d) => ({
-    sku: d.sku,
-    name: d.name,
-    description: d.description,
-    price: d.price,
-    stock: d.stock,
-    images: [1, 2].map((n) => ({ url: `/media/demo/${d.sku.toLowerCase()}-${n}.svg`, alt: n === 1 ? d.name : `${d.name}, another view` })),
-  }));
+/** Every combination of a demo product's option values, in order: [["S", "Blue"], ["S", "Natural"], …]. */
+function combinations(options: { values: string[] }[]): string[][] {
+  return options.reduce<string[][]>((all, o) => all.flatMap((c) => o.values.map((v) => [...c, v])), [[]]);
 }
+
+/** The catalog rows the importer takes, with each product's generated images (one per colour for a product in colours). */
+export function demoCatalogRows() {
+  return DEMO_PRODUCTS.map((d) => {
+    const base = { sku: d.sku, name: d.name, description: d.description, price: d.price, stock: d.stock };
+    if (!d.options) {
+      return {
+        ...base,
+        images: [1, 2].map((n) => ({ url: `/media/demo/${d.sku.toLowerCase()}-${n}.svg`, alt: n === 1 ? d.name : `${d.name}, another view` })),
+      };
+    }
+    const colourAt = d.options.findIndex((o) => o.name === "Colour");
+    const colourImage = (colour: string) => `/media/demo/${d.sku.toLowerCase()}-h${d.colours![colour]}.svg`;
+    return {
+      ...base,
+      images: Object.keys(d.colours ?? {}).map((colour) => ({ url: colourImage(colour), alt: `${d.name} in ${colour.toLowerCase()}` })),
+      options: d.options,
+      variants: combinations(d.options).map((values) => {
+        const title = values.join(" / ");
+        return {
+          options: values,
+          stock: d.variantStock?.[title] ?? d.stock,
+          ...(d.variantPrice?.[title] ? { price: d.variantPrice[title] } : {}),
+          ...(colourAt >= 0 ? { imageUrl: colourImage(values[colourAt]) } : {}),
+        };
+      }),
+    };
+  });
+}
+
+/** The demo's discount codes: one to try, and one that has run out (to see a code refused with its reason). */
+export const DEMO_DISCOUNT_CODES = [
+  { code: "WELCOME10", kind: "PERCENTAGE" as const, value: 10, perCustomerLimit: 1 },
+  { code: "SUMMER24", kind: "PERCENTAGE" as const, value: 25, startsAt: new Date("2024-06-01T00:00:00Z"), endsAt: new Date("2024-09-01T00:00:00Z") },
+];
+
+/** A second shipping zone next to the default one, and VAT for two of its countries. */
+export const DEMO_SHIPPING = {
+  zone: {
+    name: "Europe",
+    countries: ["AT", "BE", "DE", "DK", "ES", "FI", "FR", "IE", "IT", "LU", "NL", "PT", "SE"],
+    rates: [
+      { name: "Standard", price: 1200, freeAbove: 15_000, estimatedDays: "4–7 business days" },
+      { name: "Express", price: 2400, estimatedDays: "2–3 business days" },
+    ],
+  },
+  taxRates: [
+    { country: "DE", name: "VAT", rateBps: 1900 },
+    { country: "FR", name: "VAT", rateBps: 2000 },
+  ],
+};
 
 /** The demo's category tree: [name, subcategories or the shapes of the products in it]. */
 export const DEMO_CATEGORIES: { name: string; shapes?: DemoShape[]; children?: { name: string; shapes: DemoShape[] }[] }[] = [
@@ -110,6 +176,7 @@ export const DEMO_CATEGORIES: { name: string; shapes?: DemoShape[]; children?: {
       { name: "Plates & boards", shapes: ["plate", "board"] },
     ],
   },
+  { name: "Apparel", shapes: ["tee", "apron"] },
   {
     name: "Home",
     children: [

@@ -14,15 +14,18 @@ const SHAPES: Record<DemoShape, string> = {
   board: '<rect x="90" y="150" width="220" height="140" rx="22"/><circle cx="285" cy="175" r="10" fill="#fff"/>',
   kettle:
     '<path d="M120 300 L140 170 Q200 140 260 170 L280 300 Z"/><path d="M150 170 Q200 80 250 170" fill="none" stroke="C" stroke-width="14"/><path d="M275 230 L340 170" stroke="C" stroke-width="16" stroke-linecap="round"/>',
+  tee: '<path d="M140 110 L110 120 L70 170 L110 195 L130 175 L130 310 L270 310 L270 175 L290 195 L330 170 L290 120 L260 110 Q200 150 140 110 Z"/>',
+  apron:
+    '<path d="M160 110 L240 110 L245 170 L300 190 L285 320 L115 320 L100 190 L155 170 Z"/><rect x="165" y="230" width="70" height="45" rx="6" fill="#fff" fill-opacity="0.3"/>',
   tin: '<rect x="135" y="130" width="130" height="180" rx="10"/><rect x="128" y="115" width="144" height="30" rx="6" fill-opacity="0.75"/><rect x="150" y="190" width="100" height="60" rx="6" fill="#fff" fill-opacity="0.8"/>',
 };
 
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** Draws a product's demo picture; view 2 is a close-up on a darker ground. */
-export function demoImageSvg(product: DemoProduct, view: 1 | 2): string {
-  const colour = `hsl(${product.hue} 55% ${view === 1 ? 45 : 38}%)`;
-  const ground = `hsl(${product.hue} 40% ${view === 1 ? 94 : 84}%)`;
+/** Draws a product's demo picture; view 2 is a close-up on a darker ground; a hue draws view 1 in that colour. */
+export function demoImageSvg(product: DemoProduct, view: 1 | 2, hue = product.hue): string {
+  const colour = `hsl(${hue} 55% ${view === 1 ? 45 : 38}%)`;
+  const ground = `hsl(${hue} 40% ${view === 1 ? 94 : 84}%)`;
   const shape = SHAPES[product.shape].replaceAll('"C"', `"${colour}"`);
   const transform = view === 1 ? "" : ' transform="translate(200 215) scale(1.25) rotate(-8) translate(-200 -215)"';
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 400" width="400" height="400" role="img" aria-label="${escapeXml(product.name)}">
@@ -38,13 +41,14 @@ export function demoImageRouter(): Router {
   const bySku = new Map(DEMO_PRODUCTS.map((d) => [d.sku.toLowerCase(), d]));
   const router = Router();
   router.get("/:file", (req, res) => {
-    const match = /^(.+)-([12])\.svg$/.exec(req.params.file);
+    const match = /^(.+)-([12]|h\d{1,3})\.svg$/.exec(req.params.file);
     const product = match && bySku.get(match[1]);
     if (!match || !product) return res.status(404).type("text").send("No such image");
+    const hue = match[2].startsWith("h") ? Number(match[2].slice(1)) % 360 : undefined;
     res
       .type("image/svg+xml")
       .set("Cache-Control", "public, max-age=86400")
-      .send(demoImageSvg(product, Number(match[2]) as 1 | 2));
+      .send(demoImageSvg(product, hue === undefined ? (Number(match[2]) as 1 | 2) : 1, hue));
   });
   return router;
 }

@@ -2,7 +2,8 @@ import { In } from "typeorm";
 import type { Transactions } from "../db/transaction";
 import { AppError, ErrorCode, badInput, notFound } from "../graphql/errors";
 import { DiscountCode, DiscountKind, DiscountRedemption } from "./discount-code.entity";
-import type { DiscountCodeInput } from "./discount.inputs";
+import { DiscountCodeInput } from "./discount.inputs";
+import { DEMO_DISCOUNT_CODES } from "../catalog/demo-catalog";
 
 export type DiscountProblem = "UNKNOWN" | "INACTIVE" | "NOT_STARTED" | "EXPIRED" | "MINIMUM_NOT_REACHED" | "USED_UP" | "ALREADY_USED";
 
@@ -97,6 +98,13 @@ export class DiscountService {
       await m.delete(DiscountRedemption, { id: use.id });
       await m.update(DiscountCode, { id: use.codeId }, { usedCount: () => "used_count - 1" });
     });
+  }
+
+  /** The demo's codes (those missing). */
+  async loadDemo(): Promise<void> {
+    for (const demo of DEMO_DISCOUNT_CODES) {
+      if (!(await this.find(demo.code))) await this.save(Object.assign(new DiscountCodeInput(), demo));
+    }
   }
 
   // The owner's screens.

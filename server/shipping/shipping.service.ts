@@ -3,7 +3,8 @@ import { defaultSetup, type PricingSetup } from "../cart/pricing";
 import type { Transactions } from "../db/transaction";
 import { badInput, notFound } from "../graphql/errors";
 import { ShippingRate, ShippingZone, TaxRate } from "./shipping.entity";
-import type { ShippingZoneInput, TaxRateInput } from "./shipping.inputs";
+import { ShippingZoneInput, TaxRateInput } from "./shipping.inputs";
+import { DEMO_SHIPPING } from "../catalog/demo-catalog";
 
 const parseId = (id: string | null | undefined) => (id && /^\d{1,15}$/.test(id) ? Number(id) : undefined);
 
@@ -74,6 +75,19 @@ export class ShippingService {
       await m.insert(ShippingRate, { ...rate, zoneId: saved.id, position: 0, currency: this.settings.currency });
       if (taxRate && (await m.count(TaxRate)) === 0) await m.insert(TaxRate, { ...taxRate, region: "" });
     });
+  }
+
+  /** The demo's second zone and its tax rates (those missing). */
+  async loadDemo(): Promise<void> {
+    await this.ensureDefaults();
+    const zones = await this.zones();
+    if (!zones.some((z) => z.name === DEMO_SHIPPING.zone.name)) {
+      await this.saveZone(Object.assign(new ShippingZoneInput(), DEMO_SHIPPING.zone, { rates: DEMO_SHIPPING.zone.rates.map((r) => ({ ...r })) }));
+    }
+    const taxes = await this.taxRates();
+    for (const rate of DEMO_SHIPPING.taxRates) {
+      if (!taxes.some((t) => t.country === rate.country && !t.region)) await this.saveTaxRate(Object.assign(new TaxRateInput(), rate));
+    }
   }
 
   /** Creates or changes a zone with its rates; a country may be in one zone only. */

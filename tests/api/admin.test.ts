@@ -316,7 +316,7 @@ describeEachEngine(
       const products = await fetch(`${server().url}/api/admin/export/products.csv`, { headers: cookie });
       expect(products.headers.get("content-type")).toMatch(/text\/csv/);
       const text = await products.text();
-      expect(text.split("\r\n")[0]).toBe("sku,name,description,price,stock,status,categories");
+      expect(text.split("\r\n")[0]).toBe("sku,name,description,price,stock,status,categories,product_sku,options");
       expect(text).toContain("OLD-TEAPOT,Old Teapot");
       const orders = await (await fetch(`${server().url}/api/admin/export/orders.csv`, { headers: cookie })).text();
       expect(orders.split("\r\n")[0]).toMatch(/^number,date,status,email,items,subtotal/);

@@ -324,3 +324,41 @@ describeEachEngine(
   },
   { ENABLE_TEST_PAYMENTS: "true", PRICES_INCLUDE_TAX: "true", FREE_SHIPPING_THRESHOLD: "5000" },
 );
+
+describeEachEngine(
+  "the demo's range",
+  (server) => {
+    test("a newcomer's demo has products with options, a code to try (and an expired one), and two shipping zones with VAT", async () => {
+      await server().app.services.catalogIo.seedDemoIfEmpty();
+      const shopper = server().client();
+      const { products } = await shopper.ok(`query { products(first: 100, category: "apparel") { nodes { id sku options { name values } variants { title stock image { url } } } } }`);
+      const tee = products.nodes.find((p: { sku: string }) => p.sku === "TEE-CLUB");
+      expect(tee.options).toEqual([
+        { name: "Size", values: ["S", "M", "L", "XL"] },
+        { name: "Colour", values: ["Blue", "Natural"] },
+      ]);
+      expect(tee.variants).toHaveLength(8);
+      expect(tee.variants.find((v: { title: string }) => v.title === "S / Natural").stock).toBe(0);
+      expect(tee.variants.find((v: { title: string }) => v.title === "M / Blue").image.url).toBe("/media/demo/tee-club-h215.svg");
+      const picture = await fetch(`${server().url}/media/demo/tee-club-h215.svg`);
+      expect([picture.status, picture.headers.get("content-type")]).toEqual([200, "image/svg+xml; charset=utf-8"]);
+
+      const { products: mugs } = await shopper.ok(`query { products(first: 1, category: "mugs") { nodes { id } } }`);
+      await shopper.ok(ADD, { productId: mugs.nodes[0].id });
+      expect((await shopper.ok(APPLY, { code: "welcome10" })).applyDiscountCode.discountCode).toBe("WELCOME10");
+      expect((await shopper.gql(APPLY, { code: "SUMMER24" })).errors?.[0].extensions?.reason).toBe("EXPIRED");
+      const { setShippingDestination } = await shopper.ok(DESTINATION, { country: "DE" });
+      expect(setShippingDestination.shippingOptions.map((o: { name: string }) => o.name)).toEqual(["Standard", "Express"]);
+      expect(setShippingDestination.taxLabel).toBe("VAT 19%");
+
+      const owner = await adminClient(server(), "demo-range-owner@example.com");
+      const { shippingZones } = await owner.ok(ZONES);
+      expect(shippingZones.map((z: { name: string }) => z.name)).toEqual(["Everywhere", "Europe"]);
+      // Loading the demo again adds nothing twice.
+      await server().app.services.catalogIo.loadDemo();
+      expect((await owner.ok(ZONES)).shippingZones).toHaveLength(2);
+      expect((await owner.ok(CODES)).discountCodes.map((c: { code: string }) => c.code)).toEqual(["SUMMER24", "WELCOME10"]);
+    });
+  },
+  { ENABLE_TEST_PAYMENTS: "true" },
+);

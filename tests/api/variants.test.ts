@@ -279,3 +279,60 @@ describeEachEngine("variants", (server) => {
     await ledgerAddsUp(server(), ids["HOODIE-H"]);
   });
 });
+
+describeEachEngine("variants in CSV files", (server) => {
+  const IMPORT = `mutation($csv: String!) { importProductsCsv(csv: $csv) { created updated } }`;
+
+  test("a CSV gives a product with options one row per variant (product_sku, options); the export writes them back the same way", async () => {
+    const owner = await adminClient(server(), "csv-variants-owner@example.com");
+    const csv = [
+      "sku,name,description,price,stock,product_sku,options",
+      "SOCK-S-RED,Wool Socks,Warm socks,9.00,4,SOCK,Size=S|Colour=Red",
+      "SOCK-M-RED,Wool Socks,,9.00,0,SOCK,Size=M|Colour=Red",
+      "SOCK-M-GREY,Wool Socks,,9.50,7,SOCK,Size=M|Colour=Grey",
+      "MUG-CSV,Plain mug,,5.00,3,,",
+    ].join("\n");
+    expect((await owner.ok(IMPORT, { csv })).importProductsCsv).toEqual({ created: 2, updated: 0 });
+    const { adminProducts } = await owner.ok(`query { adminProducts(search: "sock") { nodes { id sku name stock options { name values } variants { sku title stock price { amount } } } } }`);
+    const [socks] = adminProducts.nodes;
+    expect(socks).toMatchObject({ sku: "SOCK", name: "Wool Socks", stock: 11 });
+    expect(socks.options).toEqual([
+      { name: "Size", values: ["S", "M"] },
+      { name: "Colour", values: ["Red", "Grey"] },
+    ]);
+    expect(socks.variants.map((v: any) => [v.sku, v.title, v.stock, v.price.amount])).toEqual([
+      ["SOCK-S-RED", "S / Red", 4, 900],
+      ["SOCK-M-RED", "M / Red", 0, 900],
+      ["SOCK-M-GREY", "M / Grey", 7, 950],
+    ]);
+    await ledgerAddsUp(server(), socks.id);
+
+    const cookie = { cookie: `sw_session=${owner.cookies.get("sw_session")}` };
+    const exported = await (await fetch(`${server().url}/api/admin/export/products.csv`, { headers: cookie })).text();
+    expect(exported).toContain("SOCK-M-GREY,Wool Socks,Warm socks,9.50,7,ACTIVE,,SOCK,Size=M|Colour=Grey");
+    expect(exported).toContain("MUG-CSV,Plain mug,,5.00,3,ACTIVE,,,");
+    // Imported back, nothing changes; a new count for one variant changes only that one.
+    expect((await owner.ok(IMPORT, { csv: exported.replace("9.50,7,ACTIVE", "9.50,2,ACTIVE") })).importProductsCsv.created).toBe(0);
+    const after = (await owner.ok(`query($id: ID!) { adminProduct(id: $id) { stock variants { title stock } } }`, { id: socks.id })).adminProduct;
+    expect(after.variants.map((v: any) => v.stock)).toEqual([4, 0, 2]);
+    expect(after.stock).toBe(6);
+    await ledgerAddsUp(server(), socks.id);
+  });
+
+  test("a bad variant row is reported by its own row number, and nothing is written", async () => {
+    const owner = await adminClient(server(), "csv-variants-owner2@example.com");
+    const csv = [
+      "sku,name,description,price,stock,product_sku,options",
+      "CAP-S,Cap,,12.00,1,CAP,Size=S",
+      "CAP-S2,Cap,,12.00,1,CAP,Size=S",
+      "CAP-M,Cap,,12.00,lots,CAP,Size=M",
+    ].join("\n");
+    const result = await owner.gql(IMPORT, { csv });
+    expect(result.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(result.errors?.[0].extensions?.problems).toEqual(
+      expect.arrayContaining([expect.objectContaining({ row: 4, field: "stock" })]),
+    );
+    const { adminProducts } = await owner.ok(`query { adminProducts(search: "CAP-") { totalCount } }`);
+    expect(adminProducts.totalCount).toBe(0);
+  });
+});
