@@ -18,10 +18,16 @@ export interface OrderMail {
   /** ISO 8601. */
   placedAt: string;
   currency: string;
-  lines: { name: string; sku: string; quantity: number; unitAmount: number; lineAmount: number }[];
+  lines: { name: string; variantTitle?: string | null; sku: string; quantity: number; unitAmount: number; lineAmount: number }[];
   subtotal: number;
+  /** Messages queued before discounts existed have none of these four. */
+  discountCode?: string | null;
+  discount?: number;
   shipping: number;
+  shippingMethod?: string | null;
   tax: number;
+  taxLabel?: string | null;
+  taxIncluded?: boolean;
   total: number;
   shippingAddress: MailAddress;
   billingAddress: MailAddress;

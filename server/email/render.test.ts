@@ -50,6 +50,27 @@ describe("email templates", () => {
     expect(text).toContain("December 6, 2026");
   });
 
+  test("the confirmation shows the variant, the code's discount, the shipping method and the tax as charged", () => {
+    const ranged: OrderMail = {
+      ...order,
+      lines: [{ name: "Tea Club T-Shirt", variantTitle: "M / Blue", sku: "TEE-CLUB-M-BLUE", quantity: 1, unitAmount: 2400, lineAmount: 2400 }],
+      subtotal: 2400,
+      discountCode: "WELCOME10",
+      discount: 240,
+      shipping: 1200,
+      shippingMethod: "Standard (Europe)",
+      tax: 410,
+      taxLabel: "VAT 19%",
+      total: 3770,
+    };
+    const { text } = renderEmail("ORDER_CONFIRMATION", ranged, store);
+    expect(text).toContain("1 × Tea Club T-Shirt (M / Blue)");
+    expect(text).toMatch(/Discount \(WELCOME10\)\s+−\$2\.40/);
+    expect(text).toMatch(/Shipping: Standard \(Europe\)\s+\$12\.00/);
+    expect(text).toMatch(/VAT 19%\s+\$4\.10/);
+    expect(text).toMatch(/Total\s+\$37\.70/);
+  });
+
   test("addresses are written as their country writes them", () => {
     const us = {
       ...address,

@@ -23,6 +23,7 @@ export function OrderDetails({ order }: { order: OrderMail }) {
           <Row key={i}>
             <Column style={cell}>
               {line.quantity} × {line.name}
+              {line.variantTitle ? ` (${line.variantTitle})` : ""}
               <br />
               <span style={{ color: "#71717a", fontSize: "13px" }}>
                 {line.sku} · {m(line.unitAmount)} each
@@ -32,8 +33,14 @@ export function OrderDetails({ order }: { order: OrderMail }) {
           </Row>
         ))}
         <Total label="Subtotal" value={m(order.subtotal)} />
-        <Total label="Shipping" value={order.shipping === 0 ? "Free" : m(order.shipping)} />
-        {order.tax > 0 ? <Total label="Tax" value={m(order.tax)} /> : null}
+        {order.discount ? <Total label={`Discount (${order.discountCode})`} value={`−${m(order.discount)}`} /> : null}
+        <Total
+          label={order.shippingMethod ? `Shipping: ${order.shippingMethod}` : "Shipping"}
+          value={order.shipping === 0 ? "Free" : m(order.shipping)}
+        />
+        {order.tax > 0 ? (
+          <Total label={`${order.taxIncluded ? "Includes " : ""}${order.taxLabel ?? "Tax"}`} value={m(order.tax)} />
+        ) : null}
         <Total label="Total" value={m(order.total)} strong />
       </Section>
       <Row>
