@@ -70,8 +70,11 @@ describe("schema.graphql", () => {
       cart: "Cart!",
       order: "Order(id: ID!)",
     });
+    // addToCart gained an optional variantId (a product without options needs none): old calls read the same.
+    const addToCart = fields("Mutation").addToCart;
+    expect(addToCart.replace(/, \w+: [^,!)]+(?=[,)])/g, "")).toBe("Cart!(productId: ID!, quantity: Int! = 1)");
+    expect(addToCart).toBe("Cart!(productId: ID!, variantId: ID, quantity: Int! = 1)");
     expect(fields("Mutation")).toMatchObject({
-      addToCart: "Cart!(productId: ID!, quantity: Int! = 1)",
       updateQuantity: "Cart!(lineId: ID!, quantity: Int!)",
       removeFromCart: "Cart!(lineId: ID!)",
       placeOrder: "Order!(input: PlaceOrderInput!)",
