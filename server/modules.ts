@@ -26,6 +26,7 @@ import { formatMoney } from "../common/money";
 import { AdminProductResolver } from "./catalog/admin-product.resolver";
 import { CatalogIoService } from "./catalog/catalog-io.service";
 import { CatalogService } from "./catalog/catalog.service";
+import { DEMO_DISCOUNT_CODES, DEMO_SHIPPING } from "./catalog/demo-catalog";
 import { ProductAdminService } from "./catalog/product-admin.service";
 import { ProductImage } from "./catalog/product-image.entity";
 import { Category, ProductCategory } from "./catalog/category.entity";
@@ -120,8 +121,8 @@ export function createServices(config: Config, dataSource: DataSource, reader: D
   const discounts = new DiscountService(tx, config.currency, (amount) => formatMoney(amount, config.currency));
   const variants = new VariantService(tx, catalog, inventory, config.currency);
   const catalogIo = new CatalogIoService(tx, catalog, variants, config.currency, categories, [
-    () => discounts.loadDemo(),
-    () => shipping.loadDemo(),
+    () => discounts.loadDemo(DEMO_DISCOUNT_CODES),
+    () => shipping.loadDemo(DEMO_SHIPPING),
   ]);
   const cart = new CartService(tx, catalog, shipping, discounts, config.currency);
   const testProvider = new TestPaymentProvider(config.testPaymentDelayMs);
@@ -179,7 +180,6 @@ export function createServices(config: Config, dataSource: DataSource, reader: D
     log,
     mailer,
     discounts,
-    shipping,
   );
   const sessions = new SessionService(tx, config.sessionDays);
   const throttle = new LoginThrottleService(tx, {

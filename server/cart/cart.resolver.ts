@@ -23,7 +23,9 @@ export class CartResolver {
     return this.carts.setQuantity(await ctx.session.owner(), lineId, quantity);
   }
 
-  @Mutation(() => Cart, { description: "Applies a discount code (one per cart); DISCOUNT_INVALID with extensions.reason when it can't be used." })
+  @Mutation(() => Cart, {
+    description: "Applies a discount code (one per cart); DISCOUNT_INVALID with extensions.reason when it can't be used.",
+  })
   async applyDiscountCode(@Arg("code") code: string, @Ctx() ctx: Context): Promise<Cart> {
     return this.carts.applyDiscount(() => ctx.session.ensureOwner(), code);
   }
@@ -33,7 +35,10 @@ export class CartResolver {
     return this.carts.removeDiscount(await ctx.session.owner());
   }
 
-  @Mutation(() => Cart, { description: "Where the cart ships, so shipping and tax are priced before the address form is done; NO_SHIPPING where the store doesn't ship." })
+  @Mutation(() => Cart, {
+    description:
+      "Where the cart ships, so shipping and tax are priced before the address form is done; NO_SHIPPING where the store doesn't ship.",
+  })
   async setShippingDestination(
     @Arg("country") country: string,
     @Arg("region", () => String, { nullable: true }) region: string | null,

@@ -14,7 +14,7 @@ import { discountInvalid } from "../discounts/discount.service";
 import type { DiscountCode } from "../discounts/discount-code.entity";
 import type { Owner } from "../graphql/context";
 import { MAX_LINE_QUANTITY } from "./cart.args";
-import { computeTotals, zoneFor, type Destination, type PricedRate, type PriceLine, type TaxRateSpec, type Totals } from "./pricing";
+import type { Destination, PricedRate, PriceLine, TaxRateSpec, Totals } from "../shipping/shipping.types";
 
 /** A cart's subtotal stays below this (minor units), so totals fit the 32-bit columns and GraphQL Int. */
 export const MAX_CART_SUBTOTAL = 1_000_000_000;
@@ -64,8 +64,7 @@ export class CartService {
   async setDestination(ensureOwner: () => Promise<Owner>, destination: Destination): Promise<Cart> {
     const country = destination.country.trim().toUpperCase();
     if (!/^[A-Z]{2}$/.test(country)) throw badInput("country", "country must be a two-letter code like DE");
-    const setup = await this.shipping.setup();
-    if (!zoneFor(setup.zones, country)) throw noShipping(country);
+    if (!(await this.shipping.shipsTo(country))) throw noShipping(country);
     const owner = await ensureOwner();
     await this.tx.run(async (m) => {
       const cart = (await this.lockCart(owner, true))!;
@@ -97,8 +96,8 @@ export class CartService {
   async price(
     lines: PriceLine[],
     opts: { destination?: Destination | null; rateId?: number | null; discount?: (subtotal: number) => number } = {},
-  ): Promise<Totals> {
-    return computeTotals(await this.shipping.setup(), lines, opts);
+  ): Promise<Totals & { zoneName: string | null }> {
+    return this.shipping.quote(lines, opts);
   }
 
   /**

@@ -71,13 +71,18 @@ export class Cart {
   @Field(() => Money, { description: "What the code takes off the goods now (0 when it doesn't apply: see discountProblem)." })
   discount: Money;
 
-  @Field(() => String, { nullable: true, description: "Why the applied code takes nothing off now (e.g. the cart fell below its minimum)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Why the applied code takes nothing off now (e.g. the cart fell below its minimum).",
+  })
   discountProblem: string | null;
 
   @Field(() => ShippingDestination, { nullable: true })
   destination: ShippingDestination | null;
 
-  @Field(() => [ShippingOption], { description: "The ways to ship to the destination (before one is given: to anywhere the default zone covers)." })
+  @Field(() => [ShippingOption], {
+    description: "The ways to ship to the destination (before one is given: to anywhere the default zone covers).",
+  })
   shippingOptions: ShippingOption[];
 
   @Field(() => ShippingOption, { nullable: true, description: "The option chosen, or the cheapest." })

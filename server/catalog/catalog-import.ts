@@ -118,14 +118,22 @@ function categoriesOf(raw: unknown): string[] | undefined | string {
  * where options are the values in the options' order (["M", "Blue"]) or by name ({ "Size": "M" }); price in
  * minor units (the row's price when left out), stock the count (0 when left out).
  */
-function variantsOf(raw: Record<string, unknown>, sku: string, price: number): { plan: VariantPlan } | { problems: VariantProblem[] } | {} {
-  if (raw.options === undefined && raw.variants === undefined) return {};
+function variantsOf(
+  raw: Record<string, unknown>,
+  sku: string,
+  price: number,
+): { plan: VariantPlan } | { problems: VariantProblem[] } | { none: true } {
+  if (raw.options === undefined && raw.variants === undefined) return { none: true };
   const options = raw.options ?? [];
   if (!Array.isArray(options) || options.some((o) => !isObject(o) || typeof o.name !== "string" || !Array.isArray(o.values)))
     return { problems: [{ field: "options", message: 'must be a list of options like { "name": "Size", "values": ["S", "M"] }' }] };
   const specs = raw.variants ?? [];
   if (!Array.isArray(specs) || specs.some((v) => !isObject(v)))
-    return { problems: [{ field: "variants", message: 'must be a list of variants like { "sku": "TEE-M", "options": ["M"], "price": 1900, "stock": 5 }' }] };
+    return {
+      problems: [
+        { field: "variants", message: 'must be a list of variants like { "sku": "TEE-M", "options": ["M"], "price": 1900, "stock": 5 }' },
+      ],
+    };
   const problems: VariantProblem[] = [];
   const variants: VariantSpec[] = specs.map((v: Record<string, unknown>, i) => {
     const values = Array.isArray(v.options)
@@ -134,7 +142,8 @@ function variantsOf(raw: Record<string, unknown>, sku: string, price: number): {
         ? options.map((o: OptionSpec) => String((v.options as Record<string, unknown>)[o.name] ?? ""))
         : [];
     for (const f of ["price", "stock"] as const) {
-      if (v[f] !== undefined && v[f] !== null && !Number.isInteger(v[f])) problems.push({ field: `variants[${i}].${f}`, message: "must be a whole number" });
+      if (v[f] !== undefined && v[f] !== null && !Number.isInteger(v[f]))
+        problems.push({ field: `variants[${i}].${f}`, message: "must be a whole number" });
     }
     if (v.sku !== undefined && typeof v.sku !== "string") problems.push({ field: `variants[${i}].sku`, message: "must be text" });
     return {

@@ -138,7 +138,13 @@ export class CatalogIoService {
         ...(columns.includes("categories") && get("categories").trim() ? { categories: get("categories") } : {}),
       };
       if (!productSku) {
-        objects.push({ sku: get("sku"), ...common, price, stock: count, ...(columns.includes("categories") ? { categories: get("categories") } : {}) });
+        objects.push({
+          sku: get("sku"),
+          ...common,
+          price,
+          stock: count,
+          ...(columns.includes("categories") ? { categories: get("categories") } : {}),
+        });
         sources.push([index]);
         return;
       }
@@ -148,7 +154,14 @@ export class CatalogIoService {
       const at = groups.get(productSku.toUpperCase());
       if (at === undefined) {
         groups.set(productSku.toUpperCase(), objects.length);
-        objects.push({ sku: productSku, ...common, price: typeof price === "number" ? price : 0, stock: 0, optionsCells: [values], variants: [variant] });
+        objects.push({
+          sku: productSku,
+          ...common,
+          price: typeof price === "number" ? price : 0,
+          stock: 0,
+          optionsCells: [values],
+          variants: [variant],
+        });
         sources.push([index]);
       } else {
         const product = objects[at] as { variants: unknown[]; optionsCells: unknown[] };
@@ -163,7 +176,10 @@ export class CatalogIoService {
       if (!cells) continue;
       const names = [...new Set(cells.flatMap((c) => Object.keys(c)))];
       object.options = names.map((name) => ({ name, values: [...new Set(cells.map((c) => c[name]).filter((v) => v !== undefined))] }));
-      object.variants = (object.variants as { options: Record<string, string> }[]).map((v) => ({ ...v, options: names.map((n) => v.options[n] ?? "") }));
+      object.variants = (object.variants as { options: Record<string, string> }[]).map((v) => ({
+        ...v,
+        options: names.map((n) => v.options[n] ?? ""),
+      }));
       delete object.optionsCells;
     }
     if (!objects.length) throw new AppError(ErrorCode.BAD_USER_INPUT, "The CSV has no products", { field: "csv", problems: [] });

@@ -128,9 +128,13 @@ export class CatalogService {
     const variants = await this.variantsFor([product.id]);
     if (variantId === undefined || variantId === null) {
       if (variants.length === 1 && product.options.length === 0) return variants[0];
-      throw new AppError(ErrorCode.VARIANT_REQUIRED, `Choose ${product.options.map((o) => o.name.toLowerCase()).join(" and ") || "a variant"} of ${product.name} first`, {
-        productId: String(product.id),
-      });
+      throw new AppError(
+        ErrorCode.VARIANT_REQUIRED,
+        `Choose ${product.options.map((o) => o.name.toLowerCase()).join(" and ") || "a variant"} of ${product.name} first`,
+        {
+          productId: String(product.id),
+        },
+      );
     }
     const found = variants.find((v) => String(v.id) === String(variantId).trim());
     if (!found) throw notFound("Variant", variantId);

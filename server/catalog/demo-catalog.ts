@@ -91,7 +91,15 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
   p("TIN-CHAI", "Masala Chai, 100 g", 1199, 33, "tin", 38, "Assam with cardamom, cinnamon, ginger and clove; brew it with milk."),
   p("TIN-MINT", "Moroccan Mint, 100 g", 1049, 28, "tin", 150, "Gunpowder green tea with spearmint: sweet, bright and cooling."),
   {
-    ...p("TEE-CLUB", "Tea Club T-Shirt", 2400, 6, "tee", 215, "Soft organic cotton T-shirt with a small teapot on the chest. Regular fit; XL is cut longer."),
+    ...p(
+      "TEE-CLUB",
+      "Tea Club T-Shirt",
+      2400,
+      6,
+      "tee",
+      215,
+      "Soft organic cotton T-shirt with a small teapot on the chest. Regular fit; XL is cut longer.",
+    ),
     options: [
       { name: "Size", values: ["S", "M", "L", "XL"] },
       { name: "Colour", values: ["Blue", "Natural"] },
@@ -101,7 +109,15 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     variantPrice: { "XL / Blue": 2600, "XL / Natural": 2600 },
   },
   {
-    ...p("APRON-LINEN", "Linen Apron", 2900, 9, "apron", 110, "A washed-linen apron with a deep front pocket and long ties, in three colours."),
+    ...p(
+      "APRON-LINEN",
+      "Linen Apron",
+      2900,
+      9,
+      "apron",
+      110,
+      "A washed-linen apron with a deep front pocket and long ties, in three colours.",
+    ),
     options: [{ name: "Colour", values: ["Sage", "Rust", "Navy"] }],
     colours: { Sage: 110, Rust: 18, Navy: 228 },
     variantStock: { Rust: 0 },
@@ -120,7 +136,10 @@ export function demoCatalogRows() {
     if (!d.options) {
       return {
         ...base,
-        images: [1, 2].map((n) => ({ url: `/media/demo/${d.sku.toLowerCase()}-${n}.svg`, alt: n === 1 ? d.name : `${d.name}, another view` })),
+        images: [1, 2].map((n) => ({
+          url: `/media/demo/${d.sku.toLowerCase()}-${n}.svg`,
+          alt: n === 1 ? d.name : `${d.name}, another view`,
+        })),
       };
     }
     const colourAt = d.options.findIndex((o) => o.name === "Colour");
@@ -145,7 +164,13 @@ export function demoCatalogRows() {
 /** The demo's discount codes: one to try, and one that has run out (to see a code refused with its reason). */
 export const DEMO_DISCOUNT_CODES = [
   { code: "WELCOME10", kind: "PERCENTAGE" as const, value: 10, perCustomerLimit: 1 },
-  { code: "SUMMER24", kind: "PERCENTAGE" as const, value: 25, startsAt: new Date("2024-06-01T00:00:00Z"), endsAt: new Date("2024-09-01T00:00:00Z") },
+  {
+    code: "SUMMER24",
+    kind: "PERCENTAGE" as const,
+    value: 25,
+    startsAt: new Date("2024-06-01T00:00:00Z"),
+    endsAt: new Date("2024-09-01T00:00:00Z"),
+  },
 ];
 
 /** A second shipping zone next to the default one, and VAT for two of its countries. */

@@ -69,7 +69,9 @@ export class Product {
     try {
       const parsed: unknown = JSON.parse(this.optionsJson || "[]");
       if (!Array.isArray(parsed)) return [];
-      return parsed.map((o: { name: string; values: string[] }) => Object.assign(new ProductOption(), { name: String(o.name), values: o.values.map(String) }));
+      return parsed.map((o: { name: string; values: string[] }) =>
+        Object.assign(new ProductOption(), { name: String(o.name), values: o.values.map(String) }),
+      );
     } catch {
       return [];
     }

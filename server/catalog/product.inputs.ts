@@ -123,7 +123,10 @@ export class CreateProductInput {
   @ValidateNested({ each: true })
   options: ProductOptionInput[];
 
-  @Field(() => [VariantInput], { nullable: true, description: "With options: its variants (at most 100), each with its own SKU, price and opening stock." })
+  @Field(() => [VariantInput], {
+    nullable: true,
+    description: "With options: its variants (at most 100), each with its own SKU, price and opening stock.",
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)

@@ -49,7 +49,9 @@ export class ProductResolver {
     return product.options;
   }
 
-  @FieldResolver(() => [ProductVariant], { description: "What can be bought: one variant per combination of option values (one for a product without options)." })
+  @FieldResolver(() => [ProductVariant], {
+    description: "What can be bought: one variant per combination of option values (one for a product without options).",
+  })
   variants(@Root() product: Product, @Ctx() ctx: Context): Promise<ProductVariant[]> {
     return ctx.loaders.get(this.variantsLoader).load(product.id);
   }

@@ -54,7 +54,14 @@ const key = (values: string[]) => JSON.stringify(values.map((v) => v.toLowerCase
 
 /** "TEE" and ["M", "Blue"] → "TEE-M-BLUE", as a SKU may be written. */
 export function variantSku(productSku: string, values: string[]): string {
-  const tail = values.map((v) => v.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toUpperCase().replace(/[^A-Z0-9.]+/g, "-").replace(/^-+|-+$/g, ""));
+  const tail = values.map((v) =>
+    v
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toUpperCase()
+      .replace(/[^A-Z0-9.]+/g, "-")
+      .replace(/^-+|-+$/g, ""),
+  );
   return [productSku.toUpperCase(), ...tail.filter(Boolean)].join("-").slice(0, 64).replace(/-+$/, "");
 }
 
@@ -75,7 +82,8 @@ export function planVariants(
   const names = new Set<string>();
   rawOptions.slice(0, MAX_OPTIONS).forEach((o, i) => {
     const name = (o.name ?? "").trim();
-    if (!name || name.length > MAX_NAME) problems.push({ field: `options[${i}].name`, message: `An option needs a name of 1 to ${MAX_NAME} characters` });
+    if (!name || name.length > MAX_NAME)
+      problems.push({ field: `options[${i}].name`, message: `An option needs a name of 1 to ${MAX_NAME} characters` });
     else if (names.has(name.toLowerCase())) problems.push({ field: `options[${i}].name`, message: `Two options are called "${name}"` });
     names.add(name.toLowerCase());
     const values: string[] = [];
@@ -88,16 +96,19 @@ export function planVariants(
       } else values.push(value);
     }
     if (!values.length) problems.push({ field: `options[${i}].values`, message: `${name || "An option"} needs at least one value` });
-    if (values.length > MAX_OPTION_VALUES) problems.push({ field: `options[${i}].values`, message: `${name} can have at most ${MAX_OPTION_VALUES} values` });
+    if (values.length > MAX_OPTION_VALUES)
+      problems.push({ field: `options[${i}].values`, message: `${name} can have at most ${MAX_OPTION_VALUES} values` });
     options.push({ name, values });
   });
   if (problems.length) return { problems };
 
   const specs = rawVariants ?? [];
   if (!options.length) {
-    if (specs.length > 1) return { problems: [{ field: "variants", message: "A product without options has one variant; add options to sell it in several" }] };
+    if (specs.length > 1)
+      return { problems: [{ field: "variants", message: "A product without options has one variant; add options to sell it in several" }] };
     const only = specs[0];
-    if (only && only.options.length) return { problems: [{ field: "variants[0].options", message: "A product without options takes no option values" }] };
+    if (only && only.options.length)
+      return { problems: [{ field: "variants[0].options", message: "A product without options takes no option values" }] };
     return {
       options,
       variants: [
@@ -113,14 +124,18 @@ export function planVariants(
     };
   }
   if (!specs.length) return { problems: [{ field: "variants", message: "A product with options needs at least one variant" }] };
-  if (specs.length > MAX_VARIANTS) return { problems: [{ field: "variants", message: `A product can have at most ${MAX_VARIANTS} variants` }] };
+  if (specs.length > MAX_VARIANTS)
+    return { problems: [{ field: "variants", message: `A product can have at most ${MAX_VARIANTS} variants` }] };
   const variants: PlannedVariant[] = [];
   const combos = new Map<string, number>();
   const skus = new Map<string, number>();
   specs.forEach((spec, i) => {
     const field = `variants[${i}]`;
     if (spec.options.length !== options.length) {
-      return problems.push({ field: `${field}.options`, message: `Give one value for each option (${options.map((o) => o.name).join(", ")})` });
+      return problems.push({
+        field: `${field}.options`,
+        message: `Give one value for each option (${options.map((o) => o.name).join(", ")})`,
+      });
     }
     const values: string[] = [];
     spec.options.forEach((raw, j) => {
@@ -139,7 +154,8 @@ export function planVariants(
     if (skus.has(sku)) return problems.push({ field: `${field}.sku`, message: `${sku} is the SKU of another variant too` });
     skus.set(sku, i);
     const price = spec.price ?? product.price;
-    if (!Number.isInteger(price) || price < 0 || price > MAX_PRICE) return problems.push({ field: `${field}.price`, message: "must be a price from 0 to 100,000" });
+    if (!Number.isInteger(price) || price < 0 || price > MAX_PRICE)
+      return problems.push({ field: `${field}.price`, message: "must be a price from 0 to 100,000" });
     const stock = spec.stock ?? undefined;
     if (stock !== undefined && (!Number.isInteger(stock) || stock < 0 || stock > MAX_STOCK)) {
       return problems.push({ field: `${field}.stock`, message: `must be a count from 0 to ${MAX_STOCK.toLocaleString("en")}` });

@@ -56,7 +56,8 @@ export class VariantService {
       });
       for (const variant of existing) {
         if (kept.has(variant.id)) continue;
-        if (variant.stock > 0) await this.ledger.move({ variantId: variant.id, to: 0, reason: `Variant ${variant.title} removed`, actor: note.actor });
+        if (variant.stock > 0)
+          await this.ledger.move({ variantId: variant.id, to: 0, reason: `Variant ${variant.title} removed`, actor: note.actor });
         await m.delete(ProductVariant, { id: variant.id });
       }
       // Kept SKUs are set aside first, so two variants can swap theirs.

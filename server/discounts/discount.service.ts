@@ -3,7 +3,6 @@ import type { Transactions } from "../db/transaction";
 import { AppError, ErrorCode, badInput, notFound } from "../graphql/errors";
 import { DiscountCode, DiscountKind, DiscountRedemption } from "./discount-code.entity";
 import { DiscountCodeInput } from "./discount.inputs";
-import { DEMO_DISCOUNT_CODES } from "../catalog/demo-catalog";
 
 export type DiscountProblem = "UNKNOWN" | "INACTIVE" | "NOT_STARTED" | "EXPIRED" | "MINIMUM_NOT_REACHED" | "USED_UP" | "ALREADY_USED";
 
@@ -100,9 +99,11 @@ export class DiscountService {
     });
   }
 
-  /** The demo's codes (those missing). */
-  async loadDemo(): Promise<void> {
-    for (const demo of DEMO_DISCOUNT_CODES) {
+  /** A demo's codes (those missing). */
+  async loadDemo(
+    codes: { code: string; kind: `${DiscountKind}`; value: number; perCustomerLimit?: number; startsAt?: Date; endsAt?: Date }[],
+  ): Promise<void> {
+    for (const demo of codes) {
       if (!(await this.find(demo.code))) await this.save(Object.assign(new DiscountCodeInput(), demo));
     }
   }

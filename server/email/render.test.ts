@@ -53,7 +53,9 @@ describe("email templates", () => {
   test("the confirmation shows the variant, the code's discount, the shipping method and the tax as charged", () => {
     const ranged: OrderMail = {
       ...order,
-      lines: [{ name: "Tea Club T-Shirt", variantTitle: "M / Blue", sku: "TEE-CLUB-M-BLUE", quantity: 1, unitAmount: 2400, lineAmount: 2400 }],
+      lines: [
+        { name: "Tea Club T-Shirt", variantTitle: "M / Blue", sku: "TEE-CLUB-M-BLUE", quantity: 1, unitAmount: 2400, lineAmount: 2400 },
+      ],
       subtotal: 2400,
       discountCode: "WELCOME10",
       discount: 240,

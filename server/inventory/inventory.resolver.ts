@@ -1,7 +1,7 @@
 import { IsInt, IsOptional, Length, Matches, Max, Min, NotEquals } from "class-validator";
 import { Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { CatalogService } from "../catalog/catalog.service";
-import { variantLoader } from "../catalog/product.loaders";
+import DataLoader from "dataloader";
 import { ProductVariant } from "../catalog/variant.entity";
 import { StockMovement } from "./stock-movement.entity";
 import { Product } from "../catalog/product.entity";
@@ -54,7 +54,10 @@ export class InventoryResolver {
   constructor(private readonly inventory: InventoryService) {}
 
   @Mutation(() => Product, { description: "Changes a variant's stock by delta (negative takes away); it stays between 0 and 1,000,000." })
-  async adjustStock(@Args(() => AdjustStockArgs) { productId, variantId, delta, reason }: AdjustStockArgs, @Ctx() ctx: Context): Promise<Product> {
+  async adjustStock(
+    @Args(() => AdjustStockArgs) { productId, variantId, delta, reason }: AdjustStockArgs,
+    @Ctx() ctx: Context,
+  ): Promise<Product> {
     return this.inventory.adjust(productId, variantId, delta, reason, (await ctx.session.viewer()).email!);
   }
 
@@ -71,7 +74,11 @@ export class InventoryResolver {
 
 @Resolver(() => StockMovement)
 export class StockMovementResolver {
-  private readonly variants = variantLoader(this.catalog);
+  private readonly variants = () =>
+    new DataLoader<number, ProductVariant | null>(async (ids) => {
+      const found = new Map((await this.catalog.variantsByIds(ids)).map((v) => [v.id, v]));
+      return ids.map((id) => found.get(id) ?? null);
+    });
 
   constructor(private readonly catalog: CatalogService) {}
 

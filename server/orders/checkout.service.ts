@@ -2,9 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { In, IsNull, LessThanOrEqual } from "typeorm";
 import type { LoginThrottleService } from "../accounts/login-throttle.service";
 import { lineName, noShipping, taxLabel, type CartService } from "../cart/cart.service";
-import { zoneFor } from "../cart/pricing";
 import type { DiscountService } from "../discounts/discount.service";
-import type { ShippingService } from "../shipping/shipping.service";
 import type { CatalogService } from "../catalog/catalog.service";
 import { isUniqueViolation, type Transactions } from "../db/transaction";
 import type { Owner, Viewer } from "../graphql/context";
@@ -93,7 +91,6 @@ export class CheckoutService {
     private readonly log: Logger,
     private readonly mailer: OrderMailer,
     private readonly discounts: DiscountService,
-    private readonly shipping: ShippingService,
   ) {}
 
   /**
@@ -236,14 +233,17 @@ export class CheckoutService {
       const discount = checkout.cart.discountCode
         ? await this.discounts.redeem(checkout.cart.discountCode, { id: orderId, email, subtotal })
         : null;
-      const destination = { country: input.shippingAddress.country, region: input.shippingAddress.region, postalCode: input.shippingAddress.postalCode };
+      const destination = {
+        country: input.shippingAddress.country,
+        region: input.shippingAddress.region,
+        postalCode: input.shippingAddress.postalCode,
+      };
       const rateId = input.shippingOptionId ? Number(input.shippingOptionId) : checkout.cart.shippingRateId;
       const totals = await this.cart.price(priced, { destination, rateId, discount: () => discount?.amount ?? 0 });
       if (totals.noShipping) throw noShipping(destination.country.toUpperCase());
       if (input.shippingOptionId && totals.selected?.rate.id !== rateId)
         throw badInput("shippingOptionId", "That shipping option isn't offered for this address; choose another");
       if (totals.total > MAX_ORDER_TOTAL) throw badInput("cart", "The order total is larger than this store can take in one order");
-      const zone = zoneFor((await this.shipping.setup()).zones, destination.country);
       const shippingAddress = toAddress(input.shippingAddress);
       const holds = provider.kind !== PaymentKind.MANUAL;
       const order = m.create(Order, {
@@ -260,7 +260,9 @@ export class CheckoutService {
         discountCode: discount?.code ?? null,
         discountAmount: totals.discount,
         shippingAmount: totals.shipping,
-        shippingMethod: totals.selected ? `${totals.selected.rate.name}${zone ? ` (${zone.name})` : ""}`.slice(0, 200) : null,
+        shippingMethod: totals.selected
+          ? `${totals.selected.rate.name}${totals.zoneName ? ` (${totals.zoneName})` : ""}`.slice(0, 200)
+          : null,
         taxAmount: totals.tax,
         taxLabel: taxLabel(totals.taxRate),
         taxIncluded: totals.taxIncluded,

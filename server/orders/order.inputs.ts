@@ -78,7 +78,10 @@ export class PlaceOrderInput {
   @ValidateNested()
   payment: PaymentInput;
 
-  @Field(() => ID, { nullable: true, description: "One of the cart's shippingOptions for this address; default: the one chosen in the cart, else the cheapest." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "One of the cart's shippingOptions for this address; default: the one chosen in the cart, else the cheapest.",
+  })
   @IsOptional()
   shippingOptionId?: string | null;
 

@@ -19,7 +19,9 @@ export class ShippingResolver {
     return this.shipping.taxRates();
   }
 
-  @Mutation(() => ShippingZone, { description: "Creates a zone, or changes the one named by id; its rates are replaced (those named by id kept)." })
+  @Mutation(() => ShippingZone, {
+    description: "Creates a zone, or changes the one named by id; its rates are replaced (those named by id kept).",
+  })
   saveShippingZone(@Arg("input", () => ShippingZoneInput) input: ShippingZoneInput): Promise<ShippingZone> {
     return this.shipping.saveZone(input);
   }

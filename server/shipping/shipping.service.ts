@@ -1,12 +1,18 @@
 import { In, Not } from "typeorm";
-import { defaultSetup, type PricingSetup } from "../cart/pricing";
+import { computeTotals, defaultSetup, zoneFor } from "./pricing";
+import type { Destination, PriceLine, PricingSetup, Totals } from "./shipping.types";
 import type { Transactions } from "../db/transaction";
 import { badInput, notFound } from "../graphql/errors";
 import { ShippingRate, ShippingZone, TaxRate } from "./shipping.entity";
 import { ShippingZoneInput, TaxRateInput } from "./shipping.inputs";
-import { DEMO_SHIPPING } from "../catalog/demo-catalog";
 
 const parseId = (id: string | null | undefined) => (id && /^\d{1,15}$/.test(id) ? Number(id) : undefined);
+
+/** A demo's extra zone (rates in minor units) and tax rates. */
+export interface DemoShipping {
+  zone: { name: string; countries: string[]; rates: { name: string; price: number; freeAbove?: number; estimatedDays?: string }[] };
+  taxRates: { country: string; name: string; rateBps: number }[];
+}
 
 export interface ShippingSettings {
   currency: string;
@@ -77,15 +83,33 @@ export class ShippingService {
     });
   }
 
-  /** The demo's second zone and its tax rates (those missing). */
-  async loadDemo(): Promise<void> {
+  /**
+   * Prices lines for a destination with the store's zones and tax rates (carts and checkout); `discount` is
+   * the amount a code takes off the subtotal.
+   */
+  async quote(
+    lines: PriceLine[],
+    opts: { destination?: Destination | null; rateId?: number | null; discount?: (subtotal: number) => number } = {},
+  ): Promise<Totals & { zoneName: string | null }> {
+    const setup = await this.setup();
+    const totals = computeTotals(setup, lines, opts);
+    return { ...totals, zoneName: totals.selected ? (zoneFor(setup.zones, opts.destination?.country ?? null)?.name ?? null) : null };
+  }
+
+  /** Whether some zone ships to the country. */
+  async shipsTo(country: string): Promise<boolean> {
+    return zoneFor((await this.setup()).zones, country) !== null;
+  }
+
+  /** A demo's extra zone and its tax rates (those missing). */
+  async loadDemo(demo: DemoShipping): Promise<void> {
     await this.ensureDefaults();
     const zones = await this.zones();
-    if (!zones.some((z) => z.name === DEMO_SHIPPING.zone.name)) {
-      await this.saveZone(Object.assign(new ShippingZoneInput(), DEMO_SHIPPING.zone, { rates: DEMO_SHIPPING.zone.rates.map((r) => ({ ...r })) }));
+    if (!zones.some((z) => z.name === demo.zone.name)) {
+      await this.saveZone(Object.assign(new ShippingZoneInput(), demo.zone, { rates: demo.zone.rates.map((r) => ({ ...r })) }));
     }
     const taxes = await this.taxRates();
-    for (const rate of DEMO_SHIPPING.taxRates) {
+    for (const rate of demo.taxRates) {
       if (!taxes.some((t) => t.country === rate.country && !t.region)) await this.saveTaxRate(Object.assign(new TaxRateInput(), rate));
     }
   }
@@ -100,7 +124,11 @@ export class ShippingService {
       const others = await m.find(ShippingZone, zoneId ? { where: { id: Not(zoneId) } } : {});
       for (const other of others) {
         const shared = other.countryList.find((c) => countries.includes(c));
-        if (shared) throw badInput("countries", `${shared === "*" ? "Another zone is already the one for everywhere else" : `${shared} is already in ${other.name}`}`);
+        if (shared)
+          throw badInput(
+            "countries",
+            `${shared === "*" ? "Another zone is already the one for everywhere else" : `${shared} is already in ${other.name}`}`,
+          );
       }
       let zone: ShippingZone;
       if (zoneId) {

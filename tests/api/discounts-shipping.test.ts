@@ -92,10 +92,9 @@ describeEachEngine(
       const { applyDiscountCode } = await shopper.ok(APPLY, { code: "FIVEOFF" });
       const { cart } = await shopper.ok(`query { cart { lines { id } } }`);
       expect(applyDiscountCode.discount.amount).toBe(500);
-      const { updateQuantity } = await shopper.ok(
-        `mutation($id: ID!) { updateQuantity(lineId: $id, quantity: 1) { ${CART_FIELDS} } }`,
-        { id: cart.lines[0].id },
-      );
+      const { updateQuantity } = await shopper.ok(`mutation($id: ID!) { updateQuantity(lineId: $id, quantity: 1) { ${CART_FIELDS} } }`, {
+        id: cart.lines[0].id,
+      });
       expect(updateQuantity).toMatchObject({ discountCode: "FIVEOFF", discount: { amount: 0 } });
       expect(updateQuantity.discountProblem).toBe("FIVEOFF needs an order of at least $40.00 before shipping");
     });
@@ -163,7 +162,9 @@ describeEachEngine(
     });
 
     test("the owner manages codes: a used code can't be deleted (switched off instead); bad input is refused at its field", async () => {
-      const used = await owner.gql(`mutation { deleteDiscountCode(id: "${(await owner.ok(`query { discountCodes { id code } }`)).discountCodes.find((c: any) => c.code === "SPRING10").id}") }`);
+      const used = await owner.gql(
+        `mutation { deleteDiscountCode(id: "${(await owner.ok(`query { discountCodes { id code } }`)).discountCodes.find((c: any) => c.code === "SPRING10").id}") }`,
+      );
       expect(used.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "id" });
       const bad = [
         [{ code: "X Y", kind: "PERCENTAGE", value: 10 }, "code"],
@@ -282,7 +283,14 @@ describeEachEngine(
     test("where no zone ships, NO_SHIPPING — at the cart and at checkout — and nothing changes", async () => {
       const { shippingZones } = await owner.ok(ZONES);
       const everywhere = shippingZones.find((z: any) => z.countries.includes("*"));
-      await owner.ok(SAVE_ZONE, { input: { id: everywhere.id, name: "North America", countries: ["US", "CA"], rates: [{ id: everywhere.rates[0].id, name: "Standard shipping", price: 650 }] } });
+      await owner.ok(SAVE_ZONE, {
+        input: {
+          id: everywhere.id,
+          name: "North America",
+          countries: ["US", "CA"],
+          rates: [{ id: everywhere.rates[0].id, name: "Standard shipping", price: 650 }],
+        },
+      });
       const shopper = await shopperWith(server(), ids.TEE);
       const refused = await shopper.gql(DESTINATION, { country: "JP" });
       expect(refused.errors?.[0].extensions).toMatchObject({ code: "NO_SHIPPING", country: "JP" });
@@ -331,7 +339,9 @@ describeEachEngine(
     test("a newcomer's demo has products with options, a code to try (and an expired one), and two shipping zones with VAT", async () => {
       await server().app.services.catalogIo.seedDemoIfEmpty();
       const shopper = server().client();
-      const { products } = await shopper.ok(`query { products(first: 100, category: "apparel") { nodes { id sku options { name values } variants { title stock image { url } } } } }`);
+      const { products } = await shopper.ok(
+        `query { products(first: 100, category: "apparel") { nodes { id sku options { name values } variants { title stock image { url } } } } }`,
+      );
       const tee = products.nodes.find((p: { sku: string }) => p.sku === "TEE-CLUB");
       expect(tee.options).toEqual([
         { name: "Size", values: ["S", "M", "L", "XL"] },

@@ -81,8 +81,12 @@ describe.each(engines)("migrations [%s]", (engine) => {
 
       ds.migrations.push(...later);
       await ds.runMigrations({ transaction: "each" });
-      const variants = await q(`SELECT "id", "product_id", "sku", "option_values", "price_amount", "currency", "stock" FROM "product_variant" ORDER BY "product_id"`);
-      expect(variants.map((v: any) => [Number(v.product_id), v.sku, v.option_values, Number(v.price_amount), v.currency, Number(v.stock)])).toEqual([
+      const variants = await q(
+        `SELECT "id", "product_id", "sku", "option_values", "price_amount", "currency", "stock" FROM "product_variant" ORDER BY "product_id"`,
+      );
+      expect(
+        variants.map((v: any) => [Number(v.product_id), v.sku, v.option_values, Number(v.price_amount), v.currency, Number(v.stock)]),
+      ).toEqual([
         [1, "MUG", "[]", 1250, "USD", 7],
         [2, "TEAPOT", "[]", 4500, "USD", 0],
       ]);
@@ -92,14 +96,28 @@ describe.each(engines)("migrations [%s]", (engine) => {
         ["MUG", 1250, 7, "ACTIVE", "[]"],
         ["TEAPOT", 4500, 0, "ARCHIVED", "[]"],
       ]);
-      expect((await q(`SELECT "variant_id", "quantity" FROM "cart_line" ORDER BY "id"`)).map((l: any) => [Number(l.variant_id), Number(l.quantity)])).toEqual([
+      expect(
+        (await q(`SELECT "variant_id", "quantity" FROM "cart_line" ORDER BY "id"`)).map((l: any) => [
+          Number(l.variant_id),
+          Number(l.quantity),
+        ]),
+      ).toEqual([
         [mug, 2],
         [teapot, 1],
       ]);
-      expect((await q(`SELECT "variant_id", "variant_title", "sku" FROM "order_line"`)).map((l: any) => [Number(l.variant_id), l.variant_title, l.sku])).toEqual([
-        [mug, null, "MUG"],
-      ]);
-      expect((await q(`SELECT "variant_id", "delta" FROM "stock_movement" ORDER BY "id"`)).map((m: any) => [Number(m.variant_id), Number(m.delta)])).toEqual([
+      expect(
+        (await q(`SELECT "variant_id", "variant_title", "sku" FROM "order_line"`)).map((l: any) => [
+          Number(l.variant_id),
+          l.variant_title,
+          l.sku,
+        ]),
+      ).toEqual([[mug, null, "MUG"]]);
+      expect(
+        (await q(`SELECT "variant_id", "delta" FROM "stock_movement" ORDER BY "id"`)).map((m: any) => [
+          Number(m.variant_id),
+          Number(m.delta),
+        ]),
+      ).toEqual([
         [mug, 9],
         [mug, -2],
       ]);

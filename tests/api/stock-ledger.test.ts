@@ -23,7 +23,8 @@ async function admin(server: TestServer): Promise<ShopperClient> {
  * variants' sum, as "SKU: stock N, movements M".
  */
 async function ledgerMismatches(server: TestServer): Promise<string[]> {
-  const q = (sql: string): Promise<{ sku: string; stock: number | string; moved: number | string | null }[]> => server.dataSource.query(sql);
+  const q = (sql: string): Promise<{ sku: string; stock: number | string; moved: number | string | null }[]> =>
+    server.dataSource.query(sql);
   const products = await q(
     "SELECT p.sku AS sku, p.stock AS stock, (SELECT SUM(m.delta) FROM stock_movement m WHERE m.product_id = p.id) AS moved FROM product p",
   );

@@ -8,7 +8,8 @@ function within<T>(ms: number, work: Promise<T>): Promise<T> {
 describeEachEngine("transactions", (server) => {
   let productId: number;
   // The variant's stock: the rows these tests lock and change.
-  const stock = async () => Number((await server().app.services.tx.reader.query("SELECT stock FROM product_variant WHERE product_id = ?", [productId]))[0].stock);
+  const stock = async () =>
+    Number((await server().app.services.tx.reader.query("SELECT stock FROM product_variant WHERE product_id = ?", [productId]))[0].stock);
 
   beforeAll(async () => {
     const ids = await server().seed([{ sku: "NESTED", stock: 10 }]);
@@ -102,7 +103,10 @@ describeEachEngine("transactions", (server) => {
       later = new Promise((resolve, reject) =>
         setTimeout(() => {
           const active = tx.active;
-          tx.run((m) => m.query("UPDATE product_variant SET stock = stock + 1 WHERE product_id = ?", [productId])).then(() => resolve({ active }), reject);
+          tx.run((m) => m.query("UPDATE product_variant SET stock = stock + 1 WHERE product_id = ?", [productId])).then(
+            () => resolve({ active }),
+            reject,
+          );
         }, 20),
       );
     });

@@ -127,10 +127,15 @@ describeEachEngine("variants", (server) => {
     await shopper.ok(ADD, { productId: tee.id, variantId: mBlue.id, quantity: 2 });
     const { placeOrder } = await shopper.ok(PLACE_ORDER, { input: orderInput() });
     expect(placeOrder.status).toBe("PAID");
-    const { order } = await shopper.ok(`query($id: ID!) { order(id: $id) { lines { sku name variantTitle quantity unitPrice { amount } } } }`, {
-      id: placeOrder.id,
-    });
-    expect(order.lines).toEqual([{ sku: "TEE-C-M-BLUE", name: "Organic Cotton T-Shirt", variantTitle: "M / Blue", quantity: 2, unitPrice: { amount: 1900 } }]);
+    const { order } = await shopper.ok(
+      `query($id: ID!) { order(id: $id) { lines { sku name variantTitle quantity unitPrice { amount } } } }`,
+      {
+        id: placeOrder.id,
+      },
+    );
+    expect(order.lines).toEqual([
+      { sku: "TEE-C-M-BLUE", name: "Organic Cotton T-Shirt", variantTitle: "M / Blue", quantity: 2, unitPrice: { amount: 1900 } },
+    ]);
     const { product } = await server().client().ok(PRODUCT, { id: tee.id });
     expect(product.variants.map((v: Variant) => [v.title, v.stock])).toEqual([
       ["S / Blue", 3],
@@ -230,7 +235,9 @@ describeEachEngine("variants", (server) => {
     const { cart } = await shopper.ok(`query { cart { lines { quantity unitPrice { amount } variant { title } } } }`);
     expect(cart.lines).toEqual([{ quantity: 1, unitPrice: { amount: 1800 }, variant: { title: "M / Blue" } }]);
     const { stockMovements } = await owner.ok(MOVEMENTS, { id: tee.id });
-    expect(stockMovements.nodes.map((n: any) => n.reason)).toEqual(expect.arrayContaining(["Variant S / Red removed", "Variant S / Blue removed"]));
+    expect(stockMovements.nodes.map((n: any) => n.reason)).toEqual(
+      expect.arrayContaining(["Variant S / Red removed", "Variant S / Blue removed"]),
+    );
 
     // Bad variant sets change nothing and say where the problem is.
     const bad = [
@@ -251,7 +258,9 @@ describeEachEngine("variants", (server) => {
     const { createProduct } = await owner.ok(CREATE, { input: { sku: "mug-g", name: "Mug", price: 1200, stock: 4, status: "ACTIVE" } });
     expect(createProduct.variants).toEqual([{ id: expect.any(String), sku: "MUG-G", title: "Default", stock: 4, price: { amount: 1200 } }]);
     const { updateProduct } = await owner.ok(UPDATE, { id: createProduct.id, input: { price: 1300, sku: "MUG-G2" } });
-    expect(updateProduct.variants).toEqual([{ id: createProduct.variants[0].id, sku: "MUG-G2", title: "Default", stock: 4, price: { amount: 1300 } }]);
+    expect(updateProduct.variants).toEqual([
+      { id: createProduct.variants[0].id, sku: "MUG-G2", title: "Default", stock: 4, price: { amount: 1300 } },
+    ]);
     const { addToCart } = await server().client().ok(ADD, { productId: createProduct.id, quantity: 2 });
     expect(addToCart.subtotal.amount).toBe(2600);
     const { adjustStock } = await owner.ok(ADJUST, { productId: createProduct.id, delta: -1 });
@@ -293,7 +302,9 @@ describeEachEngine("variants in CSV files", (server) => {
       "MUG-CSV,Plain mug,,5.00,3,,",
     ].join("\n");
     expect((await owner.ok(IMPORT, { csv })).importProductsCsv).toEqual({ created: 2, updated: 0 });
-    const { adminProducts } = await owner.ok(`query { adminProducts(search: "sock") { nodes { id sku name stock options { name values } variants { sku title stock price { amount } } } } }`);
+    const { adminProducts } = await owner.ok(
+      `query { adminProducts(search: "sock") { nodes { id sku name stock options { name values } variants { sku title stock price { amount } } } } }`,
+    );
     const [socks] = adminProducts.nodes;
     expect(socks).toMatchObject({ sku: "SOCK", name: "Wool Socks", stock: 11 });
     expect(socks.options).toEqual([
@@ -313,7 +324,8 @@ describeEachEngine("variants in CSV files", (server) => {
     expect(exported).toContain("MUG-CSV,Plain mug,,5.00,3,ACTIVE,,,");
     // Imported back, nothing changes; a new count for one variant changes only that one.
     expect((await owner.ok(IMPORT, { csv: exported.replace("9.50,7,ACTIVE", "9.50,2,ACTIVE") })).importProductsCsv.created).toBe(0);
-    const after = (await owner.ok(`query($id: ID!) { adminProduct(id: $id) { stock variants { title stock } } }`, { id: socks.id })).adminProduct;
+    const after = (await owner.ok(`query($id: ID!) { adminProduct(id: $id) { stock variants { title stock } } }`, { id: socks.id }))
+      .adminProduct;
     expect(after.variants.map((v: any) => v.stock)).toEqual([4, 0, 2]);
     expect(after.stock).toBe(6);
     await ledgerAddsUp(server(), socks.id);
@@ -329,9 +341,7 @@ describeEachEngine("variants in CSV files", (server) => {
     ].join("\n");
     const result = await owner.gql(IMPORT, { csv });
     expect(result.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
-    expect(result.errors?.[0].extensions?.problems).toEqual(
-      expect.arrayContaining([expect.objectContaining({ row: 4, field: "stock" })]),
-    );
+    expect(result.errors?.[0].extensions?.problems).toEqual(expect.arrayContaining([expect.objectContaining({ row: 4, field: "stock" })]));
     const { adminProducts } = await owner.ok(`query { adminProducts(search: "CAP-") { totalCount } }`);
     expect(adminProducts.totalCount).toBe(0);
   });

@@ -1,4 +1,5 @@
-import { computeTotals, defaultSetup, type PricingSetup } from "../../server/cart/pricing";
+import { computeTotals, defaultSetup } from "../../server/shipping/pricing";
+import type { PricingSetup } from "../../server/shipping/shipping.types";
 
 /** The setup an upgraded store starts with: its old environment settings as the default zone and tax rate. */
 function fromEnvironment(opts: { shippingFlat: number; freeShippingThreshold: number; taxRateBps: number }): PricingSetup {
@@ -50,8 +51,18 @@ describe("shipping and tax by destination", () => {
   });
   const setup: PricingSetup = {
     zones: [
-      { id: 1, name: "Europe", countries: ["DE", "FR"], rates: [rate(10, "Standard", 900, { freeAboveAmount: 10_000 }), rate(11, "Express", 1900)] },
-      { id: 2, name: "Heavy", countries: ["NO"], rates: [rate(20, "Up to 2 kg", 1500, { maxWeightGrams: 2000 }), rate(21, "Over 2 kg", 3500, { minWeightGrams: 2001 })] },
+      {
+        id: 1,
+        name: "Europe",
+        countries: ["DE", "FR"],
+        rates: [rate(10, "Standard", 900, { freeAboveAmount: 10_000 }), rate(11, "Express", 1900)],
+      },
+      {
+        id: 2,
+        name: "Heavy",
+        countries: ["NO"],
+        rates: [rate(20, "Up to 2 kg", 1500, { maxWeightGrams: 2000 }), rate(21, "Over 2 kg", 3500, { minWeightGrams: 2001 })],
+      },
       { id: 3, name: "Rest", countries: ["*"], rates: [rate(30, "World", 2500)] },
     ],
     taxRates: [
@@ -89,7 +100,9 @@ describe("shipping and tax by destination", () => {
       noShipping: true,
       shipping: 0,
     });
-    const inclusive = computeTotals({ ...setup, taxIncluded: true }, [{ unitPrice: 11_900, quantity: 1 }], { destination: { country: "DE" } });
+    const inclusive = computeTotals({ ...setup, taxIncluded: true }, [{ unitPrice: 11_900, quantity: 1 }], {
+      destination: { country: "DE" },
+    });
     expect(inclusive).toMatchObject({ subtotal: 11_900, tax: 1900, shipping: 0, total: 11_900, taxIncluded: true });
   });
 });

@@ -38,9 +38,7 @@ export function OrderDetails({ order }: { order: OrderMail }) {
           label={order.shippingMethod ? `Shipping: ${order.shippingMethod}` : "Shipping"}
           value={order.shipping === 0 ? "Free" : m(order.shipping)}
         />
-        {order.tax > 0 ? (
-          <Total label={`${order.taxIncluded ? "Includes " : ""}${order.taxLabel ?? "Tax"}`} value={m(order.tax)} />
-        ) : null}
+        {order.tax > 0 ? <Total label={`${order.taxIncluded ? "Includes " : ""}${order.taxLabel ?? "Tax"}`} value={m(order.tax)} /> : null}
         <Total label="Total" value={m(order.total)} strong />
       </Section>
       <Row>

@@ -1,76 +1,17 @@
 /**
  * What a cart or an order costs: goods, discount, shipping by destination and tax by destination, computed
- * on the server from the store's zones, rates and tax rates (shipping/). Pure: no database here.
+ * from the store's zones, rates and tax rates. Pure: no database here.
  */
-
-export interface ShippingRateSpec {
-  id: number;
-  name: string;
-  priceAmount: number;
-  /** Free when the goods (after discount) cost at least this; null: never free. */
-  freeAboveAmount: number | null;
-  /** Applies only to parcels from/up to this weight (grams); null: any. */
-  minWeightGrams: number | null;
-  maxWeightGrams: number | null;
-  estimatedDays: string | null;
-}
-
-export interface ShippingZoneSpec {
-  id: number;
-  name: string;
-  /** ISO 3166-1 alpha-2 codes; "*" is every country no other zone names. */
-  countries: string[];
-  rates: ShippingRateSpec[];
-}
-
-export interface TaxRateSpec {
-  /** ISO code, or "*" for every country without its own rate. */
-  country: string;
-  /** A region (state, province) with its own rate; null: the whole country. */
-  region: string | null;
-  name: string;
-  rateBps: number;
-}
-
-export interface PricingSetup {
-  zones: ShippingZoneSpec[];
-  taxRates: TaxRateSpec[];
-  /** Prices include tax (the tax is the part of them that is tax) rather than tax being added on top. */
-  taxIncluded: boolean;
-}
-
-export interface Destination {
-  country: string;
-  region?: string | null;
-  postalCode?: string | null;
-}
-
-export interface PricedRate {
-  rate: ShippingRateSpec;
-  price: number;
-}
-
-export interface Totals {
-  subtotal: number;
-  discount: number;
-  shipping: number;
-  tax: number;
-  total: number;
-  totalQuantity: number;
-  /** The shipping options for the destination (or, before one is known, the store's default zone). */
-  options: PricedRate[];
-  selected: PricedRate | null;
-  /** True when a destination is known and no zone ships there. */
-  noShipping: boolean;
-  taxRate: TaxRateSpec | null;
-  taxIncluded: boolean;
-}
-
-export interface PriceLine {
-  unitPrice: number;
-  quantity: number;
-  weightGrams?: number | null;
-}
+import type {
+  Destination,
+  PricedRate,
+  PriceLine,
+  PricingSetup,
+  ShippingRateSpec,
+  ShippingZoneSpec,
+  TaxRateSpec,
+  Totals,
+} from "./shipping.types";
 
 const half = (n: number, d: number) => Math.floor((n * 2 + d) / (d * 2));
 
