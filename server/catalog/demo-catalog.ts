@@ -98,7 +98,7 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
       6,
       "tee",
       215,
-      "Soft organic cotton T-shirt with a small teapot on the chest. Regular fit; XL is cut longer.",
+      "Soft organic cotton T-shirt with a small embroidered tea leaf on the chest. Regular fit; XL is cut longer.",
     ),
     options: [
       { name: "Size", values: ["S", "M", "L", "XL"] },

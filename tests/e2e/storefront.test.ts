@@ -43,13 +43,13 @@ describeEachEngine(
         await page.getByRole("heading", { level: 1 }).waitFor();
         await page.getByRole("link", { name: "Blue Teapot" }).waitFor();
         expect(await page.locator(".card").count()).toBe(12);
-        await page.getByText("Showing 12 of 30 products").waitFor();
+        await page.getByText("Showing 12 of 32 products").waitFor();
         await shot("1-home");
         await expectAccessible(page);
 
         // Load more, then search.
         await page.getByRole("button", { name: "Load more" }).click();
-        await page.getByText("Showing 24 of 30 products").waitFor();
+        await page.getByText("Showing 24 of 32 products").waitFor();
         await page.getByLabel("Search products").fill("teapot");
         await page.getByRole("button", { name: "Search" }).click();
         await page.getByText("Showing 3 of 3 products").waitFor();

@@ -4,11 +4,13 @@ import { useMeQuery } from "../graphql/hooks";
 import { CatalogIoPage } from "./catalog-io/catalog-io-page";
 import { CategoriesPage } from "./categories/categories-page";
 import { DashboardPage } from "./dashboard/dashboard-page";
+import { DiscountsPage } from "./discounts/discounts-page";
 import { EmailsPage } from "./emails/emails-page";
 import { AdminOrderPage } from "./orders/admin-order-page";
 import { OrdersPage } from "./orders/orders-page";
 import { ProductEditPage } from "./products/product-edit-page";
 import { ProductsPage } from "./products/products-page";
+import { ShippingPage } from "./shipping/shipping-page";
 import "./admin.css";
 
 /** The owner's screens under /admin, in their own chunk: shoppers never download this code. */
@@ -39,6 +41,8 @@ export default function AdminApp() {
         <NavLink to="/admin/products">Products</NavLink>
         <NavLink to="/admin/categories">Categories</NavLink>
         <NavLink to="/admin/orders">Orders</NavLink>
+        <NavLink to="/admin/discounts">Discounts</NavLink>
+        <NavLink to="/admin/shipping">Shipping &amp; tax</NavLink>
         <NavLink to="/admin/emails">Emails</NavLink>
         <NavLink to="/admin/import">Import &amp; export</NavLink>
       </nav>
@@ -50,6 +54,8 @@ export default function AdminApp() {
         <Route path="categories" element={<CategoriesPage />} />
         <Route path="orders" element={<OrdersPage />} />
         <Route path="orders/:id" element={<AdminOrderPage />} />
+        <Route path="discounts" element={<DiscountsPage />} />
+        <Route path="shipping" element={<ShippingPage />} />
         <Route path="emails" element={<EmailsPage />} />
         <Route path="import" element={<CatalogIoPage />} />
         <Route path="*" element={<NotFound />} />

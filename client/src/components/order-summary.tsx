@@ -44,7 +44,10 @@ export function OrderSummary({ order }: { order: OrderFieldsFragment }) {
         <tbody>
           {order.lines.map((line) => (
             <tr key={line.sku}>
-              <td>{line.name}</td>
+              <td>
+                {line.name}
+                {line.variantTitle && <span className="variant-title">{line.variantTitle}</span>}
+              </td>
               <td>{line.quantity}</td>
               <td>
                 <Price money={line.unitPrice} />

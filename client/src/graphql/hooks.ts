@@ -16,6 +16,11 @@ export function useAdminCategoriesQuery(options?: useQuery.Options<Ops.AdminCate
   return useQuery(Ops.AdminCategoriesDocument, options as useQuery.Options<Ops.AdminCategoriesQuery, Ops.AdminCategoriesQueryVariables>);
 }
 
+/** Runs the AdminDiscountCodes query. */
+export function useAdminDiscountCodesQuery(options?: useQuery.Options<Ops.AdminDiscountCodesQuery, Ops.AdminDiscountCodesQueryVariables>) {
+  return useQuery(Ops.AdminDiscountCodesDocument, options as useQuery.Options<Ops.AdminDiscountCodesQuery, Ops.AdminDiscountCodesQueryVariables>);
+}
+
 /** Runs the AdminEmails query. */
 export function useAdminEmailsQuery(options?: useQuery.Options<Ops.AdminEmailsQuery, Ops.AdminEmailsQueryVariables>) {
   return useQuery(Ops.AdminEmailsDocument, options as useQuery.Options<Ops.AdminEmailsQuery, Ops.AdminEmailsQueryVariables>);
@@ -39,6 +44,11 @@ export function useAdminProductQuery(options: useQuery.Options<Ops.AdminProductQ
 /** Runs the AdminProducts query. */
 export function useAdminProductsQuery(options?: useQuery.Options<Ops.AdminProductsQuery, Ops.AdminProductsQueryVariables>) {
   return useQuery(Ops.AdminProductsDocument, options as useQuery.Options<Ops.AdminProductsQuery, Ops.AdminProductsQueryVariables>);
+}
+
+/** Runs the AdminShipping query. */
+export function useAdminShippingQuery(options?: useQuery.Options<Ops.AdminShippingQuery, Ops.AdminShippingQueryVariables>) {
+  return useQuery(Ops.AdminShippingDocument, options as useQuery.Options<Ops.AdminShippingQuery, Ops.AdminShippingQueryVariables>);
 }
 
 /** The CancelPayment mutation. */
@@ -84,6 +94,21 @@ export function useDashboardQuery(options?: useQuery.Options<Ops.DashboardQuery,
 /** The DeleteCategory mutation. */
 export function useDeleteCategoryMutation(options?: useMutation.Options<Ops.DeleteCategoryMutation, Ops.DeleteCategoryMutationVariables>) {
   return useMutation(Ops.DeleteCategoryDocument, options);
+}
+
+/** The DeleteDiscountCode mutation. */
+export function useDeleteDiscountCodeMutation(options?: useMutation.Options<Ops.DeleteDiscountCodeMutation, Ops.DeleteDiscountCodeMutationVariables>) {
+  return useMutation(Ops.DeleteDiscountCodeDocument, options);
+}
+
+/** The DeleteShippingZone mutation. */
+export function useDeleteShippingZoneMutation(options?: useMutation.Options<Ops.DeleteShippingZoneMutation, Ops.DeleteShippingZoneMutationVariables>) {
+  return useMutation(Ops.DeleteShippingZoneDocument, options);
+}
+
+/** The DeleteTaxRate mutation. */
+export function useDeleteTaxRateMutation(options?: useMutation.Options<Ops.DeleteTaxRateMutation, Ops.DeleteTaxRateMutationVariables>) {
+  return useMutation(Ops.DeleteTaxRateDocument, options);
 }
 
 /** The ImportProductsCsv mutation. */
@@ -169,6 +194,21 @@ export function useResetPasswordMutation(options?: useMutation.Options<Ops.Reset
 /** The RetryRefund mutation. */
 export function useRetryRefundMutation(options?: useMutation.Options<Ops.RetryRefundMutation, Ops.RetryRefundMutationVariables>) {
   return useMutation(Ops.RetryRefundDocument, options);
+}
+
+/** The SaveDiscountCode mutation. */
+export function useSaveDiscountCodeMutation(options?: useMutation.Options<Ops.SaveDiscountCodeMutation, Ops.SaveDiscountCodeMutationVariables>) {
+  return useMutation(Ops.SaveDiscountCodeDocument, options);
+}
+
+/** The SaveShippingZone mutation. */
+export function useSaveShippingZoneMutation(options?: useMutation.Options<Ops.SaveShippingZoneMutation, Ops.SaveShippingZoneMutationVariables>) {
+  return useMutation(Ops.SaveShippingZoneDocument, options);
+}
+
+/** The SaveTaxRate mutation. */
+export function useSaveTaxRateMutation(options?: useMutation.Options<Ops.SaveTaxRateMutation, Ops.SaveTaxRateMutationVariables>) {
+  return useMutation(Ops.SaveTaxRateDocument, options);
 }
 
 /** Runs the Shop query. */

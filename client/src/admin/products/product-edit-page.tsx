@@ -8,7 +8,10 @@ import { apiError } from "../../lib/errors";
 import { moneyInputValue, parseMoneyInput } from "../../lib/money";
 import { CategoryCheckboxes } from "../categories/category-checkboxes";
 import { ImageEditor, type EditableImage } from "./image-upload";
+import { FieldError, readable, type FieldProblem } from "./field-problem";
+import { OptionsEditor, shownInOptions } from "./options-editor";
 import { StockPanel } from "./stock-panel";
+import { parseOptions, toVariantInputs, type OptionRow, type VariantRow } from "./variant-set";
 
 interface Form {
   sku: string;
@@ -19,7 +22,13 @@ interface Form {
   status: ProductStatus;
   categoryIds: string[];
   images: EditableImage[];
+  options: OptionRow[];
+  variants: VariantRow[];
 }
+
+/** The details' fields a server problem can point at. */
+type DetailField = "sku" | "name" | "description" | "price" | "stock";
+const DETAILS = new Set<string>(["sku", "name", "description", "price", "stock"]);
 
 export function ProductEditPage() {
   const { id } = useParams();
@@ -38,9 +47,12 @@ export function ProductEditPage() {
     status: "DRAFT",
     categoryIds: [],
     images: [],
+    options: [],
+    variants: [],
   });
   const [saved, setSaved] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  // The server's BAD_USER_INPUT names the field (`extensions.field`): its message shows there, else under the form.
+  const [problem, setProblem] = useState<FieldProblem | null>(null);
   const [create, creating] = useCreateProductMutation();
   const [update, updating] = useUpdateProductMutation();
 
@@ -57,6 +69,18 @@ export function ProductEditPage() {
       status: product.status ?? "ACTIVE",
       categoryIds: product.categories.map((c) => c.id),
       images: product.images.map((i) => ({ url: i.url, alt: i.alt })),
+      options: product.options.map((o) => ({ name: o.name, values: o.values.join(", ") })),
+      variants: product.options.length
+        ? product.variants.map((v) => ({
+            id: v.id,
+            values: v.options.map((o) => o.value),
+            sku: v.sku,
+            price: moneyInputValue(v.price.amount, v.price.currency),
+            stock: "",
+            currentStock: v.stock,
+            imageUrl: v.image?.url ?? "",
+          }))
+        : [],
     });
   }
 
@@ -65,9 +89,13 @@ export function ProductEditPage() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);
-    if (!currency) return setProblem("Still loading; try again in a moment");
+    if (!currency) return setProblem({ message: "Still loading; try again in a moment" });
     const price = parseMoneyInput(form.price, currency);
-    if (price === null) return setProblem("Enter the price like 25.99");
+    if (price === null) return setProblem({ field: "price", message: "Enter the price like 25.99" });
+    const options = parseOptions(form.options);
+    const imageUrls = form.images.map((i) => i.url);
+    const variants = options.length ? toVariantInputs(options, form.variants, imageUrls, currency) : undefined;
+    if (variants && !Array.isArray(variants)) return setProblem(variants);
     setProblem(null);
     const common = {
       sku: form.sku,
@@ -81,17 +109,28 @@ export function ProductEditPage() {
     try {
       if (isNew) {
         const stock = Number(form.stock);
-        const result = await create({ variables: { input: { ...common, stock: Number.isInteger(stock) && stock >= 0 ? stock : 0 } } });
+        const input = variants ? { ...common, options, variants } : { ...common, stock: Number.isInteger(stock) && stock >= 0 ? stock : 0 };
+        const result = await create({ variables: { input } });
         navigate(`/admin/products/${result.data!.createProduct.id}`, { replace: true });
       } else {
-        await update({ variables: { id: id!, input: common } });
+        // Options and variants go only when there are (or were) some: a product sold in one form saves as it always did.
+        const withOptions = variants || product?.options.length ? { options, variants: variants ?? [] } : {};
+        await update({ variables: { id: id!, input: { ...common, ...withOptions } } });
         setSaved(true);
+        // New variants' opening stock and removed ones' are in the stock history.
+        if (variants) void refetch();
       }
     } catch (error) {
-      setProblem(apiError(error)?.message ?? "Saving failed");
+      const p = apiError(error);
+      if (p?.code === "BAD_USER_INPUT") setProblem({ field: p.field, message: readable(p.message, p.field) });
+      else setProblem({ message: p ? `Saving failed: ${p.message}` : "Saving failed" });
     }
   };
 
+  const hasOptions = form.options.length > 0;
+  const errorAt = (key: DetailField) => (problem?.field === key ? problem.message : undefined);
+  const describedBy = (key: DetailField, hint?: boolean) =>
+    [errorAt(key) && `p-${key}-error`, hint && `p-${key}-hint`].filter(Boolean).join(" ") || undefined;
   const field = (key: "sku" | "name" | "price", label: string, hint?: string) => (
     <div className="field">
       <label htmlFor={`p-${key}`}>{label}</label>
@@ -100,8 +139,10 @@ export function ProductEditPage() {
         value={form[key]}
         required
         onChange={(e) => setForm({ ...form, [key]: e.target.value })}
-        aria-describedby={hint ? `p-${key}-hint` : undefined}
+        aria-invalid={Boolean(errorAt(key)) || undefined}
+        aria-describedby={describedBy(key, Boolean(hint))}
       />
+      <FieldError id={`p-${key}-error`} message={errorAt(key)} />
       {hint && (
         <p className="muted" id={`p-${key}-hint`}>
           {hint}
@@ -109,6 +150,9 @@ export function ProductEditPage() {
       )}
     </div>
   );
+  // The opening stock is asked only of a new product without options.
+  const shownAtDetails = DETAILS.has(problem?.field ?? "") && (problem?.field !== "stock" || (isNew && !hasOptions));
+  const shownAtField = shownAtDetails || shownInOptions(problem?.field, form.options, form.variants);
 
   return (
     <section>
@@ -126,13 +170,30 @@ export function ProductEditPage() {
                 rows={4}
                 value={form.description}
                 onChange={(e) => setForm({ ...form, description: e.target.value })}
+                aria-invalid={Boolean(errorAt("description")) || undefined}
+                aria-describedby={describedBy("description")}
               />
+              <FieldError id="p-description-error" message={errorAt("description")} />
             </div>
-            {field("price", `Price (${currency})`, `For example ${moneyInputValue(2599, currency || "USD")}`)}
-            {isNew && (
+            {field(
+              "price",
+              `Price (${currency})`,
+              hasOptions
+                ? "Each variant without a price of its own costs this."
+                : `For example ${moneyInputValue(2599, currency || "USD")}`,
+            )}
+            {isNew && !hasOptions && (
               <div className="field">
                 <label htmlFor="p-stock">Opening stock</label>
-                <input id="p-stock" inputMode="numeric" value={form.stock} onChange={(e) => setForm({ ...form, stock: e.target.value })} />
+                <input
+                  id="p-stock"
+                  inputMode="numeric"
+                  value={form.stock}
+                  onChange={(e) => setForm({ ...form, stock: e.target.value })}
+                  aria-invalid={Boolean(errorAt("stock")) || undefined}
+                  aria-describedby={describedBy("stock")}
+                />
+                <FieldError id="p-stock-error" message={errorAt("stock")} />
               </div>
             )}
             <div className="field">
@@ -144,11 +205,21 @@ export function ProductEditPage() {
               </select>
             </div>
           </fieldset>
+          <OptionsEditor
+            options={form.options}
+            variants={form.variants}
+            images={form.images}
+            currency={currency}
+            defaultPrice={form.price}
+            problem={problem}
+            onChange={(next) => setForm({ ...form, ...next })}
+            onProblem={setProblem}
+          />
           <CategoryCheckboxes selected={form.categoryIds} onChange={(categoryIds) => setForm({ ...form, categoryIds })} />
           <ImageEditor images={form.images} onChange={(images) => setForm({ ...form, images })} productName={form.name} />
-          {problem && (
+          {problem && !shownAtField && (
             <p className="error" role="alert">
-              {problem}
+              {problem.message}
             </p>
           )}
           {saved && (
@@ -164,6 +235,7 @@ export function ProductEditPage() {
           <StockPanel
             productId={product.id}
             stock={product.stock}
+            variants={product.options.length ? product.variants : []}
             movements={data?.stockMovements}
             loadMore={(after) => fetchMore({ variables: { after } })}
             onChanged={() => void refetch()}

@@ -7,6 +7,7 @@ import { CartDocument } from "../../graphql/graphql";
 import { useCancelPaymentMutation, useCartQuery, useRemoveFromCartMutation, useUpdateQuantityMutation } from "../../graphql/hooks";
 import { apiError } from "../../lib/errors";
 import { CartTotals } from "../../components/totals";
+import { hasOptions, lineName } from "./cart-line-name";
 
 /**
  * The payment page's "back" link lands here with `?cancelled=<order id>`: the payment is cancelled (the page
@@ -90,7 +91,8 @@ export function CartPage() {
     removeState.reset();
     update({ variables: { lineId, quantity } }).catch(() => undefined);
   };
-  const shortages = cart.lines.filter((l) => l.quantity > l.product.stock);
+  // Stock is the variant's (a product without options has one).
+  const shortages = cart.lines.filter((l) => l.quantity > l.variant.stock);
 
   return (
     <section>
@@ -102,55 +104,62 @@ export function CartPage() {
         </p>
       )}
       <ul className="cart-lines">
-        {cart.lines.map((line) => (
-          <li key={line.id} className="cart-line">
-            <ProductImage image={line.product.images[0]} name={line.product.name} size="thumb" />
-            <div className="cart-line-name">
-              <Link to={`/product/${line.product.id}`}>{line.product.name}</Link>
-              <span className="muted">
-                <Price money={line.unitPrice} /> each
-              </span>
-            </div>
-            <div className="quantity" role="group" aria-label={`Quantity of ${line.product.name}`}>
+        {cart.lines.map((line) => {
+          const name = lineName(line);
+          const stock = line.variant.stock;
+          return (
+            <li key={line.id} className="cart-line">
+              <ProductImage image={line.variant.image ?? line.product.images[0]} name={line.product.name} size="thumb" />
+              <div className="cart-line-name">
+                <Link to={`/product/${line.product.id}`}>{line.product.name}</Link>
+                {hasOptions(line.variant) && (
+                  <span className="variant-title" data-testid="line-variant">
+                    {line.variant.title}
+                  </span>
+                )}
+                <span className="muted">
+                  <Price money={line.unitPrice} /> each
+                </span>
+              </div>
+              <div className="quantity" role="group" aria-label={`Quantity of ${name}`}>
+                <button
+                  type="button"
+                  aria-label={`One fewer ${name}`}
+                  aria-disabled={busy}
+                  onClick={() => setQuantity(line.id, line.quantity - 1)}
+                >
+                  −
+                </button>
+                <output aria-live="polite" aria-label={`Quantity of ${name}`} data-testid="line-quantity">
+                  {line.quantity}
+                </output>
+                <button
+                  type="button"
+                  aria-label={`One more ${name}`}
+                  aria-disabled={busy || line.quantity >= stock}
+                  onClick={() => line.quantity < stock && setQuantity(line.id, line.quantity + 1)}
+                >
+                  +
+                </button>
+              </div>
+              <Price money={line.lineTotal} className="line-total" />
+              {line.quantity > stock && (
+                <p className="error line-warning" data-testid="line-warning">
+                  {stock === 0 ? "Sold out: remove it to check out." : `Only ${stock} left: lower the quantity to check out.`}
+                </p>
+              )}
               <button
                 type="button"
-                aria-label={`One fewer ${line.product.name}`}
+                className="link-button"
                 aria-disabled={busy}
-                onClick={() => setQuantity(line.id, line.quantity - 1)}
+                onClick={() => !busy && remove({ variables: { lineId: line.id } }).catch(() => undefined)}
+                aria-label={`Remove ${name} from cart`}
               >
-                −
+                Remove
               </button>
-              <output aria-live="polite" aria-label={`Quantity of ${line.product.name}`} data-testid="line-quantity">
-                {line.quantity}
-              </output>
-              <button
-                type="button"
-                aria-label={`One more ${line.product.name}`}
-                aria-disabled={busy || line.quantity >= line.product.stock}
-                onClick={() => line.quantity < line.product.stock && setQuantity(line.id, line.quantity + 1)}
-              >
-                +
-              </button>
-            </div>
-            <Price money={line.lineTotal} className="line-total" />
-            {line.quantity > line.product.stock && (
-              <p className="error line-warning" data-testid="line-warning">
-                {line.product.stock === 0
-                  ? "Sold out: remove it to check out."
-                  : `Only ${line.product.stock} left: lower the quantity to check out.`}
-              </p>
-            )}
-            <button
-              type="button"
-              className="link-button"
-              aria-disabled={busy}
-              onClick={() => !busy && remove({ variables: { lineId: line.id } }).catch(() => undefined)}
-              aria-label={`Remove ${line.product.name} from cart`}
-            >
-              Remove
-            </button>
-          </li>
-        ))}
+            </li>
+          );
+        })}
       </ul>
       <CartTotals cart={cart} />
       {shortages.length ? (

@@ -12,6 +12,9 @@ export function ProductCard({ product }: { product: Product }) {
   const { add, adding, added, error } = useAddToCart();
   const soldOut = product.stock === 0;
   const label = soldOut ? "Sold out" : adding ? "Adding…" : "Add to cart";
+  const { min, max } = product.priceRange;
+  // A product with options is added from its page, where the shopper chooses the variant.
+  const choose = product.options.length > 0 && !soldOut;
   return (
     <li className="card">
       <Link to={`/product/${product.id}`} className="card-image" tabIndex={-1} aria-hidden="true">
@@ -22,12 +25,19 @@ export function ProductCard({ product }: { product: Product }) {
       </h2>
       <p className="card-description">{short(product.description)}</p>
       <p className="card-price">
+        {min.amount !== max.amount && "From "}
         <Price money={product.price} />
         {soldOut && <span className="stock stock-out"> · Sold out</span>}
       </p>
-      <button type="button" onClick={() => add(product.id)} disabled={soldOut || adding} aria-label={`${label}: ${product.name}`}>
-        {label}
-      </button>
+      {choose ? (
+        <Link className="button" to={`/product/${product.id}`} aria-label={`Choose options: ${product.name}`}>
+          Choose options
+        </Link>
+      ) : (
+        <button type="button" onClick={() => add(product.id)} disabled={soldOut || adding} aria-label={`${label}: ${product.name}`}>
+          {label}
+        </button>
+      )}
       <p className="card-status" role="status">
         {added ? "Added to cart" : ""}
       </p>

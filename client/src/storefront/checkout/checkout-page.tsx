@@ -7,6 +7,7 @@ import { useCartQuery, useMeQuery, useOrderQuery, usePaymentMethodsQuery, usePla
 import { apiError } from "../../lib/errors";
 import { randomId } from "../../lib/random-id";
 import { CartTotals } from "../../components/totals";
+import { hasOptions } from "../cart/cart-line-name";
 import { AddressFields } from "./address-fields";
 import { COUNTRY_SET } from "./countries";
 import { emptyAddress, formFieldFor, validateCheckout, type AddressForm, type CheckoutForm, type FormErrors } from "./validation";
@@ -279,7 +280,11 @@ export function CheckoutPage() {
           <ul>
             {cart.lines.map((line) => (
               <li key={line.id}>
-                {line.quantity} × {line.product.name} <Price money={line.lineTotal} />
+                <span>
+                  {line.quantity} × {line.product.name}
+                  {hasOptions(line.variant) && <span className="variant-title">{line.variant.title}</span>}
+                </span>{" "}
+                <Price money={line.lineTotal} />
               </li>
             ))}
           </ul>

@@ -7,6 +7,8 @@ import { ProductImage } from "../../components/product-image";
 import { useProductQuery } from "../../graphql/hooks";
 import { useAddToCart } from "../cart/use-add-to-cart";
 import { categoryPath } from "../catalog/category-nav";
+import { chosenVariant, initialChoice, pictureVariant, whyNotAddable, type Choice } from "./variant-choice";
+import { VariantPicker } from "./variant-picker";
 
 export function stockLabel(stock: number): string {
   if (stock <= 0) return "Sold out";
@@ -18,7 +20,10 @@ export function ProductPage() {
   const { id = "" } = useParams();
   const { data, loading, error } = useProductQuery({ variables: { id }, fetchPolicy: "cache-and-network" });
   const product = data?.product;
-  const [selected, setSelected] = useState(0);
+  // A thumbnail the shopper picked; null shows the chosen variant's picture (or the first).
+  const [selected, setSelected] = useState<number | null>(null);
+  // The shopper's choice of option values, for the product it was made on.
+  const [picked, setPicked] = useState<{ productId: string; choice: Choice } | null>(null);
   const [quantityText, setQuantityText] = useState("1");
   const { add, adding, added, error: addError, reset } = useAddToCart();
   usePageTitle(product?.name ?? "Product");
@@ -33,22 +38,35 @@ export function ProductPage() {
   }
   if (!product) return <NotFound title="Product not found">This product doesn't exist or is no longer sold.</NotFound>;
 
-  const soldOut = product.stock <= 0;
-  const max = Math.max(1, Math.min(product.stock, 999));
+  const hasOptions = product.options.length > 0;
+  const choice = picked?.productId === product.id ? picked.choice : initialChoice(product);
+  const variant = chosenVariant(product, choice);
+  // A product without options is its one variant: its own stock and price, as always.
+  const stock = hasOptions ? (variant?.stock ?? 0) : product.stock;
+  const soldOut = stock <= 0;
+  const canAdd = !soldOut && (!hasOptions || Boolean(variant));
+  const note = hasOptions ? whyNotAddable(product, choice, variant) : null;
+  const max = Math.max(1, Math.min(stock, 999));
   // What was typed stays as typed (so Backspace then "2" gives 2); it is clamped to 1…max when used.
   const quantity = Math.max(1, Math.min(max, Math.floor(Number(quantityText)) || 1));
   const images = product.images;
+  const shown = (selected === null ? pictureVariant(product, choice)?.image : images[selected]) ?? images[0];
+  const choose = (index: number, value: string) => {
+    reset();
+    setSelected(null);
+    setPicked({ productId: product.id, choice: choice.map((c, i) => (i === index ? value : c)) });
+  };
   return (
     <article className="product">
       <div className="gallery">
-        <ProductImage image={images[selected] ?? images[0]} name={product.name} size="large" />
+        <ProductImage image={shown} name={product.name} size="large" />
         {images.length > 1 && (
           <ul className="thumbs" aria-label="Product images">
             {images.map((img, i) => (
               <li key={img.url}>
                 <button
                   type="button"
-                  aria-pressed={i === selected}
+                  aria-pressed={img.url === shown?.url}
                   aria-label={`Show image ${i + 1} of ${images.length}`}
                   onClick={() => setSelected(i)}
                 >
@@ -72,19 +90,27 @@ export function ProductPage() {
             ))}
           </p>
         )}
-        <p className="product-price">
-          <Price money={product.price} />
-        </p>
-        <p className={`stock ${soldOut ? "stock-out" : product.stock <= 5 ? "stock-low" : "stock-in"}`} data-testid="stock">
-          {stockLabel(product.stock)}
-        </p>
+        {/* Price and stock follow the choice: said when they change. */}
+        <div aria-live={hasOptions ? "polite" : undefined}>
+          <p className="product-price">
+            {hasOptions && !variant && product.priceRange.min.amount !== product.priceRange.max.amount && "From "}
+            <Price money={hasOptions && variant ? variant.price : product.price} />
+          </p>
+          {(!hasOptions || variant) && (
+            <p className={`stock ${soldOut ? "stock-out" : stock <= 5 ? "stock-low" : "stock-in"}`} data-testid="stock">
+              {stockLabel(stock)}
+            </p>
+          )}
+        </div>
         <p>{product.description}</p>
+        {hasOptions && <VariantPicker product={product} choice={choice} onChoose={choose} />}
         <form
           className="add-form"
           onSubmit={(e) => {
             e.preventDefault();
+            if (!canAdd) return;
             setQuantityText(String(quantity));
-            add(product.id, quantity);
+            add(product.id, quantity, variant?.id);
           }}
         >
           <label htmlFor="quantity">Quantity</label>
@@ -95,17 +121,22 @@ export function ProductPage() {
             min={1}
             max={max}
             value={quantityText}
-            disabled={soldOut}
+            disabled={!canAdd}
             onChange={(e) => {
               reset();
               setQuantityText(e.target.value);
             }}
             onBlur={() => setQuantityText(String(quantity))}
           />
-          <button type="submit" disabled={soldOut || adding}>
-            {soldOut ? "Sold out" : adding ? "Adding…" : "Add to cart"}
+          <button type="submit" disabled={!canAdd || adding} aria-describedby={note ? "choice-note" : undefined}>
+            {soldOut && (!hasOptions || variant) ? "Sold out" : adding ? "Adding…" : "Add to cart"}
           </button>
         </form>
+        {note && (
+          <p className="choice-note" id="choice-note">
+            {note}
+          </p>
+        )}
         <p role="status" className="added">
           {added && (
             <>
