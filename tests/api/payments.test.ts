@@ -107,6 +107,28 @@ describe.each(engines)("payments [%s]", (engine) => {
     expect(stockMovements.nodes[0]).toEqual({ delta: -2, reason: `Reserved for order ${placeOrder.number}` });
   });
 
+  test("with a discount code, Stripe's page charges the order's exact total as one line, and the code counts once paid", async () => {
+    await admin.ok(`mutation { saveDiscountCode(input: { code: "STRIPE15", kind: PERCENTAGE, value: 15 }) { id } }`);
+    const shopper = await shopperWith([["MUG", 3]]);
+    await shopper.ok(`mutation { applyDiscountCode(code: "stripe15") { discount { amount } } }`);
+    const { placeOrder } = await shopper.ok(PLACE, { input: stripeInput() });
+    const session = fake.sessionFor(placeOrder.id);
+    const { order } = await shopper.ok(`query($id: ID!) { order(id: $id) { total { amount } discount { amount } number } }`, {
+      id: placeOrder.id,
+    });
+    expect(order.discount.amount).toBe(Math.floor((3 * 1250 * 15 + 50) / 100));
+    expect(session.amount_total).toBe(order.total.amount);
+    const items = fake.sessionParams.get(session.id).line_items;
+    expect(items.map((l: any) => [l.price_data.product_data.name, Number(l.quantity), Number(l.price_data.unit_amount)])).toEqual([
+      [`Order ${order.number} (3 items)`, 1, order.total.amount],
+    ]);
+    const usage = async () =>
+      (await admin.ok(`query { discountCodes { code timesUsed reserved } }`)).discountCodes.find((c: any) => c.code === "STRIPE15");
+    expect(await usage()).toMatchObject({ timesUsed: 0, reserved: 1 });
+    await fake.pay(session.id);
+    expect(await usage()).toMatchObject({ timesUsed: 1, reserved: 0 });
+  });
+
   test("a cancelled payment: the page is closed at Stripe, the stock comes back and the cart holds the same lines", async () => {
     const before = await stocks();
     const shopper = await shopperWith([["BOWL", 3]]);
