@@ -10,6 +10,9 @@ query Catalog($first: Int = 5, $search: String) {
     nodes {
       id sku name stock
       price { amount currency }
+      priceRange { min { amount } max { amount } }
+      options { name values }
+      variants { id title sku stock price { amount } }
       images { url alt }
     }
   }
@@ -18,14 +21,27 @@ query Catalog($first: Int = 5, $search: String) {
   },
   {
     query: `# Adds a product to this browser session's cart (the session cookie keeps it).
-mutation AddToCart($productId: ID!, $quantity: Int! = 1) {
-  addToCart(productId: $productId, quantity: $quantity) {
+# A product with options needs the variant's id (see the product's variants); one without takes none.
+mutation AddToCart($productId: ID!, $variantId: ID, $quantity: Int! = 1) {
+  addToCart(productId: $productId, variantId: $variantId, quantity: $quantity) {
     id totalQuantity
-    lines { id quantity product { name } lineTotal { amount currency } }
+    lines { id quantity product { name } variant { title } lineTotal { amount currency } }
     subtotal { amount } shipping { amount } tax { amount } total { amount currency }
   }
 }`,
     variables: `{ "productId": "1", "quantity": 2 }`,
+  },
+  {
+    query: `# A discount code, and shipping and tax priced for where the parcel goes.
+mutation Pricing {
+  applyDiscountCode(code: "WELCOME10") { discountCode discount { amount } }
+  setShippingDestination(country: "DE") {
+    shippingOptions { id name price { amount } estimatedDays }
+    selectedShipping { name }
+    subtotal { amount } discount { amount } shipping { amount } tax { amount } taxLabel total { amount currency }
+  }
+}`,
+    variables: `{}`,
   },
   {
     query: `# Checks out the cart with the test payment provider.
