@@ -52,6 +52,7 @@ export class DashboardService {
         .slice(0, 5)
         .map((t) => ({ ...t, revenue: money(t.revenue) })),
       lowStock: await this.inventory.lowStock(),
+      lowStockThreshold: this.inventory.lowStockThreshold,
     };
   }
 }

@@ -49,6 +49,9 @@ export class Dashboard {
   @Field(() => [TopProduct], { description: "Best sellers of the last 30 days by units." })
   topProducts: TopProduct[];
 
-  @Field(() => [Product])
+  @Field(() => [Product], { description: "Products with a variant at or below lowStockThreshold (their variants say which)." })
   lowStock: Product[];
+
+  @Field(() => Int, { description: "LOW_STOCK_THRESHOLD." })
+  lowStockThreshold: number;
 }

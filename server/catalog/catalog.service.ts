@@ -95,15 +95,25 @@ export class CatalogService {
     });
   }
 
-  /** Products still on sale (or in draft) at or below the threshold, emptiest first. */
-  lowStock(threshold: number): Promise<Product[]> {
-    return this.products
-      .createQueryBuilder("p")
-      .where("p.status <> :archived AND p.stock <= :threshold", { archived: ProductStatus.ARCHIVED, threshold })
-      .orderBy("p.stock", "ASC")
-      .addOrderBy("p.id", "ASC")
-      .take(100)
-      .getMany();
+  /**
+   * Products still on sale (or in draft) with a variant at or below the threshold (for a product without
+   * options: its stock), emptiest variant first.
+   */
+  async lowStock(threshold: number): Promise<Product[]> {
+    const low: { product_id: number | string }[] = await this.tx.manager
+      .createQueryBuilder(ProductVariant, "v")
+      .innerJoin(Product, "p", "p.id = v.product_id AND p.status <> :archived", { archived: ProductStatus.ARCHIVED })
+      .select("v.product_id", "product_id")
+      .addSelect("MIN(v.stock)", "lowest")
+      .where("v.stock <= :threshold", { threshold })
+      .groupBy("v.product_id")
+      .orderBy("lowest", "ASC")
+      .addOrderBy("v.product_id", "ASC")
+      .limit(100)
+      .getRawMany();
+    const ids = low.map((r) => Number(r.product_id));
+    const byId = new Map((await this.byIds(ids)).map((p) => [p.id, p]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   /** Variants of many products in one query, in each product's order. */

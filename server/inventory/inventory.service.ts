@@ -21,7 +21,7 @@ export class InventoryService implements StockLedger {
   constructor(
     private readonly tx: Transactions,
     private readonly catalog: CatalogService,
-    private readonly lowStockThreshold: number,
+    readonly lowStockThreshold: number,
   ) {}
 
   async move(change: StockChange): Promise<StockResult> {

@@ -254,6 +254,19 @@ describeEachEngine("variants", (server) => {
     expect(product.variants).toHaveLength(5);
   });
 
+  test("the dashboard's low stock lists a product with options when one of its variants runs low, whatever the others hold", async () => {
+    const tee = await createTee(owner, "TEE-LOW");
+    await owner.ok(ADJUST, { productId: tee.id, variantId: byTitle(tee.variants, "L / Red").id, delta: -3 });
+    const { dashboard } = await owner.ok(`query { dashboard { lowStockThreshold lowStock { sku stock variants { title stock } } } }`);
+    expect(dashboard.lowStockThreshold).toBe(5);
+    const low = dashboard.lowStock.find((p: { sku: string }) => p.sku === "TEE-LOW");
+    expect(low.stock).toBe(17);
+    expect(low.variants.filter((v: Variant) => v.stock <= dashboard.lowStockThreshold).map((v: Variant) => v.title)).toContain("L / Red");
+    // Emptiest variant first.
+    const lowest = dashboard.lowStock.map((p: { variants: Variant[] }) => Math.min(...p.variants.map((v) => v.stock)));
+    expect(lowest).toEqual([...lowest].sort((a: number, b: number) => a - b));
+  });
+
   test("a product without options works as before: one Default variant, bought and priced without naming it", async () => {
     const { createProduct } = await owner.ok(CREATE, { input: { sku: "mug-g", name: "Mug", price: 1200, stock: 4, status: "ACTIVE" } });
     expect(createProduct.variants).toEqual([{ id: expect.any(String), sku: "MUG-G", title: "Default", stock: 4, price: { amount: 1200 } }]);

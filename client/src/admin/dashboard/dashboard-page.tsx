@@ -15,9 +15,19 @@ const topColumns: Column<Dashboard["topProducts"][number]>[] = [
   { header: "Revenue", cell: (p) => <Price money={p.revenue} /> },
 ];
 
-const lowColumns: Column<Dashboard["lowStock"][number]>[] = [
+/** In stock: the number, or for a product with options the variants that are low ("S / Natural: 0"). */
+const lowColumns = (threshold: number): Column<Dashboard["lowStock"][number]>[] => [
   { header: "Product", cell: (p) => <Link to={`/admin/products/${p.id}`}>{p.name}</Link> },
-  { header: "In stock", cell: (p) => p.stock },
+  {
+    header: "In stock",
+    cell: (p) =>
+      p.options.length
+        ? p.variants
+            .filter((v) => v.stock <= threshold)
+            .map((v) => `${v.title}: ${v.stock}`)
+            .join(", ")
+        : p.stock,
+  },
 ];
 
 export function DashboardPage() {
@@ -73,7 +83,7 @@ export function DashboardPage() {
             <ListTable
               caption="Products running low, emptiest first"
               hiddenCaption
-              columns={lowColumns}
+              columns={lowColumns(d.lowStockThreshold)}
               rows={d.lowStock}
               rowKey={(p) => p.id}
             />
