@@ -1,6 +1,6 @@
 import { Price } from "./price";
 import type { AddressFieldsFragment, OrderFieldsFragment } from "../graphql/graphql";
-import { CartTotals } from "./totals";
+import { Totals } from "./totals";
 
 const regionName = new Intl.DisplayNames(["en"], { type: "region" });
 
@@ -59,7 +59,7 @@ export function OrderSummary({ order }: { order: OrderFieldsFragment }) {
           ))}
         </tbody>
       </table>
-      <CartTotals cart={order} />
+      <Totals amounts={order} shippingName={order.shippingMethod} />
       <div className="addresses">
         <AddressBlock title="Shipping to" address={order.shippingAddress} />
         <AddressBlock title="Billing address" address={order.billingAddress} />

@@ -51,6 +51,11 @@ export function useAdminShippingQuery(options?: useQuery.Options<Ops.AdminShippi
   return useQuery(Ops.AdminShippingDocument, options as useQuery.Options<Ops.AdminShippingQuery, Ops.AdminShippingQueryVariables>);
 }
 
+/** The ApplyDiscountCode mutation. */
+export function useApplyDiscountCodeMutation(options?: useMutation.Options<Ops.ApplyDiscountCodeMutation, Ops.ApplyDiscountCodeMutationVariables>) {
+  return useMutation(Ops.ApplyDiscountCodeDocument, options);
+}
+
 /** The CancelPayment mutation. */
 export function useCancelPaymentMutation(options?: useMutation.Options<Ops.CancelPaymentMutation, Ops.CancelPaymentMutationVariables>) {
   return useMutation(Ops.CancelPaymentDocument, options);
@@ -171,6 +176,11 @@ export function useRegisterMutation(options?: useMutation.Options<Ops.RegisterMu
   return useMutation(Ops.RegisterDocument, options);
 }
 
+/** The RemoveDiscountCode mutation. */
+export function useRemoveDiscountCodeMutation(options?: useMutation.Options<Ops.RemoveDiscountCodeMutation, Ops.RemoveDiscountCodeMutationVariables>) {
+  return useMutation(Ops.RemoveDiscountCodeDocument, options);
+}
+
 /** The RemoveFromCart mutation. */
 export function useRemoveFromCartMutation(options?: useMutation.Options<Ops.RemoveFromCartMutation, Ops.RemoveFromCartMutationVariables>) {
   return useMutation(Ops.RemoveFromCartDocument, options);
@@ -209,6 +219,16 @@ export function useSaveShippingZoneMutation(options?: useMutation.Options<Ops.Sa
 /** The SaveTaxRate mutation. */
 export function useSaveTaxRateMutation(options?: useMutation.Options<Ops.SaveTaxRateMutation, Ops.SaveTaxRateMutationVariables>) {
   return useMutation(Ops.SaveTaxRateDocument, options);
+}
+
+/** The SelectShipping mutation. */
+export function useSelectShippingMutation(options?: useMutation.Options<Ops.SelectShippingMutation, Ops.SelectShippingMutationVariables>) {
+  return useMutation(Ops.SelectShippingDocument, options);
+}
+
+/** The SetShippingDestination mutation. */
+export function useSetShippingDestinationMutation(options?: useMutation.Options<Ops.SetShippingDestinationMutation, Ops.SetShippingDestinationMutationVariables>) {
+  return useMutation(Ops.SetShippingDestinationDocument, options);
 }
 
 /** Runs the Shop query. */

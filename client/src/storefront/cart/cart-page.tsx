@@ -6,8 +6,9 @@ import { ProductImage } from "../../components/product-image";
 import { CartDocument } from "../../graphql/graphql";
 import { useCancelPaymentMutation, useCartQuery, useRemoveFromCartMutation, useUpdateQuantityMutation } from "../../graphql/hooks";
 import { apiError } from "../../lib/errors";
-import { CartTotals } from "../../components/totals";
+import { Totals } from "../../components/totals";
 import { hasOptions, lineName } from "./cart-line-name";
+import { DiscountCodeField } from "./discount-code-field";
 
 /**
  * The payment page's "back" link lands here with `?cancelled=<order id>`: the payment is cancelled (the page
@@ -161,7 +162,10 @@ export function CartPage() {
           );
         })}
       </ul>
-      <CartTotals cart={cart} />
+      <div className="cart-footer">
+        <DiscountCodeField cart={cart} />
+        <Totals amounts={cart} shippingName={cart.selectedShipping?.name} />
+      </div>
       {shortages.length ? (
         <p className="muted" role="status">
           Fix the quantities marked above to check out.

@@ -7,6 +7,10 @@ interface Props {
   value: AddressForm;
   errors: FormErrors;
   onChange: (next: AddressForm) => void;
+  /** The parts that price shipping were settled: a country chosen, the region or postal code left. */
+  onCommit?: (address: AddressForm) => void;
+  /** A problem with the country found after it was chosen (e.g. the shop doesn't ship there), announced at once. */
+  countryAlert?: string | null;
 }
 
 const FIELDS: { key: keyof AddressForm; label: string; autoComplete: string; optional?: boolean }[] = [
@@ -18,11 +22,14 @@ const FIELDS: { key: keyof AddressForm; label: string; autoComplete: string; opt
   { key: "postalCode", label: "Postal code", autoComplete: "postal-code" },
 ];
 
+/** Besides the country, what shipping and tax may depend on: sent when the shopper leaves the field, not per keystroke. */
+const PRICING_FIELDS: ReadonlySet<keyof AddressForm> = new Set(["region", "postalCode"]);
+
 /** One address as a fieldset; each error appears beside its field and is announced with it. */
-export function AddressFields({ prefix, legend, value, errors, onChange }: Props) {
+export function AddressFields({ prefix, legend, value, errors, onChange, onCommit, countryAlert }: Props) {
   const section = prefix === "shipping" ? "shipping" : "billing";
   const countryId = `${prefix}-country`;
-  const countryError = errors[`${prefix}.country`];
+  const countryError = countryAlert || errors[`${prefix}.country`];
   return (
     <fieldset>
       <legend>{legend}</legend>
@@ -43,6 +50,7 @@ export function AddressFields({ prefix, legend, value, errors, onChange }: Props
               aria-invalid={error ? true : undefined}
               aria-describedby={error ? `${id}-error` : undefined}
               onChange={(e) => onChange({ ...value, [key]: e.target.value })}
+              onBlur={PRICING_FIELDS.has(key) ? () => onCommit?.(value) : undefined}
             />
             {error && (
               <p className="field-error" id={`${id}-error`}>
@@ -61,7 +69,11 @@ export function AddressFields({ prefix, legend, value, errors, onChange }: Props
           autoComplete={`${section} country`}
           aria-invalid={countryError ? true : undefined}
           aria-describedby={countryError ? `${countryId}-error` : undefined}
-          onChange={(e) => onChange({ ...value, country: e.target.value })}
+          onChange={(e) => {
+            const next = { ...value, country: e.target.value };
+            onChange(next);
+            onCommit?.(next);
+          }}
         >
           <option value="">Choose a country…</option>
           {COUNTRIES.map((c) => (
@@ -71,7 +83,7 @@ export function AddressFields({ prefix, legend, value, errors, onChange }: Props
           ))}
         </select>
         {countryError && (
-          <p className="field-error" id={`${countryId}-error`}>
+          <p className="field-error" id={`${countryId}-error`} role={countryAlert ? "alert" : undefined}>
             {countryError}
           </p>
         )}

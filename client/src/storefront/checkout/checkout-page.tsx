@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useApolloClient } from "@apollo/client/react";
 import { Link, useNavigate } from "react-router";
 import { usePageTitle } from "../../components/page-title";
 import { Price } from "../../components/price";
@@ -6,9 +7,12 @@ import { CartDocument } from "../../graphql/graphql";
 import { useCartQuery, useMeQuery, useOrderQuery, usePaymentMethodsQuery, usePlaceOrderMutation } from "../../graphql/hooks";
 import { apiError } from "../../lib/errors";
 import { randomId } from "../../lib/random-id";
-import { CartTotals } from "../../components/totals";
+import { Totals } from "../../components/totals";
 import { hasOptions } from "../cart/cart-line-name";
+import { DiscountCodeField } from "../cart/discount-code-field";
 import { AddressFields } from "./address-fields";
+import { ShippingMethods } from "./shipping-methods";
+import { destinationOf, useShipping } from "./use-shipping";
 import { COUNTRY_SET } from "./countries";
 import { emptyAddress, formFieldFor, validateCheckout, type AddressForm, type CheckoutForm, type FormErrors } from "./validation";
 
@@ -35,6 +39,11 @@ function problemText(code: string, message: string, marked: boolean): string {
       return "Your cart changed since you last pressed Place order. Check the summary, then place the order again.";
     case "OUT_OF_STOCK":
       return `${message}. Update your cart, then place the order again.`;
+    // The code can't be used for this order (e.g. used up meanwhile, or already used with this email).
+    case "DISCOUNT_INVALID":
+      return `${message}. Nothing was charged and your cart is as it was: remove the code to order without it.`;
+    case "NO_SHIPPING":
+      return `${message}. Choose another country to place the order.`;
     case "CART_EMPTY":
       return "Your cart is empty, so there is nothing to order.";
     case "BAD_USER_INPUT":
@@ -87,12 +96,15 @@ const toInput = (a: AddressForm) => ({
 export function CheckoutPage() {
   usePageTitle("Checkout");
   const navigate = useNavigate();
-  const { data, loading } = useCartQuery({ fetchPolicy: "cache-and-network" });
+  const client = useApolloClient();
+  const { data, loading, refetch } = useCartQuery({ fetchPolicy: "cache-and-network" });
   // What the shopper typed survives a trip to the cart (e.g. to fix a quantity) and a reload of this tab.
   const [form, setForm] = useState<CheckoutForm>(
     () => savedForm() ?? { email: "", shipping: emptyAddress(), billingSameAsShipping: true, billing: emptyAddress() },
   );
   useEffect(() => sessionStorage.setItem(FORM_KEY, JSON.stringify(form)), [form]);
+  // Shipping and tax follow the address: priced for a new country at once, for a region or postal code once left.
+  const [destination, setDestination] = useState(() => destinationOf(form.shipping));
   const [placed, setPlaced] = useState(false);
   // A signed-in customer's email is filled in for them (they can still change it).
   const me = useMeQuery().data?.me;
@@ -107,11 +119,13 @@ export function CheckoutPage() {
   const method = methods?.find((m) => m.id === chosenMethod) ?? methods?.[0];
   const [card, setCard] = useState(TEST_CARDS[0].token);
   const [errors, setErrors] = useState<FormErrors>({});
-  const [problem, setProblem] = useState<{ code: string; text: string } | null>(null);
+  // With the code the cart had then: a refused code's message goes once the code is removed or changed.
+  const [problem, setProblem] = useState<{ code: string; text: string; discountCode?: string | null } | null>(null);
   // One key per checkout visit: a double click or a retry after a lost response returns the same order.
   const idempotencyKey = useRef(randomId());
   const [placeOrder, { loading: placing }] = usePlaceOrderMutation({ refetchQueries: [{ query: CartDocument }] });
   const cart = data?.cart;
+  const shipping = useShipping(cart, destination);
   useEffect(() => {
     if (problem) alertRef.current?.focus();
   }, [problem]);
@@ -148,6 +162,10 @@ export function CheckoutPage() {
       return;
     }
     try {
+      // The option shown as chosen, once the cart is priced for this address (else the server picks the cheapest).
+      await shipping.settled();
+      const now = client.readQuery({ query: CartDocument })?.cart ?? cart;
+      const shippingOptionId = now.destination?.country === form.shipping.country ? (now.selectedShipping?.id ?? null) : null;
       const result = await placeOrder({
         variables: {
           input: {
@@ -155,6 +173,7 @@ export function CheckoutPage() {
             shippingAddress: toInput(form.shipping),
             billingAddress: form.billingSameAsShipping ? null : toInput(form.billing),
             payment: { provider: method!.id, token: method!.kind === "TEST" ? card : null },
+            shippingOptionId,
             idempotencyKey: idempotencyKey.current,
           },
         },
@@ -176,7 +195,15 @@ export function CheckoutPage() {
       if (marked) setErrors({ [field!]: "Please check this" });
       // A new attempt gets a new key (the cart or details changed since the key was used).
       if (e.code === "IDEMPOTENCY_KEY_REUSED") idempotencyKey.current = randomId();
-      setProblem({ code: e.code, text: problemText(e.code, e.message, marked) });
+      // Said at the Country field, which gets the focus; Place order waits for another country.
+      if (e.code === "NO_SHIPPING") {
+        shipping.markRefused(form.shipping.country, e.message);
+        document.getElementById("shipping-country")?.focus();
+        return;
+      }
+      // The cart may say more now (e.g. the code is used up).
+      if (e.code === "DISCOUNT_INVALID") refetch().catch(() => undefined);
+      setProblem({ code: e.code, text: problemText(e.code, e.message, marked), discountCode: cart.discountCode });
     }
   };
 
@@ -210,7 +237,9 @@ export function CheckoutPage() {
             legend="Shipping address"
             value={form.shipping}
             errors={errors}
-            onChange={(shipping) => setForm({ ...form, shipping })}
+            onChange={(address) => setForm({ ...form, shipping: address })}
+            onCommit={(address) => setDestination(destinationOf(address))}
+            countryAlert={shipping.refusedMessage}
           />
           <div className="field checkbox">
             <input
@@ -230,6 +259,7 @@ export function CheckoutPage() {
               onChange={(billing) => setForm({ ...form, billing })}
             />
           )}
+          <ShippingMethods cart={cart} country={form.shipping.country} shipping={shipping} />
           <fieldset>
             <legend>Payment</legend>
             {methods?.length === 0 && (
@@ -288,14 +318,16 @@ export function CheckoutPage() {
               </li>
             ))}
           </ul>
-          <CartTotals cart={cart} />
-          {problem && (
+          <DiscountCodeField cart={cart} />
+          <Totals amounts={cart} shippingName={cart.selectedShipping?.name} />
+          {problem && !(problem.code === "DISCOUNT_INVALID" && problem.discountCode !== cart.discountCode) && (
             <div className="error" role="alert" data-code={problem.code} tabIndex={-1} ref={alertRef}>
               <p>{problem.text}</p>
               {problem.code === "OUT_OF_STOCK" && <Link to="/cart">Go to your cart</Link>}
             </div>
           )}
-          <button type="submit" className="primary" disabled={placing || !method}>
+          {shipping.refusedMessage && <p className="muted">Choose a country we ship to, to place the order.</p>}
+          <button type="submit" className="primary" disabled={placing || !method || Boolean(shipping.refusedMessage)}>
             {placing ? "Placing your order…" : method?.kind === "CARD_HOSTED" ? "Continue to payment" : "Place order"}
           </button>
         </aside>
