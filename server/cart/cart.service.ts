@@ -191,10 +191,16 @@ export class CartService {
    * there now, capped at the line maximum. Never refused for stock: checkout says so if it is short.
    * Runs in the caller's transaction.
    */
-  async restore(owner: Owner, lines: { productId: number; variantId: number | null; quantity: number }[]): Promise<void> {
+  async restore(
+    owner: Owner,
+    lines: { productId: number; variantId: number | null; quantity: number }[],
+    discountCode: string | null = null,
+  ): Promise<void> {
     await this.tx.run(async (m) => {
       if (!lines.length) return;
       const cart = (await this.lockCart(owner, true))!;
+      // The code goes back too (unless the shopper has applied another since): it is checked again at the next view.
+      if (discountCode && !cart.discountCode) await m.update(CartEntity, { id: cart.id }, { discountCode });
       const existing = await m.find(CartLineEntity, { where: { cartId: cart.id } });
       const present = await this.catalog.variantsByIds(lines.flatMap((l) => (l.variantId === null ? [] : [l.variantId])));
       for (const line of lines) {
@@ -206,6 +212,11 @@ export class CartService {
         else await m.insert(CartLineEntity, { cartId: cart.id, productId: variant.productId, variantId: variant.id, quantity });
       }
     });
+  }
+
+  /** Locks (creating it if need be) the owner's cart row, in the caller's transaction: a caller that must take the cart's lock before others. */
+  async lockOwnerCart(owner: Owner): Promise<void> {
+    await this.lockCart(owner, true);
   }
 
   /** After checkout: the lines and the code go (the destination and shipping choice stay for next time). */
@@ -340,8 +351,14 @@ export function taxLabel(rate: TaxRateSpec | null): string | null {
   return `${rate.name} ${(rate.rateBps / 100).toLocaleString("en", { maximumFractionDigits: 2 })}%`;
 }
 
-export const noShipping = (country: string) =>
-  new AppError(ErrorCode.NO_SHIPPING, `Sorry, this shop doesn't ship to ${countryName(country)}`, { country });
+export const noShipping = (country: string, parcel = false) =>
+  new AppError(
+    ErrorCode.NO_SHIPPING,
+    parcel
+      ? `Sorry, none of this shop's shipping methods to ${countryName(country)} takes a parcel of this weight; try fewer items`
+      : `Sorry, this shop doesn't ship to ${countryName(country)}`,
+    { country, reason: parcel ? "PARCEL" : "COUNTRY" },
+  );
 
 function countryName(code: string): string {
   try {

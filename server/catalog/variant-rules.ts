@@ -37,7 +37,8 @@ export interface PlannedVariant {
   values: string[];
   price: number;
   stock?: number;
-  imageUrl: string | null;
+  /** Undefined: not given (a kept variant keeps its picture). */
+  imageUrl?: string | null;
 }
 
 export interface VariantPlan {
@@ -118,7 +119,7 @@ export function planVariants(
           values: [],
           price: only?.price ?? product.price,
           stock: only?.stock ?? undefined,
-          imageUrl: only?.imageUrl ?? null,
+          imageUrl: only?.imageUrl === undefined ? undefined : only.imageUrl?.trim() || null,
         },
       ],
     };
@@ -160,7 +161,8 @@ export function planVariants(
     if (stock !== undefined && (!Number.isInteger(stock) || stock < 0 || stock > MAX_STOCK)) {
       return problems.push({ field: `${field}.stock`, message: `must be a count from 0 to ${MAX_STOCK.toLocaleString("en")}` });
     }
-    variants.push({ id: spec.id ? Number(spec.id) : undefined, sku, values, price, stock, imageUrl: spec.imageUrl?.trim() || null });
+    const imageUrl = spec.imageUrl === undefined ? undefined : spec.imageUrl?.trim() || null;
+    variants.push({ id: spec.id ? Number(spec.id) : undefined, sku, values, price, stock, imageUrl });
   });
   return problems.length ? { problems } : { options, variants };
 }

@@ -39,6 +39,8 @@ export class VariantService {
    */
   async apply(productId: number, plan: VariantPlan, note: StockNote): Promise<void> {
     await this.tx.run(async (m) => {
+      // The product row first, as checkouts and the ledger take it: then its variants can't change under us.
+      await this.tx.lockForUpdate(m.createQueryBuilder(Product, "p").select("p.id").where("p.id = :productId", { productId })).getOne();
       await this.checkSkus(productId, plan);
       const existing = await this.catalog.variantsFor([productId]);
       const byId = new Map(existing.map((v) => [v.id, v]));
@@ -69,7 +71,8 @@ export class VariantService {
           priceAmount: planned.price,
           currency: this.currency,
           position,
-          imageUrl: planned.imageUrl,
+          // A file row that says nothing of a picture keeps the variant's.
+          ...(planned.imageUrl !== undefined || !variant ? { imageUrl: planned.imageUrl ?? null } : {}),
         };
         let id = variant?.id;
         if (id !== undefined) await m.update(ProductVariant, { id }, fields);

@@ -54,7 +54,7 @@ export class DiscountCodeInput {
   @Max(1_000_000)
   perCustomerLimit?: number | null;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: true })
+  @Field(() => Boolean, { nullable: true, description: "Default: on for a new code; unchanged for an existing one." })
   @IsOptional()
   @IsBoolean()
   active?: boolean | null;

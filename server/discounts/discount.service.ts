@@ -140,26 +140,30 @@ export class DiscountService {
     const code = input.code.trim().toUpperCase();
     if (input.kind === DiscountKind.PERCENTAGE && (input.value < 1 || input.value > 100))
       throw badInput("value", "A percentage is from 1 to 100");
-    if (input.startsAt && input.endsAt && input.endsAt <= input.startsAt) throw badInput("endsAt", "The end must come after the start");
     return this.tx.run(async (m) => {
       const id = input.id ? parseId(input.id) : undefined;
       if (input.id && !id) throw notFound("Discount code", input.id);
       const clash = await m.findOneBy(DiscountCode, { code });
       if (clash && clash.id !== id) throw badInput("code", `There is already a code ${code}`);
+      const stored = id ? await m.findOneBy(DiscountCode, { id }) : null;
+      if (id && !stored) throw notFound("Discount code", input.id!);
+      // On a change, what the input leaves out stays as it was (null clears it).
+      const keep = <T>(given: T | null | undefined, was: T | null | undefined): T | null => (given === undefined ? (was ?? null) : given);
       const fields = {
         code,
         kind: input.kind,
         value: input.value,
         currency: this.currency,
-        minSubtotalAmount: input.minSubtotal ?? null,
-        startsAt: input.startsAt ?? null,
-        endsAt: input.endsAt ?? null,
-        usageLimit: input.usageLimit ?? null,
-        perCustomerLimit: input.perCustomerLimit ?? null,
-        active: input.active ?? true,
+        minSubtotalAmount: keep(input.minSubtotal, stored?.minSubtotalAmount),
+        startsAt: keep(input.startsAt, stored?.startsAt),
+        endsAt: keep(input.endsAt, stored?.endsAt),
+        usageLimit: keep(input.usageLimit, stored?.usageLimit),
+        perCustomerLimit: keep(input.perCustomerLimit, stored?.perCustomerLimit),
+        active: input.active ?? stored?.active ?? true,
       };
+      if (fields.startsAt && fields.endsAt && fields.endsAt <= fields.startsAt)
+        throw badInput("endsAt", "The end must come after the start");
       if (id) {
-        if (!(await m.findOneBy(DiscountCode, { id }))) throw notFound("Discount code", input.id!);
         await m.update(DiscountCode, { id }, fields);
         return (await m.findOneBy(DiscountCode, { id }))!;
       }
@@ -171,7 +175,10 @@ export class DiscountService {
   async delete(id: string): Promise<boolean> {
     return this.tx.run(async (m) => {
       const codeId = parseId(id);
-      const code = codeId ? await m.findOneBy(DiscountCode, { id: codeId }) : null;
+      // Locked, as checkouts lock it to take a use: one under way is seen (or waits for the delete).
+      const code = codeId
+        ? await this.tx.lockForUpdate(m.createQueryBuilder(DiscountCode, "d").where("d.id = :id", { id: codeId })).getOne()
+        : null;
       if (!code) throw notFound("Discount code", id);
       if (await m.existsBy(DiscountRedemption, { codeId: code.id })) {
         throw badInput("id", `${code.code} was used by orders, so it can't be deleted; switch it off instead`);

@@ -113,6 +113,11 @@ export class CheckoutService {
     await this.declines.check(throttleKeys);
     const { order, fresh } = await this.reserve(owner, input, actor, provider);
     if (!fresh) return order;
+    if (order.totalAmount === 0 && provider.kind !== PaymentKind.MANUAL) {
+      // Nothing to charge (a code took it all, shipping free): no provider takes a payment of 0.
+      await this.settlePaid(order.id, { reference: `free: ${order.number}`, amount: 0, currency: order.currency }, provider.name);
+      return (await findOrderWithLines(this.tx.manager, { id: order.id }))!;
+    }
 
     let start;
     try {
@@ -240,7 +245,7 @@ export class CheckoutService {
       };
       const rateId = input.shippingOptionId ? Number(input.shippingOptionId) : checkout.cart.shippingRateId;
       const totals = await this.cart.price(priced, { destination, rateId, discount: () => discount?.amount ?? 0 });
-      if (totals.noShipping) throw noShipping(destination.country.toUpperCase());
+      if (totals.noShipping) throw noShipping(destination.country.toUpperCase(), totals.noRateForParcel);
       if (input.shippingOptionId && totals.selected?.rate.id !== rateId)
         throw badInput("shippingOptionId", "That shipping option isn't offered for this address; choose another");
       if (totals.total > MAX_ORDER_TOTAL) throw badInput("cart", "The order total is larger than this store can take in one order");
@@ -395,12 +400,10 @@ export class CheckoutService {
       const order = await lockOrder(this.tx, orderId);
       if (!order || order.status !== OrderStatus.PENDING_PAYMENT) return false;
       const lines = await m.find(OrderLine, { where: { orderId }, order: { productId: "ASC", variantId: "ASC" } });
-      // The cart first, then the products: the order reserve takes its locks in (no deadlock between the two).
-      await this.cart.restore(
-        { sessionId: order.sessionId, customerId: order.customerId },
-        [...lines].sort((a, b) => a.position - b.position),
-      );
-      await this.discounts.release(orderId);
+      // Locks in the order reserve takes them (cart, products and variants, discount code), so the two never
+      // deadlock: the cart row first, the stock back, the code's use back, and only then the lines into the cart.
+      const owner = { sessionId: order.sessionId, customerId: order.customerId };
+      await this.cart.lockOwnerCart(owner);
       for (const line of lines) {
         if (line.variantId === null) continue;
         await this.inventory.move({
@@ -412,6 +415,12 @@ export class CheckoutService {
           restock: true,
         });
       }
+      await this.discounts.release(orderId);
+      await this.cart.restore(
+        owner,
+        [...lines].sort((a, b) => a.position - b.position),
+        order.discountCode,
+      );
       if (opts.discard) {
         await m.delete(OrderEvent, { orderId });
         await m.delete(OrderLine, { orderId });

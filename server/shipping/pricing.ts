@@ -73,6 +73,7 @@ export function computeTotals(
     options,
     selected,
     noShipping: destination !== null && options.length === 0,
+    noRateForParcel: zone !== null && zone.rates.length > 0 && options.length === 0,
     taxRate,
     taxIncluded: setup.taxIncluded,
   };

@@ -59,6 +59,8 @@ export interface Totals {
   selected: PricedRate | null;
   /** True when a destination is known and no zone ships there. */
   noShipping: boolean;
+  /** The destination's zone ships, but none of its rates takes a parcel of this weight. */
+  noRateForParcel: boolean;
   taxRate: TaxRateSpec | null;
   taxIncluded: boolean;
 }

@@ -147,6 +147,9 @@ describeEachEngine(
       const result = await declined.gql(PLACE, { input: orderInput({ payment: { provider: "test", token: "pm_card_chargeDeclined" } }) });
       expect(result.errors?.[0].extensions?.code).toBe("PAYMENT_DECLINED");
       expect(await codeUsage(owner, "HELD")).toMatchObject({ timesUsed: 0, reserved: 0 });
+      // The shopper's cart is as it was, code included: the next try with another card gets the discount.
+      expect((await declined.ok(CART)).cart).toMatchObject({ discountCode: "HELD", lines: [{ quantity: 1 }], discount: { amount: 1250 } });
+      await declined.ok(REMOVE_CODE);
 
       const manual = await shopperWith(server(), ids.KETTLE);
       await manual.ok(APPLY, { code: "HELD" });
@@ -159,6 +162,48 @@ describeEachEngine(
       await owner.ok(`mutation($id: ID!) { updateOrderStatus(id: $id, status: CANCELLED) { status } }`, { id: placeOrder.id });
       expect(await codeUsage(owner, "HELD")).toMatchObject({ timesUsed: 0, reserved: 0 });
       await other.ok(APPLY, { code: "HELD" });
+    });
+
+    test("a code that takes the whole order needs no payment: the order is PAID at 0 and nothing is charged", async () => {
+      await owner.ok(SAVE_CODE, { input: { code: "ALLFREE", kind: "FIXED_AMOUNT", value: 100_000 } });
+      // Shipping free too, for this test (the code takes only the goods).
+      const { shippingZones } = await owner.ok(ZONES);
+      const [zone] = shippingZones;
+      const setRate = (price: number) =>
+        owner.ok(SAVE_ZONE, {
+          input: {
+            id: zone.id,
+            name: zone.name,
+            countries: zone.countries,
+            rates: [{ id: zone.rates[0].id, name: zone.rates[0].name, price }],
+          },
+        });
+      await setRate(0);
+      const shopper = await shopperWith(server(), ids.KETTLE, 2);
+      await shopper.ok(APPLY, { code: "ALLFREE" });
+      const charges = server().app.services.testProvider.ledger.length;
+      const { placeOrder } = await shopper.ok(PLACE, { input: orderInput() });
+      expect(placeOrder).toMatchObject({ status: "PAID", discount: { amount: 5000 }, shipping: { amount: 0 }, total: { amount: 0 } });
+      expect(server().app.services.testProvider.ledger.length).toBe(charges);
+      expect(await codeUsage(owner, "ALLFREE")).toMatchObject({ timesUsed: 1, reserved: 0 });
+      await setRate(499);
+    });
+
+    test("changing a code through the API keeps what the change leaves out (an off code stays off, its limits stay)", async () => {
+      const { saveDiscountCode: made } = await owner.ok(SAVE_CODE, {
+        input: { code: "KEEPME", kind: "PERCENTAGE", value: 5, usageLimit: 3, perCustomerLimit: 1, active: false },
+      });
+      await owner.ok(SAVE_CODE, { input: { id: made.id, code: "KEEPME", kind: "PERCENTAGE", value: 7 } });
+      const { discountCodes } = await owner.ok(`query { discountCodes { code value usageLimit perCustomerLimit active } }`);
+      expect(discountCodes.find((c: { code: string }) => c.code === "KEEPME")).toEqual({
+        code: "KEEPME",
+        value: 7,
+        usageLimit: 3,
+        perCustomerLimit: 1,
+        active: false,
+      });
+      const shopper = await shopperWith(server(), ids.KETTLE);
+      expect((await shopper.gql(APPLY, { code: "KEEPME" })).errors?.[0].extensions?.reason).toBe("INACTIVE");
     });
 
     test("the owner manages codes: a used code can't be deleted (switched off instead); bad input is refused at its field", async () => {

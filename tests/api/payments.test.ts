@@ -149,6 +149,21 @@ describe.each(engines)("payments [%s]", (engine) => {
     expect(await stocks()).toEqual(before);
   });
 
+  test("an expired hold gives its discount code's use back, and the code returns to the cart with the lines", async () => {
+    await admin.ok(`mutation { saveDiscountCode(input: { code: "HOLD1", kind: PERCENTAGE, value: 10, usageLimit: 1 }) { id } }`);
+    const shopper = await shopperWith([["BOWL", 1]]);
+    await shopper.ok(`mutation { applyDiscountCode(code: "HOLD1") { id } }`);
+    const { placeOrder } = await shopper.ok(PLACE, { input: stripeInput() });
+    const usage = async () =>
+      (await admin.ok(`query { discountCodes { code timesUsed reserved } }`)).discountCodes.find((c: any) => c.code === "HOLD1");
+    expect(await usage()).toMatchObject({ timesUsed: 0, reserved: 1 });
+    await server.app.services.checkout.sweep(new Date(Date.now() + HOUR));
+    expect((await shopper.ok(ORDER, { id: placeOrder.id })).order.status).toBe("CANCELLED");
+    expect(await usage()).toMatchObject({ timesUsed: 0, reserved: 0 });
+    const { cart } = await shopper.ok(`query { cart { discountCode discount { amount } lines { quantity } } }`);
+    expect(cart).toEqual({ discountCode: "HOLD1", discount: { amount: 340 }, lines: [{ quantity: 1 }] });
+  });
+
   test("an expired hold: the sweeper closes the page, returns the stock and restores the cart", async () => {
     const before = await stocks();
     const shopper = await shopperWith([["MUG", 4]]);

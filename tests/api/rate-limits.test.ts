@@ -217,15 +217,21 @@ describe.each(engines)("password hashing under a flood of failed sign-ins [%s]",
         }
       });
       while (judged < 4) await new Promise((r) => setTimeout(r, 10)); // the flood is in full swing
-      const judgedBefore = judged;
-      expect((await from(server, freshAddress()).ok(LOGIN, shopper)).login.email).toBe(shopper.email);
-      const overtaken = judged - judgedBefore;
+      // The shopper signs in three times during the flood; the best of the three is the scheduler's doing, the
+      // others may also carry a busy machine's pauses (a browser suite running beside this one).
+      const overtaken: number[] = [];
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const judgedBefore = judged;
+        expect((await from(server, freshAddress()).ok(LOGIN, shopper)).login.email).toBe(shopper.email);
+        overtaken.push(judged - judgedBefore);
+      }
       flooding = false;
       await Promise.all(flood);
       // Before: the shopper's hash queued behind every guess in flight (22 of them finished first here; the probe
       // measured 3–7 s a sign-in). Now the flood hashes one at a time, so what finishes meanwhile is what its one
-      // slot gets through while the shopper signs in: fewer than its own queue (1 hashing, 8 waiting).
-      expect(overtaken).toBeLessThan(9);
+      // slot gets through while the shopper signs in: fewer than its own queue (1 hashing, 8 waiting). A queue
+      // behind the flood would be overtaken by that queue every time.
+      expect(Math.min(...overtaken)).toBeLessThan(9);
     } finally {
       await server.stop();
     }

@@ -344,6 +344,33 @@ describeEachEngine("variants in CSV files", (server) => {
     await ledgerAddsUp(server(), socks.id);
   });
 
+  test("a CSV round trip keeps each variant's picture (the CSV has no picture column, so it changes none)", async () => {
+    const owner = await adminClient(server(), "csv-variants-owner3@example.com");
+    const ids = await server().seed([
+      {
+        sku: "SCARF",
+        images: [
+          { url: "/media/scarf-red.svg", alt: "Red scarf" },
+          { url: "/media/scarf-blue.svg", alt: "Blue scarf" },
+        ],
+        options: [{ name: "Colour", values: ["Red", "Blue"] }],
+        variants: [
+          { options: ["Red"], stock: 2, imageUrl: "/media/scarf-red.svg" },
+          { options: ["Blue"], stock: 2, imageUrl: "/media/scarf-blue.svg" },
+        ],
+      },
+    ]);
+    const cookie = { cookie: `sw_session=${owner.cookies.get("sw_session")}` };
+    const exported = await (await fetch(`${server().url}/api/admin/export/products.csv`, { headers: cookie })).text();
+    const scarfRows = exported.split("\r\n").filter((line, i) => i === 0 || line.startsWith("SCARF-"));
+    await owner.ok(IMPORT, { csv: scarfRows.join("\n") });
+    const { product } = await server().client().ok(PRODUCT, { id: ids.SCARF });
+    expect(product.variants.map((v: any) => [v.title, v.image?.url])).toEqual([
+      ["Red", "/media/scarf-red.svg"],
+      ["Blue", "/media/scarf-blue.svg"],
+    ]);
+  });
+
   test("a bad variant row is reported by its own row number, and nothing is written", async () => {
     const owner = await adminClient(server(), "csv-variants-owner2@example.com");
     const csv = [

@@ -36,6 +36,7 @@ describeEachEngine(
         await page.locator("main img").first().waitFor(); // the catalog's pictures load
         await page.locator("main a[href^='/product/']").first().click();
         await page.getByRole("button", { name: "Add to cart" }).click();
+        await page.getByText("Added to your cart.").waitFor();
         await page.getByRole("link", { name: /Cart/ }).first().click();
         await page.getByRole("link", { name: /checkout/i }).click();
         await fillCheckout(page, {

@@ -88,6 +88,15 @@ describe("shipping and tax by destination", () => {
     expect(computeTotals(setup, [{ unitPrice: 10_000, quantity: 1 }], { destination: { country: "FR" } }).shipping).toBe(0);
     const heavy = computeTotals(setup, [{ unitPrice: 100, quantity: 3, weightGrams: 800 }], { destination: { country: "NO" } });
     expect(heavy.options.map((o) => o.rate.name)).toEqual(["Over 2 kg"]);
+    // A zone whose weight bands all miss the parcel ships to the country, but not this parcel.
+    const lightOnly = { ...setup, zones: [{ ...setup.zones[1], rates: [setup.zones[1].rates[0]] }] };
+    expect(
+      computeTotals(lightOnly, [{ unitPrice: 100, quantity: 1, weightGrams: 5000 }], { destination: { country: "NO" } }),
+    ).toMatchObject({
+      options: [],
+      noShipping: true,
+      noRateForParcel: true,
+    });
     expect(computeTotals(setup, [{ unitPrice: 10_000, quantity: 1 }], { destination: { country: "US", region: "ca" } }).tax).toBe(725);
     expect(computeTotals(setup, [{ unitPrice: 10_000, quantity: 1 }], { destination: { country: "US", region: "NY" } }).tax).toBe(0);
     expect(computeTotals(setup, [{ unitPrice: 100, quantity: 1 }], { destination: { country: "JP" } }).selected?.rate.name).toBe("World");
