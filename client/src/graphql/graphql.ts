@@ -52,6 +52,7 @@ export type CreateProductInput = {
 };
 
 export type DiscountCodeInput = {
+  /** Default: on for a new code; unchanged for an existing one. */
   active?: boolean | null | undefined;
   /** What shoppers type, e.g. SPRING10 (letters, digits, - and _; stored upper-case). */
   code: string;
