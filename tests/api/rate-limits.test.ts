@@ -193,10 +193,12 @@ describe.each(engines)("the client's address behind a proxy (TRUST_PROXY) [%s]",
 
 describe.each(engines)("password hashing under a flood of failed sign-ins [%s]", (engine) => {
   test("24 wrong guesses kept in flight from one address don't queue another shopper's sign-in behind them", async () => {
-    // A real hashing cost (scrypt N = 2^14), and no throttle in the way: every guess is hashed.
+    // A real hashing cost (scrypt N = 2^15), and no throttle in the way: every guess is
+    // hashed. At that cost a hash outweighs the rest of a sign-in (the database, GraphQL), so what is counted
+    // below is the hash scheduler's doing, not how busy the machine is.
     const server = await startTestServer(engine, {
       TRUST_PROXY: "loopback",
-      SCRYPT_LOG_N: "14",
+      SCRYPT_LOG_N: "15",
       LOGIN_MAX_FAILURES: "1000",
       MAX_CONCURRENT_HASHES: "2",
     });
@@ -231,6 +233,7 @@ describe.each(engines)("password hashing under a flood of failed sign-ins [%s]",
       // measured 3–7 s a sign-in). Now the flood hashes one at a time, so what finishes meanwhile is what its one
       // slot gets through while the shopper signs in: fewer than its own queue (1 hashing, 8 waiting). A queue
       // behind the flood would be overtaken by that queue every time.
+      console.log(`sign-ins under the flood were overtaken by ${overtaken.join(", ")} guesses`);
       expect(Math.min(...overtaken)).toBeLessThan(9);
     } finally {
       await server.stop();
