@@ -39,21 +39,24 @@ describe.each(engines)("graceful shutdown [%s]", (engine) => {
           return { email, acknowledged: false }; // refused or cut: the shopper saw no confirmation
         }
       };
-      // 20 checkouts start, SIGTERM arrives while they wait on the provider, and 20 more come in after it.
+      // 20 checkouts start, SIGTERM arrives while they wait on the provider, and 20 more come in once the
+      // server has begun to stop. (Not a fixed time after the signal: a process busy with the first 20 takes the
+      // signal only when it is free, a quarter of a second later on a loaded machine, and a request that came
+      // before that is one under way, to be finished.)
       const first = shoppers.slice(0, 20).map(checkout);
       await new Promise((r) => setTimeout(r, 120));
       const exit = server.stop("SIGTERM");
-      await new Promise((r) => setTimeout(r, 30));
+      await server.printed("Shutting down");
       const late = shoppers.slice(20).map((s, i) => checkout(s, i + 20));
       const outcomes = await Promise.all([...first, ...late]);
       expect(await exit).toBe(0);
       expect(server.output()).not.toMatch(/"level":(50|60)/); // no error logged on the way down
 
       const acknowledged = outcomes.filter((o) => o.acknowledged);
-      // The checkouts under way at the signal finished and were answered (a request still on its way may have
-      // found the door closed: then its shopper saw no confirmation, and it must have left nothing behind).
-      expect(acknowledged.length).toBeGreaterThanOrEqual(5);
-      expect(outcomes.filter((o) => !o.acknowledged).length).toBeGreaterThanOrEqual(5);
+      // The checkouts under way at the signal finished and were answered; the ones that came after it found the
+      // door closed: their shoppers saw no confirmation, and they must have left nothing behind.
+      expect(outcomes.slice(0, 20).filter((o) => o.acknowledged)).toHaveLength(20);
+      expect(outcomes.slice(20).filter((o) => o.acknowledged)).toEqual([]);
 
       const ds = await connectStore(scratch.db);
       try {

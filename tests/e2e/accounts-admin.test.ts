@@ -137,7 +137,7 @@ describeEachEngine(
         expect(await shopper.page.getByTestId("stock").textContent()).toBe("In stock");
 
         // A customer orders it.
-        await shopper.page.getByRole("button", { name: "Add to cart" }).click();
+        await shopper.page.getByRole("button", { name: "Add to cart", exact: true }).click();
         await shopper.page.getByText("Added to your cart.").waitFor();
         await shopper.page.goto(url("/checkout"));
         await shopper.page.getByLabel("Email").fill("buyer@example.com");

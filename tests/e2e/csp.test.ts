@@ -35,7 +35,7 @@ describeEachEngine(
         await page.getByRole("heading", { level: 1 }).first().waitFor();
         await page.locator("main img").first().waitFor(); // the catalog's pictures load
         await page.locator("main a[href^='/product/']").first().click();
-        await page.getByRole("button", { name: "Add to cart" }).click();
+        await page.getByRole("button", { name: "Add to cart", exact: true }).click();
         await page.getByText("Added to your cart.").waitFor();
         await page.getByRole("link", { name: /Cart/ }).first().click();
         await page.getByRole("link", { name: /checkout/i }).click();

@@ -186,7 +186,7 @@ describe.each(engines)("password reset, change and the outbox in Chromium [%s]",
       // The mail server refuses everything while the shopper orders: both order emails fail (2 attempts each).
       smtp.reject = { code: 550, message: "Mailbox unavailable" };
       await shopper.page.goto(url(`/product/${ids.TEAPOT}`));
-      await shopper.page.getByRole("button", { name: "Add to cart" }).click();
+      await shopper.page.getByRole("button", { name: "Add to cart", exact: true }).click();
       await shopper.page.getByText("Added to your cart.").waitFor();
       await shopper.page.goto(url("/checkout"));
       await fillCheckout(shopper.page, {

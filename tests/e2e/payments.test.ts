@@ -50,7 +50,7 @@ describe.each(engines)("real payments in Chromium, production mode [%s]", (engin
     await page.goto(url(`/product/${ids.LAMP}`));
     await page.getByRole("heading", { level: 1, name: "Brass Desk Lamp" }).waitFor();
     await page.getByLabel("Quantity").fill(String(quantity));
-    await page.getByRole("button", { name: "Add to cart" }).click();
+    await page.getByRole("button", { name: "Add to cart", exact: true }).click();
     await page.getByText("Added to your cart.").waitFor();
     await page.goto(url("/checkout"));
     await fillCheckoutFor(page);
@@ -205,7 +205,7 @@ describe.each(engines)("a production store with no payment method configured [%s
     const { page, errors, close } = await openBrowser();
     try {
       await page.goto(`${server.url}/product/${ids.VASE}`);
-      await page.getByRole("button", { name: "Add to cart" }).click();
+      await page.getByRole("button", { name: "Add to cart", exact: true }).click();
       await page.getByText("Added to your cart.").waitFor();
       await page.goto(`${server.url}/checkout`);
       await page.getByRole("alert").filter({ hasText: "This store isn't taking payments online yet" }).waitFor();

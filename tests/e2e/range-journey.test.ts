@@ -69,7 +69,7 @@ describeEachEngine(
         await page.getByRole("group", { name: "Size" }).getByRole("radio", { name: "M", exact: true }).check();
         await page.getByRole("group", { name: "Colour" }).getByRole("radio", { name: "Blue", exact: true }).check();
         expect(await page.locator(".product-price").textContent()).toBe("$24.00");
-        await page.getByRole("button", { name: "Add to cart" }).click();
+        await page.getByRole("button", { name: "Add to cart", exact: true }).click();
         await page.getByText("Added to your cart.").waitFor();
         expect(await badge(page)).toBe("1");
 
@@ -239,7 +239,7 @@ describeEachEngine(
         await page.getByRole("heading", { level: 1, name: "Tea Club T-Shirt" }).waitFor();
         await page.getByRole("radio", { name: "M", exact: true }).check();
         await page.getByRole("radio", { name: "Blue", exact: true }).check();
-        await page.getByRole("button", { name: "Add to cart" }).click();
+        await page.getByRole("button", { name: "Add to cart", exact: true }).click();
         await page.getByText("Added to your cart.").waitFor();
         await page.goto(url("/checkout"));
         await page.getByRole("heading", { name: "Checkout" }).waitFor();
@@ -308,7 +308,7 @@ describeEachEngine(
       const { page, errors, close } = await openBrowser();
       try {
         await page.goto(url(`/product/${ids["TIN-ASSAM"]}`));
-        await page.getByRole("button", { name: "Add to cart" }).click();
+        await page.getByRole("button", { name: "Add to cart", exact: true }).click();
         await page.getByText("Added to your cart.").waitFor();
         await page.goto(url("/checkout"));
         await fillCheckout(page, { ...GRETE, city: "Tokyo", postalCode: "100-0001", country: "JP" });

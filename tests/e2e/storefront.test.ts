@@ -66,7 +66,7 @@ describeEachEngine(
         // Typed as a person types: clear the 1, then type 2.
         await page.getByLabel("Quantity").press("Backspace");
         await page.getByLabel("Quantity").pressSequentially("2");
-        await page.getByRole("button", { name: "Add to cart" }).click();
+        await page.getByRole("button", { name: "Add to cart", exact: true }).click();
         await page.getByText("Added to your cart.").waitFor();
         expect(await badge(page)).toBe("2");
         await shot("3-product");
@@ -133,7 +133,7 @@ describeEachEngine(
       const { page, close } = await openBrowser();
       try {
         await page.goto(url(`/product/${ids["TIN-ASSAM"]}`));
-        await page.getByRole("button", { name: "Add to cart" }).click();
+        await page.getByRole("button", { name: "Add to cart", exact: true }).click();
         await page.getByText("Added to your cart.").waitFor();
         await page.goto(url("/checkout"));
         await fillCheckoutFor(page);
@@ -164,7 +164,7 @@ describeEachEngine(
         await page.goto(url(`/product/${ids["CANDLE-CEDAR"]}`));
         expect(await page.getByTestId("stock").textContent()).toBe("Only 2 left");
         await page.getByLabel("Quantity").fill("2");
-        await page.getByRole("button", { name: "Add to cart" }).click();
+        await page.getByRole("button", { name: "Add to cart", exact: true }).click();
         await page.getByText("Added to your cart.").waitFor();
         await page.goto(url("/checkout"));
         await fillCheckoutFor(page);
@@ -234,7 +234,7 @@ describeEachEngine(
         expect(await noSideScroll()).toBe(true);
         await screenshot(page, `${server().engine}-phone-home`);
         await page.getByRole("link", { name: "Sage Teapot" }).click();
-        await page.getByRole("button", { name: "Add to cart" }).click();
+        await page.getByRole("button", { name: "Add to cart", exact: true }).click();
         await page.getByText("Added to your cart.").waitFor();
         expect(await noSideScroll()).toBe(true);
         await page.getByRole("link", { name: "Cart 1 item", exact: true }).click();

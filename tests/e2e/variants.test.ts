@@ -78,7 +78,7 @@ describeEachEngine("variants in Chromium", (server) => {
       await page.getByRole("radio", { name: "M", exact: true, description: "not available" }).waitFor();
       await radio("M").check();
       await page.getByText("Organic Cotton T-Shirt doesn't come in M / Red. Choose another combination.").waitFor();
-      expect(await page.getByRole("button", { name: "Add to cart" }).isDisabled()).toBe(true);
+      expect(await page.getByRole("button", { name: "Add to cart", exact: true }).isDisabled()).toBe(true);
       expect(await page.locator(".product-price").textContent()).toBe("From $19.00");
 
       // M / Blue: its own price, stock and picture.
@@ -88,7 +88,7 @@ describeEachEngine("variants in Chromium", (server) => {
       expect(await largePicture(page)).toBe(BLUE_PICTURE);
       expect(await page.getByRole("radio", { name: "M", exact: true, description: /.+/ }).count()).toBe(0);
       await page.getByLabel("Quantity").fill("2");
-      await page.getByRole("button", { name: "Add to cart" }).click();
+      await page.getByRole("button", { name: "Add to cart", exact: true }).click();
       await page.getByText("Added to your cart.").waitFor();
       expect(await badge(page)).toBe("2");
       await screenshot(page, `${server().engine}-variant-product`);
@@ -222,7 +222,7 @@ describeEachEngine("variants in Chromium", (server) => {
       await shopper.page.getByRole("radio", { name: "Grey", exact: true }).check();
       expect(await shopper.page.locator(".product-price").textContent()).toBe("$22.00");
       expect(await shopper.page.getByTestId("stock").textContent()).toBe("Only 2 left");
-      await shopper.page.getByRole("button", { name: "Add to cart" }).click();
+      await shopper.page.getByRole("button", { name: "Add to cart", exact: true }).click();
       await shopper.page.getByText("Added to your cart.").waitFor();
       expect(owner.errors).toEqual([]);
       expect(shopper.errors).toEqual([]);

@@ -40,6 +40,8 @@ export interface RunningServer {
   url: string;
   port: number;
   output(): string;
+  /** Resolves once the output so far contains `text` (rejects after `timeoutMs`). */
+  printed(text: string, timeoutMs?: number): Promise<void>;
   /** Sends SIGTERM and waits for the exit; resolves with the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
   exited: Promise<number | null>;
@@ -71,6 +73,16 @@ export function startServerProcess(env: Record<string, string>, opts: { ready?: 
         url: `http://127.0.0.1:${port}`,
         port: Number(port),
         output: () => out,
+        printed: (text, timeoutMs = 10_000) =>
+          new Promise<void>((done, fail) => {
+            const started = Date.now();
+            const poll = () => {
+              if (out.includes(text)) return done();
+              if (Date.now() - started > timeoutMs) return fail(new Error(`the server did not print "${text}"; output: ${out}`));
+              setTimeout(poll, 2);
+            };
+            poll();
+          }),
         exited,
         stop: (signal = "SIGTERM") => {
           child.kill(signal);
