@@ -1,10 +1,11 @@
-import { In } from "typeorm";
-import { LIKE_ESCAPE, containsPattern } from "../db/like";
+import { In, type SelectQueryBuilder } from "typeorm";
 import type { Transactions } from "../db/transaction";
 import { toPage } from "../graphql/connection";
 import { decodeIntCursor, encodeCursor } from "../graphql/cursor";
 import { AppError, ErrorCode, notFound } from "../graphql/errors";
+import { TtlCache } from "../lib/ttl-cache";
 import { ProductImage } from "./product-image.entity";
+import { matchProducts } from "./product-search";
 import { ProductVariant } from "./variant.entity";
 import { Product, ProductStatus } from "./product.entity";
 import { MAX_STOCK } from "./product.inputs";
@@ -21,13 +22,20 @@ export function parseProductId(id: string | number): number | undefined {
  * outside, committed data only.
  */
 export class CatalogService {
+  /** The storefront's product counts, by category filter, for a few seconds (see list). */
+  private readonly counts = new TtlCache<number>(5_000, 500);
+
   constructor(private readonly tx: Transactions) {}
 
   private get products() {
     return this.tx.manager.getRepository(Product);
   }
 
-  /** One page of the catalog in a stable order (by id): two queries whatever the page size. */
+  /**
+   * One page of the catalog: in a stable order (by id, keyset cursor), or for a search, by relevance (the
+   * matches are ranked as a whole, so its cursor is a position in them). Two queries whatever the page size,
+   * and a COUNT only if `totalCount` is asked for.
+   */
   async list(args: {
     first: number;
     after?: string | null;
@@ -44,19 +52,46 @@ export class CatalogService {
         categoryIds: args.categoryIds.length ? args.categoryIds : [0],
       });
     const term = args.search?.trim();
-    if (term) {
-      qb.andWhere(
-        `(LOWER(p.name) LIKE :q ${LIKE_ESCAPE} OR LOWER(p.sku) LIKE :q ${LIKE_ESCAPE} OR LOWER(p.description) LIKE :q ${LIKE_ESCAPE})`,
-        { q: containsPattern(term.toLowerCase()) },
-      );
-    }
-    const totalCount = await qb.clone().getCount();
+    if (term) return this.searchPage(qb, term, args.first, args.after);
+    // The storefront's counts may be a few seconds old (they only say "24 of 1,250"); an admin's are exact.
+    const count = () => qb.clone().getCount();
+    const totalCount =
+      args.status === ProductStatus.ACTIVE ? () => this.counts.get(`${args.categoryIds?.join(",") ?? "all"}`, count) : count;
     if (args.after) qb.andWhere("p.id > :after", { after: decodeIntCursor("product", args.after) });
     const rows = await qb
       .orderBy("p.id", "ASC")
-      .take(args.first + 1)
+      .limit(args.first + 1)
       .getMany();
     return toPage(rows, args.first, totalCount, (last) => encodeCursor("product", last.id));
+  }
+
+  private async searchPage(
+    qb: SelectQueryBuilder<Product>,
+    term: string,
+    first: number,
+    after?: string | null,
+  ): Promise<ProductConnection> {
+    const offset = after ? decodeIntCursor("search", after) : 0;
+    const match = matchProducts(qb, this.tx.engine, term);
+    if (!match) return toPage([], first, 0, () => "");
+    const hits: { id: number | string }[] = await qb
+      .clone()
+      .select("p.id", "id")
+      .addSelect(match.score, "score")
+      .orderBy("score", match.order)
+      .addOrderBy("p.id", "ASC")
+      .offset(offset)
+      .limit(first + 1)
+      .getRawMany();
+    const ids = hits.map((h) => Number(h.id));
+    const byId = new Map((await this.byIds(ids)).map((p) => [p.id, p]));
+    const rows = ids.flatMap((id) => byId.get(id) ?? []);
+    return toPage(
+      rows,
+      first,
+      () => qb.clone().getCount(),
+      (_last, nodes) => encodeCursor("search", offset + nodes.length),
+    );
   }
 
   /** Every product in id order (the catalog export). */

@@ -13,6 +13,8 @@ registerEnumType(ProductStatus, { name: "ProductStatus", description: "Only ACTI
 
 @ObjectType()
 @Entity("product")
+// Full-text search: made and kept by the migration ProductSearch (an FTS5 table on SQLite), not by TypeORM.
+@Index("ft_product_search", { synchronize: false })
 export class Product {
   @Field(() => ID)
   @PrimaryGeneratedColumn()

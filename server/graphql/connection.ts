@@ -8,8 +8,8 @@ export function Connection<T extends object>(node: ClassType<T>) {
     @Field(() => [node])
     nodes: T[];
 
-    @Field(() => Int, { description: "How many match, across all pages." })
-    totalCount: number;
+    @Field(() => Int, { description: "How many match, across all pages (counted only when asked for)." })
+    totalCount: number | Promise<number>;
 
     @Field(() => PageInfo)
     pageInfo: PageInfo;
@@ -17,12 +17,23 @@ export function Connection<T extends object>(node: ClassType<T>) {
   return ConnectionType;
 }
 
+/** A page's total: a number, or how to count it (run only if a client selects `totalCount`). */
+export type TotalCount = number | (() => Promise<number>);
+
 /**
  * A page from `first + 1` rows fetched (the extra row only says there is a next page); `cursor` makes the
- * endCursor from the page's last node and the nodes on the page.
+ * endCursor from the page's last node and the nodes on the page. A `totalCount` given as a function is
+ * counted when the field is resolved, so a page that doesn't show it costs no COUNT.
  */
-export function toPage<T>(rows: T[], first: number, totalCount: number, cursor: (last: T, nodes: T[]) => string) {
+export function toPage<T>(rows: T[], first: number, totalCount: TotalCount, cursor: (last: T, nodes: T[]) => string) {
   const nodes = rows.slice(0, first);
   const last = nodes[nodes.length - 1];
-  return { nodes, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: last ? cursor(last, nodes) : null } };
+  const pageInfo = { hasNextPage: rows.length > first, endCursor: last ? cursor(last, nodes) : null };
+  let counted: Promise<number> | undefined;
+  const page = { nodes, pageInfo } as { nodes: T[]; pageInfo: typeof pageInfo; totalCount: number | Promise<number> };
+  Object.defineProperty(page, "totalCount", {
+    enumerable: true,
+    get: () => (typeof totalCount === "number" ? totalCount : (counted ??= totalCount())),
+  });
+  return page;
 }

@@ -46,6 +46,7 @@ registerEnumType(PaymentStatus, {
 @Entity("customer_order")
 @Index("uq_order_idempotency", ["sessionId", "idempotencyKey"], { unique: true })
 @Index("ix_order_reconcile", ["status", "reconcileAt"])
+@Index("ix_order_created", ["createdAt", "id"])
 export class Order {
   /** A random UUID: unguessable, so an order id alone reveals nothing about other orders. */
   @Field(() => ID)

@@ -1,0 +1,69 @@
+/**
+ * Full-text search of the catalog (name, SKU and description), ranked by relevance, with prefix matching
+ * for what a shopper types ("teap" finds teapots; every word must match).
+ *
+ * - SQLite: an FTS5 index, `product_search`, over the product table (external content), kept in step by
+ *   triggers on product in the writing transaction.
+ * - MySQL/MariaDB: an InnoDB FULLTEXT index, `ft_product_search`, built without stopwords. InnoDB indexes
+ *   words of 3 characters and more, so a shorter word ("xl") is matched with LIKE instead.
+ * Both are created by the migration `ProductSearch`. A later SQLite migration that rebuilds the product
+ * table (TypeORM's way of changing a column) drops the triggers with it: it must create them again and
+ * `INSERT INTO product_search(product_search) VALUES ('rebuild')`.
+ */
+import type { SelectQueryBuilder } from "typeorm";
+import { LIKE_ESCAPE, containsPattern } from "../db/like";
+
+/** Words (letters and digits, any script) a search is made of; more than this are ignored. */
+const MAX_WORDS = 8;
+/** innodb_ft_min_token_size's default: shorter words are not in a FULLTEXT index. */
+const MYSQL_MIN_WORD = 3;
+
+export function searchWords(term: string): string[] {
+  return (term.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_WORDS);
+}
+
+/** FTS5 query: each word as a quoted prefix, all required. */
+export function ftsQuery(words: string[]): string {
+  return words.map((w) => `"${w}"*`).join(" ");
+}
+
+/** InnoDB boolean-mode query: each word required, as a prefix. */
+export function booleanQuery(words: string[]): string {
+  return words.map((w) => `+${w}*`).join(" ");
+}
+
+/**
+ * Narrows `qb` (product alias `p`) to the products matching `term`, and selects their relevance as
+ * `score`, better first when ordered by `order`. Returns null for a term without any word (then nothing
+ * matches: punctuation alone finds no product).
+ */
+export function matchProducts<T extends object>(
+  qb: SelectQueryBuilder<T>,
+  engine: "sqlite" | "mysql",
+  term: string,
+): { score: string; order: "ASC" | "DESC" } | null {
+  const words = searchWords(term);
+  if (!words.length) return null;
+  if (engine === "sqlite") {
+    // bm25: lower is better; a word in the name counts more than one in the SKU, and both more than the description.
+    qb.innerJoin("product_search", "product_search", "product_search.rowid = p.id").andWhere("product_search MATCH :fts", {
+      fts: ftsQuery(words),
+    });
+    return { score: "bm25(product_search, 10.0, 5.0, 1.0)", order: "ASC" };
+  }
+  const long = words.filter((w) => w.length >= MYSQL_MIN_WORD);
+  const short = words.filter((w) => w.length < MYSQL_MIN_WORD);
+  short.forEach((w, i) =>
+    qb.andWhere(
+      ["name", "sku", "description"]
+        .map((c) => `LOWER(p.${c}) LIKE :short${i} ${LIKE_ESCAPE}`)
+        .join(" OR ")
+        .replace(/^(.*)$/, "($1)"),
+      { [`short${i}`]: containsPattern(w) },
+    ),
+  );
+  if (!long.length) return { score: "0", order: "DESC" };
+  const match = "MATCH(p.name, p.sku, p.description) AGAINST (:ft IN BOOLEAN MODE)";
+  qb.andWhere(match, { ft: booleanQuery(long) });
+  return { score: match, order: "DESC" };
+}
