@@ -1,127 +1,515 @@
 /**
- * npm run bench: serves the store in-process on a fresh database with the demo catalog and measures, over
- * loopback, latency and SQL statements per request for the main shopper operations. Bounded: a fixed
- * number of requests per operation. BENCH_DATABASE_URL picks the database (default: a temp SQLite file).
+ * npm run bench: the built server (`node dist/server/main.js`, a separate process) under autocannon over
+ * loopback, on a generated catalog of 1,000 and of 100,000 products, on SQLite and (BENCH_DATABASE_URL)
+ * on MySQL/MariaDB too. For each of the shopper's operations, as the storefront sends them: requests per
+ * second, p50/p99 latency, the server's CPU time per request (from /proc/<pid>/stat) and its SQL statements
+ * per request (counted by a probe preloaded into it, see bench/probe.ts); then the 100k/1k throughput
+ * ratios and the server's resident memory after its run. Bounded in time: fixed durations per operation.
+ * Not part of the test suite: figures on a shared machine are noisy, so compare rows within one run.
  */
 import "reflect-metadata";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createApp } from "../app";
-import { MAX_STOCK } from "../catalog/product.inputs";
-import { loadConfig } from "../config";
-import { queryCounter } from "../db/data-source";
+import autocannon from "autocannon";
+import { createConnection } from "mysql2/promise";
+import { parseDatabaseUrl, type DatabaseConfig } from "../config";
 import { describeDatabase } from "../db/database";
-import { openStoreDatabase } from "../modules";
+import { encodeCursor } from "../graphql/cursor";
+import { connectStore } from "../modules";
+import { generateCatalog, type BenchCatalog } from "./bench/catalog";
+import { storefrontOperations } from "./bench/operations";
+import { startServer, type ServerProcess, type Snapshot } from "./bench/server-process";
 
-const N = Number(process.env.BENCH_REQUESTS ?? 300);
+const ROOT = path.resolve(__dirname, "../../..");
+const seconds = (name: string, fallback: number) => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!(value > 0)) throw new Error(`${name} must be a number of seconds, got "${process.env[name]}"`);
+  return value;
+};
+/** How long each operation is measured, after a warm-up of its own. */
+const DURATION = seconds("BENCH_DURATION", 5);
+const WARMUP = seconds("BENCH_WARMUP", 1);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const SIZES = (process.env.BENCH_SIZES ?? "1000,100000").split(",").map((s) => Number(s.trim()));
+/** BENCH_OPERATIONS=first,search: only the operations whose names start with these words. */
+const ONLY = process.env.BENCH_OPERATIONS?.split(",").map((s) => s.trim());
+const selected = (op: { name: string }) => !ONLY || ONLY.includes(op.name.split(/[ ,]/)[0]);
+/** The slow-provider row (at the smallest catalog): BENCH_CHECKOUTS checkouts waiting on a provider this slow. */
+const SLOW_PROVIDER_MS = Number(process.env.BENCH_PROVIDER_DELAY_MS ?? 2000);
+const CHECKOUTS = Number(process.env.BENCH_CHECKOUTS ?? 8);
+const SLOW_ROW = `addToCart, ${CHECKOUTS} slow pays`;
+const CURRENCY = "USD";
+/** A storefront catalog page. */
+const PAGE = 24;
+const SEARCH = "teapot";
+
+type Memory = ReturnType<ServerProcess["memory"]>;
+
+interface Row {
+  engine: string;
+  products: number;
+  operation: string;
+  requests: number;
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  cpuMsPerReq: number;
+  sqlPerReq: number;
+  failed: number;
+}
+
+/** A request of an operation, named when the operation sends more than one kind. */
+type Step = autocannon.Request & { step?: string };
+
+/** One operation: the requests of one autocannon connection, in order, repeated for the whole run. */
+interface Operation {
+  name: string;
+  /** A fresh sequence of requests for each connection (its own cookie, its own counters). */
+  requests(connection: number): Step[];
+  /** The step of the sequence that the row is about (its latency, its count); default: every request. */
+  measured?: string;
+}
+
+const operation = storefrontOperations(ROOT);
+const DOCS = {
+  products: operation("Products"),
+  product: operation("Product"),
+  addToCart: operation("AddToCart"),
+  cart: operation("Cart"),
+  placeOrder: operation("PlaceOrder"),
+};
+const JSON_HEADERS = { "content-type": "application/json" };
+const gql = (query: string, variables: object = {}) => JSON.stringify({ query, variables });
+const cookieOf = (headers: Record<string, string | string[]>) => {
+  const set = headers["set-cookie"] ?? headers["Set-Cookie"];
+  return (Array.isArray(set) ? set[0] : set)?.split(";")[0];
+};
+let orders = 0;
+const checkoutInput = () => ({
+  email: `bench-${++orders}@example.com`,
+  shippingAddress: { name: "Bench Shopper", line1: "1 Loopback Road", city: "Springfield", postalCode: "12345", country: "US" },
+  payment: { provider: "test", token: "pm_card_visa" },
+});
+
+/** The shopper's operations against a catalog; `carts` holds one session cookie per connection. */
+function operations(catalog: BenchCatalog, carts: string[]): Operation[] {
+  const simple = catalog.simpleIds;
+  let next = 0;
+  const anyProduct = () => simple[(next = (next * 7919 + 104_729) % simple.length)];
+  const page = (variables: object): Step[] => [
+    { method: "POST", path: "/graphql", headers: JSON_HEADERS, body: gql(DOCS.products, variables) },
+  ];
+  // A cart of the connection's own: five products it adds to in turn, so it stays five lines long.
+  const cartProducts = (connection: number) => Array.from({ length: 5 }, (_, i) => simple[(connection * 5 + i) % simple.length]);
+  return [
+    { name: "first page", requests: () => page({ first: PAGE }) },
+    { name: `search "${SEARCH}"`, requests: () => page({ first: PAGE, search: SEARCH }) },
+    { name: "deep page", requests: () => page({ first: PAGE, after: encodeCursor("product", catalog.lastId - 100) }) },
+    {
+      name: "product",
+      requests: () => [
+        {
+          method: "POST",
+          path: "/graphql",
+          headers: JSON_HEADERS,
+          body: gql(DOCS.product, { id: String(simple[0]) }),
+          setupRequest: (req) => ({ ...req, body: gql(DOCS.product, { id: String(anyProduct()) }) }),
+        },
+      ],
+    },
+    {
+      name: "addToCart",
+      requests: (connection) => {
+        const products = cartProducts(connection);
+        let n = 0;
+        const body = () => gql(DOCS.addToCart, { productId: String(products[n++ % products.length]), quantity: 1 });
+        const headers = { ...JSON_HEADERS, cookie: carts[connection % carts.length] };
+        return [{ method: "POST", path: "/graphql", headers, body: body(), setupRequest: (req) => ({ ...req, body: body() }) }];
+      },
+    },
+    {
+      name: "cart",
+      requests: (connection) => [
+        { method: "POST", path: "/graphql", headers: { ...JSON_HEADERS, cookie: carts[connection % carts.length] }, body: gql(DOCS.cart) },
+      ],
+    },
+    {
+      // A whole checkout each time: a new shopper adds a product, then places the order (paid, test card).
+      name: "placeOrder",
+      measured: "placeOrder",
+      requests: () => [
+        {
+          step: "addToCart",
+          method: "POST",
+          path: "/graphql",
+          headers: JSON_HEADERS,
+          body: gql(DOCS.addToCart, { productId: String(simple[1]), quantity: 1 }),
+          setupRequest: (req) => ({ ...req, body: gql(DOCS.addToCart, { productId: String(anyProduct()), quantity: 1 }) }),
+          onResponse: (_status, _body, context, headers) => void (context.cookie = cookieOf(headers)),
+        },
+        {
+          step: "placeOrder",
+          method: "POST",
+          path: "/graphql",
+          setupRequest: (req, context) => ({
+            ...req,
+            headers: { ...JSON_HEADERS, cookie: String(context.cookie) },
+            body: gql(DOCS.placeOrder, { input: checkoutInput() }),
+          }),
+        },
+      ],
+    },
+  ];
+}
+
+interface Measured {
+  requests: number;
+  seconds: number;
+  latencies: number[];
+  failed: number;
+  firstFailure?: string;
+}
+
+/** Runs `op` for `duration` seconds; counts and times the responses to its measured request. */
+async function load(url: string, op: Operation, duration: number): Promise<Measured> {
+  const latencies: number[] = [];
+  let failed = 0;
+  let firstFailure: string | undefined;
+  let step = "";
+  let connection = 0;
+  const check = (name: string) => (status: number, body: string) => {
+    step = name;
+    if (status !== 200 || body.includes('"errors":')) {
+      failed++;
+      firstFailure ??= `${name}: HTTP ${status} ${body.slice(0, 500)}`;
+    }
+  };
+  const started = performance.now();
+  const instance = autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration,
+    timeout: 30,
+    setupClient: (client) => {
+      const requests = op.requests(connection++).map((r): autocannon.Request => {
+        const { step: name = op.name, onResponse, ...request } = r;
+        const mark = check(name);
+        return {
+          ...request,
+          onResponse: (status, body, context, headers) => {
+            mark(status, body);
+            onResponse?.(status, body, context, headers);
+          },
+        };
+      });
+      client.setRequests(requests);
+    },
+  });
+  instance.on("response", (_client, _status, _bytes, ms) => {
+    if (!op.measured || step === op.measured) latencies.push(ms);
+  });
+  const result = await instance;
+  const elapsed = (performance.now() - started) / 1000;
+  if (result.errors) {
+    failed += result.errors;
+    firstFailure ??= `${result.errors} connection errors or timeouts`;
+  }
+  return { requests: latencies.length, seconds: Math.min(elapsed, duration), latencies, failed, firstFailure };
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] : NaN;
+
+async function measure(server: ServerProcess, engine: string, products: number, op: Operation): Promise<Row> {
+  await load(server.url, op, WARMUP);
+  const before: Snapshot = await server.snapshot();
+  const run = await load(server.url, op, DURATION);
+  const after = await server.snapshot();
+  if (run.firstFailure) console.error(`  ${op.name}: ${run.failed} failed responses; the first: ${run.firstFailure}`);
+  const sorted = run.latencies.sort((a, b) => a - b);
+  return {
+    engine,
+    products,
+    operation: op.name,
+    requests: run.requests,
+    reqPerSec: run.requests / run.seconds,
+    p50: percentile(sorted, 0.5),
+    p99: percentile(sorted, 0.99),
+    cpuMsPerReq: (after.cpuMs - before.cpuMs) / run.requests,
+    sqlPerReq: (after.statements - before.statements) / run.requests,
+    failed: run.failed,
+  };
+}
+
+/** Posts one GraphQL operation as a shopper with `cookie`; returns the data and the session cookie. */
+async function post(
+  url: string,
+  query: string,
+  variables: object,
+  cookie?: string,
+): Promise<{ data: Record<string, unknown>; cookie?: string }> {
+  const res = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { ...JSON_HEADERS, ...(cookie ? { cookie } : {}) },
+    body: gql(query, variables),
+  });
+  const body = (await res.json()) as { data: Record<string, unknown>; errors?: unknown[] };
+  if (body.errors) throw new Error(`${query.split("(")[0]}: ${JSON.stringify(body.errors)}`);
+  return { data: body.data, cookie: res.headers.get("set-cookie")?.split(";")[0] ?? cookie };
+}
+
+/** Checks the pages are what the rows say they are, and makes one cart of three lines per connection. */
+async function prepare(url: string, catalog: BenchCatalog): Promise<string[]> {
+  const count = async (variables: object) => {
+    const { data } = await post(url, DOCS.products, { first: PAGE, ...variables });
+    return (data.products as { nodes: unknown[] }).nodes.length;
+  };
+  const pages = [await count({}), await count({ after: encodeCursor("product", catalog.lastId - 100) })];
+  if (pages.some((n) => n !== PAGE)) throw new Error(`a catalog page has ${pages.join(" and ")} products, not ${PAGE}`);
+  if (!(await count({ search: SEARCH }))) throw new Error(`searching "${SEARCH}" finds nothing`);
+  const carts: string[] = [];
+  for (let c = 0; c < CONNECTIONS; c++) {
+    let cookie: string | undefined;
+    for (let i = 0; i < 3; i++) {
+      const productId = String(catalog.simpleIds[(c * 5 + i) % catalog.simpleIds.length]);
+      cookie = (await post(url, DOCS.addToCart, { productId, quantity: 1 }, cookie)).cookie;
+    }
+    carts.push(cookie!);
+  }
+  return carts;
+}
+
+/** A database for one run: a new SQLite file, or the (empty) BENCH_DATABASE_URL database, emptied afterwards. */
+interface BenchDatabase {
+  engine: string;
+  url(products: number): string;
+  empty(): Promise<void>;
+}
+
+function sqliteDatabase(dir: string): BenchDatabase {
+  return { engine: "SQLite", url: (products) => `sqlite:${path.join(dir, `bench-${products}.sqlite`)}`, empty: async () => {} };
+}
+
+async function mysqlDatabase(url: string): Promise<BenchDatabase> {
+  const config = parseDatabaseUrl(url, ROOT) as Extract<DatabaseConfig, { engine: "mysql" }>;
+  const name = decodeURIComponent(new URL(config.url).pathname.slice(1));
+  const tables = async () => {
+    const conn = await createConnection({ uri: config.url });
+    try {
+      const [rows] = await conn.query("SELECT table_name AS t FROM information_schema.tables WHERE table_schema = ?", [name]);
+      const [version] = await conn.query("SELECT VERSION() AS v");
+      return { names: (rows as { t: string }[]).map((r) => r.t), mariadb: /mariadb/i.test((version as { v: string }[])[0].v) };
+    } finally {
+      await conn.end();
+    }
+  };
+  const first = await tables();
+  if (first.names.length)
+    throw new Error(
+      `BENCH_DATABASE_URL's database ${name} has ${first.names.length} tables: the bench fills the database and empties it again, so it takes only an empty scratch database`,
+    );
+  return {
+    engine: first.mariadb ? "MariaDB" : "MySQL",
+    url: () => config.url,
+    empty: async () => {
+      const { names } = await tables();
+      const conn = await createConnection({ uri: config.url });
+      try {
+        await conn.query("SET FOREIGN_KEY_CHECKS = 0");
+        for (const t of names) await conn.query(`DROP TABLE \`${t.replace(/`/g, "``")}\``);
+      } finally {
+        await conn.end();
+      }
+    },
+  };
+}
+
+/** The server's environment for a run on `url`. */
+const serverEnv = (url: string, extra: Record<string, string> = {}) => ({
+  DATABASE_URL: url,
+  // Not NODE_ENV=production: the store refuses test payments there (but in demo mode, which writes every
+  // email to a file and makes a demo owner). In the store's own code it changes only HSTS and Secure cookies.
+  ENABLE_TEST_PAYMENTS: "true",
+  SEED_DEMO: "false",
+  STORE_CURRENCY: CURRENCY,
+  // One client address sends every request: the per-address limits would refuse most of them.
+  RATE_LIMITS: "api=100000000/60,mutation=100000000/60,checkout=100000000/60,login=100000000/60,signup=100000000/60",
+  ...extra,
+});
+
+/** Starts a server on `url`, hands it to `work`, and stops it (printing the end of its log if `work` fails). */
+async function withServer(dir: string, env: Record<string, string>, work: (server: ServerProcess) => Promise<void>): Promise<void> {
+  const server = await startServer(ROOT, dir, env);
+  try {
+    await work(server);
+  } catch (e) {
+    console.error(server.output().split("\n").slice(-20).join("\n"));
+    throw e;
+  } finally {
+    await server.stop();
+  }
+}
+
+async function runOne(db: BenchDatabase, products: number, dir: string, rows: Row[], memory: Map<string, Memory>): Promise<void> {
+  const url = db.url(products);
+  const config = parseDatabaseUrl(url, ROOT);
+  const record = (row: Row) => {
+    rows.push(row);
+    printRow(row);
+  };
+  try {
+    const made = performance.now();
+    // Migrated and written without the serving limits (statement timeouts): one transaction writes it all.
+    const ds = await connectStore(config);
+    const catalog = await ds
+      .runMigrations({ transaction: "each" })
+      .then(() => generateCatalog(ds, products, CURRENCY))
+      .finally(() => ds.destroy());
+    const generated = (performance.now() - made) / 1000;
+    let carts: string[] = [];
+    await withServer(dir, serverEnv(url), async (server) => {
+      console.error(
+        `  ${db.engine}, ${products.toLocaleString("en")} products (${catalog.teapots} teapots): catalog written in ${generated.toFixed(1)} s; server pid ${server.pid} on ${describeDatabase(config)}`,
+      );
+      carts = await prepare(server.url, catalog);
+      for (const op of operations(catalog, carts).filter(selected)) record(await measure(server, db.engine, products, op));
+      memory.set(`${db.engine} ${products}`, server.memory());
+    });
+    if (products === Math.min(...SIZES) && selected({ name: SLOW_ROW })) {
+      await withServer(dir, serverEnv(url, { TEST_PAYMENT_DELAY_MS: String(SLOW_PROVIDER_MS) }), async (server) =>
+        record(await slowProvider(server, db.engine, catalog, carts)),
+      );
+    }
+  } finally {
+    await db.empty();
+  }
+}
+
+/**
+ * addToCart while CHECKOUTS other shoppers' checkouts wait on a slow payment provider (the test provider
+ * made slow by TEST_PAYMENT_DELAY_MS): the charge runs outside any transaction, so it must not slow anyone
+ * else down. Compare with the addToCart row above it.
+ */
+async function slowProvider(server: ServerProcess, engine: string, catalog: BenchCatalog, carts: string[]): Promise<Row> {
+  let running = true;
+  let failure: unknown;
+  const buyers = Array.from({ length: CHECKOUTS }, async (_, b) => {
+    for (let i = 0; running; i++) {
+      try {
+        const productId = String(catalog.simpleIds[(b * 31 + i) % catalog.simpleIds.length]);
+        const { cookie } = await post(server.url, DOCS.addToCart, { productId, quantity: 1 });
+        await post(server.url, DOCS.placeOrder, { input: checkoutInput() }, cookie);
+      } catch (e) {
+        if (running) failure ??= e;
+        return;
+      }
+    }
+  });
+  try {
+    await new Promise((r) => setTimeout(r, 300)); // every buyer is now waiting on the provider
+    const addToCart = operations(catalog, carts).find((o) => o.name === "addToCart")!;
+    return await measure(server, engine, catalog.products, { ...addToCart, name: SLOW_ROW });
+  } finally {
+    running = false;
+    await Promise.all(buyers);
+    if (failure) console.error(`  a slow checkout failed: ${String(failure)}`);
+  }
+}
+
+const COLUMNS = [
+  ["engine", 8],
+  ["products", 9],
+  ["operation", 24],
+  ["req/s", 8],
+  ["p50 ms", 8],
+  ["p99 ms", 8],
+  ["CPU ms/req", 11],
+  ["SQL/req", 8],
+  ["failed", 7],
+] as const;
+const line = (cells: string[]) => cells.map((c, i) => (i < 3 ? c.padEnd(COLUMNS[i][1]) : c.padStart(COLUMNS[i][1]))).join(" ");
+
+function printRow(r: Row): void {
+  console.log(
+    line([
+      r.engine,
+      r.products.toLocaleString("en"),
+      r.operation,
+      r.reqPerSec.toFixed(0),
+      r.p50.toFixed(1),
+      r.p99.toFixed(1),
+      r.cpuMsPerReq.toFixed(2),
+      r.sqlPerReq.toFixed(1),
+      String(r.failed),
+    ]),
+  );
+}
+
+function printSummary(rows: Row[], memory: Map<string, Memory>): void {
+  const find = (engine: string, products: number, op: string) =>
+    rows.find((r) => r.engine === engine && r.products === products && r.operation === op);
+  const [small, large] = [Math.min(...SIZES), Math.max(...SIZES)];
+  console.log("");
+  for (const engine of [...new Set(rows.map((r) => r.engine))]) {
+    if (small !== large) {
+      const ratios = (
+        [
+          ["first page", 0.7],
+          [`search "${SEARCH}"`, 0.3],
+          ["deep page", 0.7],
+        ] as const
+      ).map(([op, target]) => {
+        const [a, b] = [find(engine, small, op), find(engine, large, op)];
+        if (!a || !b) return `${op} -`;
+        const ratio = b.reqPerSec / a.reqPerSec;
+        return `${op} ${ratio.toFixed(2)} (target >= ${target}: ${ratio >= target ? "met" : "MISSED"})`;
+      });
+      console.log(
+        `${engine} throughput at ${large.toLocaleString("en")} / at ${small.toLocaleString("en")} products: ${ratios.join(", ")}`,
+      );
+    }
+    const pages = SIZES.map((n) => find(engine, n, "first page")).filter((r): r is Row => !!r);
+    if (pages.length) {
+      const cpu = pages.map((r) => `${r.cpuMsPerReq.toFixed(2)} ms at ${r.products.toLocaleString("en")}`);
+      const met = pages.every((r) => r.cpuMsPerReq <= 0.5);
+      console.log(`${engine} server CPU per catalog page of ${PAGE}: ${cpu.join(", ")} (target <= 0.5 ms: ${met ? "met" : "MISSED"})`);
+    }
+    const rss = SIZES.filter((n) => memory.has(`${engine} ${n}`)).map((n) => {
+      const m = memory.get(`${engine} ${n}`)!;
+      return `${m.rssMb.toFixed(0)} MB after ${n.toLocaleString("en")} products (peak ${m.peakMb.toFixed(0)} MB)`;
+    });
+    const rssMet = SIZES.every((n) => (memory.get(`${engine} ${n}`)?.rssMb ?? 0) <= 150);
+    console.log(`${engine} server RSS after its run: ${rss.join(", ")} (target <= 150 MB: ${rssMet ? "met" : "MISSED"})`);
+  }
+}
 
 async function main() {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sw-bench-"));
-  const config = loadConfig({
-    DATABASE_URL: process.env.BENCH_DATABASE_URL ?? `sqlite:${path.join(tmp, "bench.sqlite")}`,
-    SEED_DEMO: "false",
-    // One client address sends every request: the per-address limits would refuse most of them.
-    RATE_LIMITS: "api=100000000/60,mutation=100000000/60,checkout=100000000/60",
-    ENABLE_TEST_PAYMENTS: "true",
-  });
-  const ds = await openStoreDatabase(config.database);
-  const app = await createApp(config, ds);
-  await app.services.catalogIo.seedDemoIfEmpty();
-  // The bench measures speed, not running out: every product filled up, through the ledger like any change.
-  const products = await app.services.catalog.all();
-  for (const v of await app.services.catalog.variantsFor(products.map((p) => p.id))) {
-    await app.services.inventory.move({ variantId: v.id, to: MAX_STOCK, reason: "Benchmark stock", actor: "npm run bench" });
-  }
-  const server = await app.listen(0);
-  const port = (server.address() as { port: number }).port;
-  const counter = queryCounter(ds);
-
-  /** A shopper: posts GraphQL with its own session cookie. */
-  const shopper = () => {
-    let cookie = "";
-    return async (query: string, variables?: object) => {
-      const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
-        method: "POST",
-        headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
-      const set = res.headers.get("set-cookie");
-      if (set) cookie = set.split(";")[0];
-      const body = (await res.json()) as { errors?: unknown[] };
-      if (body.errors) throw new Error(JSON.stringify(body.errors));
-    };
-  };
-  const post = shopper();
-
-  async function measure(name: string, n: number, run: (i: number) => Promise<void>) {
-    const times: number[] = [];
-    const q0 = counter.count;
-    const t0 = performance.now();
-    for (let i = 0; i < n; i++) {
-      const t = performance.now();
-      await run(i);
-      times.push(performance.now() - t);
-    }
-    const total = performance.now() - t0;
-    times.sort((a, b) => a - b);
-    const pct = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(2);
+  const began = performance.now();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sw-bench-"));
+  const databases = [sqliteDatabase(dir)];
+  if (process.env.BENCH_DATABASE_URL) databases.push(await mysqlDatabase(process.env.BENCH_DATABASE_URL));
+  const rows: Row[] = [];
+  const memory = new Map<string, Memory>();
+  try {
     console.log(
-      `${name.padEnd(44)} ${String(n).padStart(5)} req  ${((n / total) * 1000).toFixed(0).padStart(6)} req/s  p50 ${pct(0.5)} ms  p95 ${pct(0.95)} ms  p99 ${pct(0.99)} ms  ${((counter.count - q0) / n).toFixed(1)} SQL/req`,
+      `Shopwright bench: node dist/server/main.js under autocannon on loopback, ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per operation; ${os.cpus().length} CPUs`,
     );
+    console.log(line(COLUMNS.map(([name]) => name)));
+    for (const db of databases) for (const products of SIZES) await runOne(db, products, dir, rows, memory);
+    printSummary(rows, memory);
+    console.log(
+      [
+        "",
+        "CPU ms/req and SQL/req: the server process's (every thread, from /proc), over the measured seconds, per request of the row.",
+        "placeOrder: whole checkouts, each a new shopper's addToCart then placeOrder; p50/p99 are placeOrder's own, CPU and SQL both requests'.",
+        `${SLOW_ROW}: addToCart while ${CHECKOUTS} other checkouts wait on a ${SLOW_PROVIDER_MS / 1000} s payment provider (CPU and SQL include theirs).`,
+        `Took ${((performance.now() - began) / 1000).toFixed(0)} s.`,
+      ].join("\n"),
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
-
-  console.log(`Shopwright bench on ${describeDatabase(config.database)}, sequential requests over loopback`);
-  const page = `query($first: Int) { products(first: $first) { totalCount nodes { id name price { amount currency } stock images { url alt } } } }`;
-  await measure("products(first: 20)", N, () => post(page, { first: 20 }));
-  await measure('products(search: "tea")', N, () => post(`{ products(search: "tea") { nodes { id name } } }`));
-  await measure("product(id)", N, (i) =>
-    post(`query($id: ID!) { product(id: $id) { name images { url } } }`, { id: String((i % 20) + 1) }),
-  );
-  await measure("addToCart", N, (i) =>
-    post(`mutation($id: ID!) { addToCart(productId: $id) { total { amount } } }`, { id: String((i % 5) + 25) }),
-  );
-  await measure("cart (5 lines)", N, () => post(`{ cart { lines { quantity product { name images { url } } } total { amount } } }`));
-  const orders = Math.min(N, 100);
-  const checkout = async (as: typeof post) => {
-    await as(`mutation { addToCart(productId: "26") { id } }`);
-    await as(`mutation($input: PlaceOrderInput!) { placeOrder(input: $input) { id } }`, {
-      input: {
-        email: "bench@example.com",
-        shippingAddress: { name: "B", line1: "1 Road", city: "Town", postalCode: "1000", country: "US" },
-        payment: { provider: "test", token: "pm_card_visa" },
-      },
-    });
-  };
-  await measure("addToCart + placeOrder", orders, () => checkout(post));
-
-  // A slow payment provider (2 s a call) must not slow anyone else down: the charge runs outside any
-  // transaction. Other shoppers' addToCart, alone and while CHECKOUTS checkouts wait on the provider.
-  const slowMs = Number(process.env.BENCH_PROVIDER_DELAY_MS ?? 2000);
-  const concurrent = Number(process.env.BENCH_CHECKOUTS ?? 8);
-  const adder = shopper();
-  const add = (i: number) => adder(`mutation($id: ID!) { addToCart(productId: $id) { total { amount } } }`, { id: String((i % 5) + 20) });
-  await measure("addToCart, no checkout running", N, add);
-  app.services.testProvider.delayMs = slowMs;
-  let running = true;
-  let placed = 0;
-  const buyers = Array.from({ length: concurrent }, async () => {
-    const buyer = shopper();
-    while (running) {
-      await checkout(buyer);
-      placed++;
-    }
-  });
-  await new Promise((r) => setTimeout(r, 200)); // every buyer is now waiting on the provider
-  await measure(`addToCart, ${concurrent} checkouts on a ${slowMs / 1000} s provider`, N, add);
-  running = false;
-  await Promise.all(buyers);
-  app.services.testProvider.delayMs = 0;
-  console.log(`  (${placed} slow checkouts completed meanwhile)`);
-
-  await app.stop();
-  await ds.destroy();
-  fs.rmSync(tmp, { recursive: true, force: true });
 }
 
 main().catch((e) => {
