@@ -1,6 +1,6 @@
 import type { GuestOrders } from "./account.port";
 import { randomBytes, randomUUID } from "node:crypto";
-import { IsNull, MoreThan } from "typeorm";
+import { In, IsNull, MoreThan } from "typeorm";
 import type { EmailService } from "../email/email.service";
 import type { PasswordResetMail, PasswordResetRequest } from "../email/email.types";
 import type { Logger } from "../lib/logger";
@@ -65,6 +65,11 @@ export class AccountService {
 
   byId(id: string): Promise<Customer | null> {
     return this.tx.manager.findOneBy(Customer, { id });
+  }
+
+  /** Many customers in one query (for lists). */
+  byIds(ids: readonly string[]): Promise<Customer[]> {
+    return ids.length ? this.tx.manager.findBy(Customer, { id: In([...ids]) }) : Promise.resolve([]);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { In, type SelectQueryBuilder } from "typeorm";
 import type { Transactions } from "../db/transaction";
-import { toPage } from "../graphql/connection";
+import { countLater, toPage } from "../graphql/connection";
 import { decodeIntCursor, encodeCursor } from "../graphql/cursor";
 import { AppError, ErrorCode, notFound } from "../graphql/errors";
 import { TtlCache } from "../lib/ttl-cache";
@@ -54,7 +54,7 @@ export class CatalogService {
     const term = args.search?.trim();
     if (term) return this.searchPage(qb, term, args.first, args.after);
     // The storefront's counts may be a few seconds old (they only say "24 of 1,250"); an admin's are exact.
-    const count = () => qb.clone().getCount();
+    const count = countLater(qb);
     const totalCount =
       args.status === ProductStatus.ACTIVE ? () => this.counts.get(`${args.categoryIds?.join(",") ?? "all"}`, count) : count;
     if (args.after) qb.andWhere("p.id > :after", { after: decodeIntCursor("product", args.after) });
@@ -86,12 +86,7 @@ export class CatalogService {
     const ids = hits.map((h) => Number(h.id));
     const byId = new Map((await this.byIds(ids)).map((p) => [p.id, p]));
     const rows = ids.flatMap((id) => byId.get(id) ?? []);
-    return toPage(
-      rows,
-      first,
-      () => qb.clone().getCount(),
-      (_last, nodes) => encodeCursor("search", offset + nodes.length),
-    );
+    return toPage(rows, first, countLater(qb), (_last, nodes) => encodeCursor("search", offset + nodes.length));
   }
 
   /** Every product in id order (the catalog export). */

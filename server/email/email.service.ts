@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { In } from "typeorm";
-import { toPage } from "../graphql/connection";
-import { decodeIntCursor, encodeCursor } from "../graphql/cursor";
+import { countLater, toPage } from "../graphql/connection";
+import { olderThan } from "../db/keyset";
+import { decodeUuidCursor, encodeCursor } from "../graphql/cursor";
 import { badInput, notFound } from "../graphql/errors";
 import type { Transactions } from "../db/transaction";
 import type { Logger } from "../lib/logger";
@@ -132,13 +133,17 @@ export class EmailService {
 
   /** Admin: the outbox, newest first, optionally of one status. */
   async list(filter: { status?: EmailStatus | null; orderId?: string | null }, first: number, after?: string | null) {
-    const offset = after ? decodeIntCursor("emails", after) : 0;
-    const where = { ...(filter.status ? { status: filter.status } : {}), ...(filter.orderId ? { orderId: filter.orderId } : {}) };
-    const [rows, totalCount] = await Promise.all([
-      this.tx.manager.find(EmailMessage, { where, order: { createdAt: "DESC", id: "DESC" }, skip: offset, take: first + 1 }),
-      this.tx.manager.count(EmailMessage, { where }),
-    ]);
-    return toPage(rows, first, totalCount, (_last, nodes) => encodeCursor("emails", offset + nodes.length));
+    const qb = this.tx.manager.createQueryBuilder(EmailMessage, "e");
+    if (filter.status) qb.andWhere("e.status = :status", { status: filter.status });
+    if (filter.orderId) qb.andWhere("e.order_id = :orderId", { orderId: filter.orderId });
+    const count = countLater(qb);
+    if (after) olderThan(qb, "e", "email_message", decodeUuidCursor("emails", after));
+    const rows = await qb
+      .orderBy("e.created_at", "DESC")
+      .addOrderBy("e.id", "DESC")
+      .limit(first + 1)
+      .getMany();
+    return toPage(rows, first, count, (last) => encodeCursor("emails", last.id));
   }
 
   /** Admin "Resend": a FAILED message goes back in the queue with its attempts reset. */

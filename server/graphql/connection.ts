@@ -20,6 +20,12 @@ export function Connection<T extends object>(node: ClassType<T>) {
 /** A page's total: a number, or how to count it (run only if a client selects `totalCount`). */
 export type TotalCount = number | (() => Promise<number>);
 
+/** The count of what `qb` selects as it is now (before a cursor narrows it to one page), run only if asked. */
+export function countLater(qb: { clone(): { getCount(): Promise<number> } }): () => Promise<number> {
+  const all = qb.clone();
+  return () => all.getCount();
+}
+
 /**
  * A page from `first + 1` rows fetched (the extra row only says there is a next page); `cursor` makes the
  * endCursor from the page's last node and the nodes on the page. A `totalCount` given as a function is

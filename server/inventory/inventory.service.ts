@@ -1,9 +1,10 @@
-import type { StockChange, StockLedger, StockResult } from "../catalog/catalog.port";
+import type { OpeningStock, StockChange, StockLedger, StockResult } from "../catalog/catalog.port";
 import { parseProductId, type CatalogService } from "../catalog/catalog.service";
 import type { Product } from "../catalog/product.entity";
 import { MAX_STOCK } from "../catalog/product.inputs";
+import { insertMany } from "../db/batch";
 import type { Transactions } from "../db/transaction";
-import { toPage } from "../graphql/connection";
+import { countLater, toPage } from "../graphql/connection";
 import { decodeIntCursor, encodeCursor } from "../graphql/cursor";
 import { badInput, notFound } from "../graphql/errors";
 import type { StockMovementConnection } from "./inventory.types";
@@ -46,6 +47,27 @@ export class InventoryService implements StockLedger {
     });
   }
 
+  /** The opening stock of variants an import inserted with it, as movements (in batches: see insertMany). */
+  async opened(entries: OpeningStock[], reason: string, actor: string): Promise<void> {
+    await this.tx.run((m) =>
+      insertMany(
+        m,
+        StockMovement,
+        entries
+          .filter((e) => e.stock > 0)
+          .map((e) => ({
+            productId: e.productId,
+            variantId: e.variantId,
+            delta: e.stock,
+            reason,
+            resultingStock: e.stock,
+            actor,
+            orderNumber: null,
+          })),
+      ),
+    );
+  }
+
   /**
    * An owner's adjustment (argument rules in AdjustStockArgs) of one variant; a product without options needs
    * none named. Refused with BAD_USER_INPUT on delta when out of range.
@@ -73,7 +95,7 @@ export class InventoryService implements StockLedger {
     const id = parseProductId(productId);
     if (id === undefined) return { nodes: [], totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null } };
     const qb = this.tx.manager.createQueryBuilder(StockMovement, "m").where("m.product_id = :id", { id });
-    const totalCount = await qb.clone().getCount();
+    const totalCount = countLater(qb);
     if (after) qb.andWhere("m.id < :after", { after: decodeIntCursor("movement", after) });
     const rows = await qb
       .orderBy("m.id", "DESC")

@@ -7,6 +7,7 @@ import { MAX_SEARCH_LENGTH, PageArgs } from "../graphql/page-args";
 import type { CheckoutService } from "./checkout.service";
 import type { OrderAdminService } from "./order-admin.service";
 import { OrderEvent } from "./order-event.entity";
+import { customersLoader, orderEventsLoader } from "./order.loaders";
 import { Order, OrderStatus } from "./order.entity";
 import type { OrderService } from "./order.service";
 import { OrderConnection } from "./order.types";
@@ -52,6 +53,9 @@ export class AdminOrderResolver {
     private readonly checkout: CheckoutService,
     private readonly accounts: AccountService,
   ) {}
+
+  private readonly customerLoader = customersLoader(this.accounts);
+  private readonly eventsLoader = orderEventsLoader(this.admin);
 
   @Authorized("ADMIN")
   @Query(() => OrderConnection, { description: "Admins: every order, newest first." })
@@ -99,13 +103,13 @@ export class AdminOrderResolver {
 
   @Authorized("ADMIN")
   @FieldResolver(() => Customer, { nullable: true, description: "Admins only: the account that placed it (null for a guest)." })
-  customer(@Root() order: Order): Promise<Customer | null> | null {
-    return order.customerId ? this.accounts.byId(order.customerId) : null;
+  customer(@Root() order: Order, @Ctx() ctx: Context): Promise<Customer | null> | null {
+    return order.customerId ? ctx.loaders.get(this.customerLoader).load(order.customerId) : null;
   }
 
   @Authorized("ADMIN")
   @FieldResolver(() => [OrderEvent], { description: "Admins only: every status change and refund step, oldest first." })
-  history(@Root() order: Order): Promise<OrderEvent[]> {
-    return this.admin.events(order.id);
+  history(@Root() order: Order, @Ctx() ctx: Context): Promise<OrderEvent[]> {
+    return ctx.loaders.get(this.eventsLoader).load(order.id);
   }
 }

@@ -1,11 +1,12 @@
 import { In, IsNull, MoreThanOrEqual, Not } from "typeorm";
 import type { GuestOrders } from "../accounts/account.port";
 import type { ProductReferences } from "../catalog/catalog.port";
+import { olderThan } from "../db/keyset";
 import { LIKE_ESCAPE, containsPattern } from "../db/like";
 import type { Transactions } from "../db/transaction";
 import type { Viewer } from "../graphql/context";
-import { toPage } from "../graphql/connection";
-import { decodeIntCursor, encodeCursor } from "../graphql/cursor";
+import { countLater, toPage } from "../graphql/connection";
+import { decodeUuidCursor, encodeCursor } from "../graphql/cursor";
 import { OrderLine } from "./order-line.entity";
 import { findOrderWithLines, isOrderId } from "./order-queries";
 import { Order, OrderStatus } from "./order.entity";
@@ -31,28 +32,27 @@ export class OrderService implements ProductReferences, GuestOrders {
 
   /**
    * A page of orders, newest first: a customer's own, or (admin) any, by status and by a search of the
-   * number and email. The cursor is an opaque offset.
+   * number and email. Keyset cursor (the last order's id); the count only if asked for.
    */
   async list(
     filter: { customerId?: string; status?: OrderStatus | null; search?: string | null },
     first: number,
     after?: string | null,
   ): Promise<OrderConnection> {
-    const offset = after ? decodeIntCursor("orders", after) : 0;
     const qb = this.tx.manager.createQueryBuilder(Order, "o");
     if (filter.customerId) qb.andWhere("o.customer_id = :customerId", { customerId: filter.customerId });
     if (filter.status) qb.andWhere("o.status = :status", { status: filter.status });
     const term = filter.search?.trim().toLowerCase();
     if (term)
       qb.andWhere(`(LOWER(o.number) LIKE :q ${LIKE_ESCAPE} OR LOWER(o.email) LIKE :q ${LIKE_ESCAPE})`, { q: containsPattern(term) });
-    const totalCount = await qb.clone().getCount();
+    const count = countLater(qb);
+    if (after) olderThan(qb, "o", "customer_order", decodeUuidCursor("orders", after));
     const rows = await qb
       .orderBy("o.created_at", "DESC")
       .addOrderBy("o.id", "DESC")
-      .offset(offset)
       .limit(first + 1)
       .getMany();
-    return toPage(rows, first, totalCount, (_last, nodes) => encodeCursor("orders", offset + nodes.length));
+    return toPage(rows, first, count, (last) => encodeCursor("orders", last.id));
   }
 
   /** The lines of many orders in one query (for lists). */

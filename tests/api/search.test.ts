@@ -83,7 +83,7 @@ describeEachEngine("catalog search", (server) => {
   });
 
   test("a page that doesn't show totalCount doesn't count, and a catalog page without it is one statement", async () => {
-    const cost = async (query: string, variables: object) => {
+    const cost = async (query: string, variables: Record<string, unknown>) => {
       const before = server().queries();
       await server().client().ok(query, variables);
       return server().queries() - before;

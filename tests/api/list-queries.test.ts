@@ -1,0 +1,127 @@
+import { ADD, PLACE_ORDER, orderInput } from "../helpers/operations";
+import { adminClient, describeEachEngine } from "../helpers/test-server";
+import type { ShopperClient } from "../helpers/client";
+
+/**
+ * Every list pays a fixed number of SQL statements per page, whatever the page size: each relation a list
+ * shows is loaded for the whole page at once (no N+1). Pinned per list, with the fields its screen asks for.
+ */
+const LISTS: Record<string, { query: string; variables?: Record<string, unknown>; max: number }> = {
+  "storefront products": {
+    query: `query($first: Int) { products(first: $first) { totalCount pageInfo { endCursor } nodes {
+      id name description stock price { amount } priceRange { min { amount } max { amount } } options { name } images { url alt } } } }`,
+    max: 5,
+  },
+  "admin products": {
+    query: `query($first: Int) { adminProducts(first: $first) { totalCount nodes {
+      id sku name status stock price { amount } images { url } variants { sku stock } categories { name } } } }`,
+    max: 7,
+  },
+  "admin orders, with lines, customer and history": {
+    query: `query($first: Int) { orders(first: $first) { totalCount pageInfo { endCursor } nodes {
+      id number status email total { amount } payment { status } lines { name quantity }
+      customer { email } history { kind toStatus actor } nextStatuses } } }`,
+    max: 7,
+  },
+  "stock movements": {
+    query: `query($first: Int, $productId: ID!) { stockMovements(first: $first, productId: $productId) { totalCount nodes {
+      delta reason resultingStock actor orderNumber variant { title } } } }`,
+    max: 5,
+  },
+  emails: {
+    query: `query($first: Int) { emails(first: $first) { totalCount nodes { kind subject status to createdAt } } }`,
+    max: 4,
+  },
+};
+
+describeEachEngine("SQL statements per list page", (server) => {
+  let admin: ShopperClient;
+  let customer: ShopperClient;
+  let productId: string;
+
+  beforeAll(async () => {
+    const ids = await server().seed(
+      Array.from({ length: 24 }, (_, i) => ({
+        sku: `LIST-${i}`,
+        stock: 500,
+        images: [{ url: `/media/test/${i}.png`, alt: `Item ${i}` }],
+      })),
+    );
+    productId = ids["LIST-0"];
+    admin = await adminClient(server(), "lists-admin@example.com");
+    customer = server().client();
+    await customer.ok(`mutation($input: RegisterInput!) { register(input: $input) { id } }`, {
+      input: { email: "lists@example.com", name: "List Customer", password: "a long enough password" },
+    });
+    // 24 orders: half by the customer, half by guests, every one through a real checkout of LIST-0.
+    for (let i = 0; i < 24; i++) {
+      const shopper = i % 2 ? customer : server().client();
+      await shopper.ok(ADD, { productId, quantity: 1 });
+      await shopper.ok(PLACE_ORDER, { input: orderInput({ email: i % 2 ? "lists@example.com" : `guest-${i}@example.com` }) });
+    }
+  });
+
+  const cost = async (client: ShopperClient, query: string, variables: Record<string, unknown>) => {
+    const before = server().queries();
+    const data = await client.ok(query, variables);
+    return { statements: server().queries() - before, data };
+  };
+
+  for (const [name, list] of Object.entries(LISTS)) {
+    test(`${name}: the same statements for 2 rows as for 20`, async () => {
+      const variables = { ...list.variables, productId };
+      await admin.ok(list.query, { ...variables, first: 1 }); // the session is read, the storefront's count kept
+      const small = await cost(admin, list.query, { ...variables, first: 2 });
+      const large = await cost(admin, list.query, { ...variables, first: 20 });
+      const rows = (data: Record<string, { nodes: unknown[] }>) => Object.values(data)[0].nodes.length;
+      expect([rows(small.data), rows(large.data)]).toEqual([2, 20]);
+      expect(large.statements).toBe(small.statements);
+      expect(large.statements).toBeLessThanOrEqual(list.max);
+    });
+  }
+
+  test("my orders: the same statements for 2 orders as for 12, and its pages follow on without gaps or repeats", async () => {
+    const MY = `query($first: Int, $after: String) { myOrders(first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } nodes { number lines { name } total { amount } } } }`;
+    const small = await cost(customer, MY, { first: 2 });
+    const large = await cost(customer, MY, { first: 12 });
+    expect(large.statements).toBe(small.statements);
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const { myOrders }: any = await customer.ok(MY, { first: 5, after });
+      expect(myOrders.totalCount).toBe(12);
+      seen.push(...myOrders.nodes.map((o: any) => o.number));
+      after = myOrders.pageInfo.hasNextPage ? myOrders.pageInfo.endCursor : null;
+    } while (after);
+    expect(new Set(seen).size).toBe(12);
+    expect(seen).toEqual(large.data.myOrders.nodes.map((o: any) => o.number));
+  });
+
+  test("the admin's order pages follow on newest first, also when orders share a timestamp, and a new order doesn't shift them", async () => {
+    // Orders stored in one instant (a busy shop, or a clock's coarse tick) are told apart by id.
+    await server().dataSource.query(
+      `UPDATE customer_order SET created_at = (SELECT MAX(created_at) FROM customer_order) WHERE email LIKE 'guest-%'`,
+    );
+    const PAGE = `query($first: Int, $after: String) { orders(first: $first, after: $after) { pageInfo { hasNextPage endCursor } nodes { number } } }`;
+    const all = (await admin.ok(PAGE, { first: 100 })).orders.nodes.map((o: any) => o.number);
+    expect(all).toHaveLength(24);
+    const seen: string[] = [];
+    let after: string | null = null;
+    let page = 0;
+    do {
+      const { orders }: any = await admin.ok(PAGE, { first: 5, after });
+      seen.push(...orders.nodes.map((o: any) => o.number));
+      after = orders.pageInfo.hasNextPage ? orders.pageInfo.endCursor : null;
+      if (++page === 1) {
+        // A shopper orders while the owner reads page 1: page 2 goes on where page 1 ended.
+        const late = server().client();
+        await late.ok(ADD, { productId, quantity: 1 });
+        await late.ok(PLACE_ORDER, { input: orderInput({ email: "late@example.com" }) });
+      }
+    } while (after);
+    expect(seen).toEqual(all);
+    const bogus = await admin.fails(PAGE, { first: 5, after: Buffer.from("orders:12").toString("base64url") });
+    expect(bogus.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
+  });
+});
