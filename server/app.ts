@@ -248,7 +248,7 @@ export async function createApp(config: Config, dataSource: DataSource, options:
   );
   app.use("/media/demo", demoImageRouter());
   const asAdmin = requireRole(["ADMIN"], (req, res) => sessionOf(req, res).viewer());
-  app.use("/api/admin", limits.middleware("api"), adminRoutes(asAdmin, services, config.uploadMaxBytes));
+  app.use("/api/admin", limits.middleware("api"), adminRoutes(asAdmin, services, config.uploadMaxBytes, log));
   // Uploaded images: served as the image types they were checked to be, never sniffed as anything else.
   app.use(
     "/media/uploads",

@@ -1,12 +1,13 @@
-import { In } from "typeorm";
+import { In, MoreThan } from "typeorm";
 import { moneyInputValue, parseMoneyInput } from "../../common/money";
+import { findIn, insertMany } from "../db/batch";
 import type { Transactions } from "../db/transaction";
 import { AppError, ErrorCode } from "../graphql/errors";
 import { parseCsv, toCsv } from "../lib/csv";
 import { groupBy } from "../graphql/loaders";
 import { CATEGORY_SEPARATOR, validateCatalog, type CatalogRow, type RowProblem } from "./catalog-import";
-import { Category } from "./category.entity";
-import type { VariantService } from "./variant.service";
+import { Category, ProductCategory } from "./category.entity";
+import { planTotals, type VariantService } from "./variant.service";
 import type { CatalogService } from "./catalog.service";
 import { slugify } from "./category-rules";
 import type { CategoryService } from "./category.service";
@@ -33,6 +34,18 @@ export class CatalogProblems extends Error {
   }
 }
 
+/** Rows an import looks up and writes at a time. */
+export const IMPORT_BATCH = 500;
+/** Products an export reads at a time. */
+export const EXPORT_PAGE = 1000;
+
+export interface ImportOptions {
+  /** Rows per batch (IMPORT_BATCH). */
+  batchSize?: number;
+  /** Told how many rows are done after each batch (and 0 at the start). */
+  onProgress?: (done: number, total: number) => void;
+}
+
 /** Who loads the demo catalog, in the stock history. */
 export const SYSTEM_ACTOR = "system";
 
@@ -51,54 +64,153 @@ export class CatalogIoService {
   /**
    * Upserts rows by sku in one transaction; returns how many products it created and updated. Stock goes
    * through the ledger as the change from what the product had (reason "Import"), so history adds up.
+   *
+   * Rows go in batches of `batchSize` (500): the batch's products are looked up by SKU, existing ones updated
+   * one by one (their variants kept or replaced by the plan), new ones inserted with multi-row INSERTs; no
+   * statement binds more than MAX_PARAMS values, so a file of any size stays under SQLite's limit, and memory
+   * holds one batch's entities at a time. Still one transaction: a row that can't be written (a category
+   * that doesn't exist, a SKU another product has) throws CatalogProblems by its row index and nothing is kept.
    */
-  async importRows(rows: CatalogRow[], actor: string): Promise<{ created: number; updated: number }> {
+  async importRows(rows: CatalogRow[], actor: string, options: ImportOptions = {}): Promise<{ created: number; updated: number }> {
+    const batchSize = Math.max(1, options.batchSize ?? IMPORT_BATCH);
     return this.tx.run(async (m) => {
       const categoryIds = await this.categoryIds(rows);
-      const existing = rows.length ? await m.findBy(Product, { sku: In(rows.map((r) => r.sku)) }) : [];
-      const bySku = new Map(existing.map((p) => [p.sku, p]));
       let created = 0;
-      for (const row of rows) {
-        const fields = { name: row.name, description: row.description, priceAmount: row.price, currency: row.currency };
-        let product = bySku.get(row.sku);
-        if (product) {
-          await m.update(Product, { id: product.id }, fields);
-        } else {
-          product = m.create(Product, { sku: row.sku, ...fields, stock: 0 });
-          await m.save(product);
-          created++;
-        }
-        const options = row.options ?? [];
-        const plan = this.variants.plan(
-          { sku: row.sku, price: row.price },
-          options,
-          options.length ? row.variants : [{ options: [], price: row.price, stock: row.stock }],
+      options.onProgress?.(0, rows.length);
+      for (let start = 0; start < rows.length; start += batchSize) {
+        const batch = rows.slice(start, start + batchSize);
+        const existing = new Map(
+          (
+            await findIn(
+              m,
+              Product,
+              "sku",
+              batch.map((r) => r.sku),
+              ["id", "sku"],
+            )
+          ).map((p) => [p.sku.toUpperCase(), p]),
         );
-        await this.variants.apply(product.id, plan, { reason: "Import", actor, existing: true });
-        if (row.categories)
-          await this.categories.setForProduct(
-            product.id,
-            row.categories.map((c) => String(categoryIds.get(c))),
-          );
-        if (row.images) {
-          await m.delete(ProductImage, { productId: product.id });
-          if (row.images.length) {
-            await m.insert(
-              ProductImage,
-              row.images.map((img, position) => ({ productId: product!.id, url: img.url, alt: img.alt, position })),
-            );
-          }
+        const fresh: { row: CatalogRow; index: number }[] = [];
+        for (const [i, row] of batch.entries()) {
+          const product = existing.get(row.sku);
+          if (product) await this.updateRow(product.id, row, start + i, categoryIds, actor);
+          else fresh.push({ row, index: start + i });
         }
+        await this.insertRows(fresh, categoryIds, actor);
+        created += fresh.length;
+        options.onProgress?.(start + batch.length, rows.length);
       }
       return { created, updated: rows.length - created };
     });
+  }
+
+  /** One existing product, as the product admin would save it; a refusal is its row's problem. */
+  private async updateRow(productId: number, row: CatalogRow, index: number, categoryIds: Map<string, number>, actor: string) {
+    const m = this.tx.manager;
+    try {
+      await m.update(
+        Product,
+        { id: productId },
+        { name: row.name, description: row.description, priceAmount: row.price, currency: row.currency },
+      );
+      await this.variants.apply(productId, this.planOf(row), { reason: "Import", actor, existing: true });
+      if (row.categories)
+        await this.categories.setForProduct(
+          productId,
+          row.categories.map((c) => String(categoryIds.get(c))),
+        );
+      if (row.images) {
+        await m.delete(ProductImage, { productId });
+        await insertMany(
+          m,
+          ProductImage,
+          row.images.map((img, position) => ({ productId, url: img.url, alt: img.alt, position })),
+        );
+      }
+    } catch (error) {
+      if (error instanceof AppError && error.extensions.code === ErrorCode.BAD_USER_INPUT) {
+        throw new CatalogProblems([{ index, field: String(error.extensions.field ?? "(row)"), message: error.message }]);
+      }
+      throw error;
+    }
+  }
+
+  /** New products of a batch: multi-row INSERTs of the products, their variants (and opening stock), categories and images. */
+  private async insertRows(fresh: { row: CatalogRow; index: number }[], categoryIds: Map<string, number>, actor: string) {
+    if (!fresh.length) return;
+    const m = this.tx.manager;
+    const plans = fresh.map(({ row }) => this.planOf(row));
+    // Their SKUs must be free: a variant of another product, or of an earlier row of the file, may have one.
+    const taken = await this.variants.takenSkus(plans.flatMap((p) => p.variants.map((v) => v.sku)));
+    const mine = new Map<string, number>();
+    const problems: RowProblem[] = [];
+    plans.forEach((plan, i) =>
+      plan.variants.forEach((v, j) => {
+        const field = plan.options.length ? `variants[${j}].sku` : "sku";
+        const other = mine.get(v.sku);
+        if (taken.has(v.sku)) problems.push({ index: fresh[i].index, field, message: `Another product already has the SKU ${v.sku}` });
+        else if (other !== undefined && other !== i)
+          problems.push({ index: fresh[i].index, field, message: `${v.sku} is the SKU of row ${fresh[other].index} too` });
+        mine.set(v.sku, i);
+      }),
+    );
+    if (problems.length) throw new CatalogProblems(problems);
+    await insertMany(
+      m,
+      Product,
+      fresh.map(({ row }, i) => ({
+        sku: row.sku,
+        name: row.name,
+        description: row.description,
+        currency: row.currency,
+        ...planTotals(plans[i]),
+      })),
+    );
+    const ids = new Map(
+      (
+        await findIn(
+          m,
+          Product,
+          "sku",
+          fresh.map((f) => f.row.sku),
+          ["id", "sku"],
+        )
+      ).map((p) => [p.sku.toUpperCase(), p.id]),
+    );
+    const idOf = (row: CatalogRow) => ids.get(row.sku)!;
+    await this.variants.createMany(
+      fresh.map(({ row }, i) => ({ productId: idOf(row), plan: plans[i] })),
+      { reason: "Import", actor },
+    );
+    await insertMany(
+      m,
+      ProductCategory,
+      fresh.flatMap(({ row }) => (row.categories ?? []).map((c) => ({ productId: idOf(row), categoryId: categoryIds.get(c)! }))),
+    );
+    await insertMany(
+      m,
+      ProductImage,
+      fresh.flatMap(({ row }) =>
+        (row.images ?? []).map((img, position) => ({ productId: idOf(row), url: img.url, alt: img.alt, position })),
+      ),
+    );
+  }
+
+  /** A row's options and variants as the variant rules complete them (a row without options is its one variant). */
+  private planOf(row: CatalogRow) {
+    const options = row.options ?? [];
+    return this.variants.plan(
+      { sku: row.sku, price: row.price },
+      options,
+      options.length ? row.variants : [{ options: [], price: row.price, stock: row.stock }],
+    );
   }
 
   /** The rows' categories by slug; a slug that names no category is a problem of its row (nothing is written). */
   private async categoryIds(rows: CatalogRow[]): Promise<Map<string, number>> {
     const slugs = [...new Set(rows.flatMap((r) => r.categories ?? []))];
     if (!slugs.length) return new Map();
-    const found = new Map((await this.tx.manager.findBy(Category, { slug: In(slugs) })).map((c) => [c.slug, c.id]));
+    const found = new Map((await findIn(this.tx.manager, Category, "slug", slugs)).map((c) => [c.slug, c.id]));
     const problems = rows.flatMap((r, index) =>
       (r.categories ?? []).filter((c) => !found.has(c)).map((c) => ({ index, field: "categories", message: `names no category: "${c}"` })),
     );
@@ -111,7 +223,7 @@ export class CatalogIoService {
    * major units, e.g. 25.99). Every row is checked first; with any problem nothing is written, and the
    * problems come back by row (the header is row 1) and field.
    */
-  async importCsv(csv: string, actor: string): Promise<{ created: number; updated: number }> {
+  async importCsv(csv: string, actor: string, options: ImportOptions = {}): Promise<{ created: number; updated: number }> {
     const [header, ...lines] = parseCsv(csv);
     const columns = (header ?? []).map((h) => h.trim().toLowerCase());
     const missing = CSV_COLUMNS.filter((c) => !columns.includes(c));
@@ -186,7 +298,7 @@ export class CatalogIoService {
     const { rows, problems } = validateCatalog(objects, this.currency);
     try {
       if (problems.length) throw new CatalogProblems(problems);
-      return await this.importRows(rows, actor);
+      return await this.importRows(rows, actor, options);
     } catch (error) {
       if (!(error instanceof CatalogProblems)) throw error;
       const listed = error.problems.map((p) => {
@@ -207,32 +319,41 @@ export class CatalogIoService {
   /**
    * The whole catalog as CSV, ready to import again: the import's columns, status, categories (slugs separated
    * by "|"), and for a product with options one row per variant, with its product's SKU and its option values.
+   * Yields the CSV a page of `pageSize` products at a time (keyset on the id, so each page is one indexed
+   * range and memory holds one page): the caller writes each to the response as it comes, and may stop early.
+   * Products added while it runs are in it if their page is read after they commit.
    */
-  async exportCsv(): Promise<string> {
-    const products = await this.catalog.all();
-    const links = await this.categories.ofProducts(products.map((p) => p.id));
-    const slugs = new Map<number, string[]>();
-    for (const l of links) slugs.set(l.productId, [...(slugs.get(l.productId) ?? []), l.category.slug]);
-    const variants = groupBy(
-      products.map((p) => p.id),
-      await this.catalog.variantsFor(products.map((p) => p.id)),
-      (v) => v.productId,
-    );
-    const rows = products.flatMap((p, i) => {
-      const common = [p.name, p.description];
-      const tail = [p.status, (slugs.get(p.id) ?? []).join(CATEGORY_SEPARATOR)];
-      if (!p.options.length) return [[p.sku, ...common, moneyInputValue(p.priceAmount, this.currency), p.stock, ...tail, "", ""]];
-      return variants[i].map((v) => [
-        v.sku,
-        ...common,
-        moneyInputValue(v.priceAmount, this.currency),
-        v.stock,
-        ...tail,
-        p.sku,
-        p.options.map((o, j) => `${o.name}=${v.optionValues[j] ?? ""}`).join(CATEGORY_SEPARATOR),
-      ]);
-    });
-    return toCsv([["sku", "name", "description", "price", "stock", "status", "categories", "product_sku", "options"], ...rows]);
+  async *exportCsv(pageSize = EXPORT_PAGE): AsyncGenerator<string> {
+    yield toCsv([["sku", "name", "description", "price", "stock", "status", "categories", "product_sku", "options"]]);
+    for (let after = 0; ;) {
+      const products = await this.tx.manager.find(Product, { where: { id: MoreThan(after) }, order: { id: "ASC" }, take: pageSize });
+      if (!products.length) return;
+      after = products[products.length - 1].id;
+      const ids = products.map((p) => p.id);
+      const links = await this.categories.ofProducts(ids);
+      const slugs = new Map<number, string[]>();
+      for (const l of links) slugs.set(l.productId, [...(slugs.get(l.productId) ?? []), l.category.slug]);
+      const withOptions = products.filter((p) => p.options.length).map((p) => p.id);
+      const variants = new Map(
+        groupBy(withOptions, await this.catalog.variantsFor(withOptions), (v) => v.productId).map((vs, i) => [withOptions[i], vs]),
+      );
+      const rows = products.flatMap((p) => {
+        const common = [p.name, p.description];
+        const tail = [p.status, (slugs.get(p.id) ?? []).join(CATEGORY_SEPARATOR)];
+        if (!p.options.length) return [[p.sku, ...common, moneyInputValue(p.priceAmount, this.currency), p.stock, ...tail, "", ""]];
+        return (variants.get(p.id) ?? []).map((v) => [
+          v.sku,
+          ...common,
+          moneyInputValue(v.priceAmount, this.currency),
+          v.stock,
+          ...tail,
+          p.sku,
+          p.options.map((o, j) => `${o.name}=${v.optionValues[j] ?? ""}`).join(CATEGORY_SEPARATOR),
+        ]);
+      });
+      if (rows.length) yield toCsv(rows);
+      if (products.length < pageSize) return;
+    }
   }
 
   /** Loads (or refreshes) the demo catalog. */

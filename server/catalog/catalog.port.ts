@@ -23,6 +23,18 @@ export interface StockResult {
 /** Every stock change goes through the ledger (inventory/inventory.service.ts), which records a movement for each. */
 export interface StockLedger {
   move(change: StockChange): Promise<StockResult>;
+  /**
+   * Records the stock new variants were inserted with (already in their stock column, a bulk import of new
+   * products): one movement for each with stock, in the caller's transaction.
+   */
+  opened(entries: OpeningStock[], reason: string, actor: string): Promise<void>;
+}
+
+/** A new variant's opening stock, for StockLedger.opened. */
+export interface OpeningStock {
+  productId: number;
+  variantId: number;
+  stock: number;
 }
 
 /** Whether anything still refers to a product (orders do), so it must be archived rather than deleted. */

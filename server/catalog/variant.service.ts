@@ -1,4 +1,5 @@
 import { In, Not } from "typeorm";
+import { findIn, insertMany } from "../db/batch";
 import type { Transactions } from "../db/transaction";
 import { badInput } from "../graphql/errors";
 import type { StockLedger } from "./catalog.port";
@@ -8,6 +9,15 @@ import { ProductVariant } from "./variant.entity";
 import { isPlan, planVariants, type OptionSpec, type VariantPlan, type VariantSpec } from "./variant-rules";
 
 const key = (values: string[]) => JSON.stringify(values.map((v) => v.toLowerCase()));
+
+/** A product's own price, stock and options columns as its variants give them. */
+export function planTotals(plan: VariantPlan): { priceAmount: number; stock: number; optionsJson: string } {
+  return {
+    priceAmount: Math.min(...plan.variants.map((v) => v.price)),
+    stock: plan.variants.reduce((sum, v) => sum + (v.stock ?? 0), 0),
+    optionsJson: JSON.stringify(plan.options),
+  };
+}
 
 export interface StockNote {
   reason: string;
@@ -86,6 +96,52 @@ export class VariantService {
         { optionsJson: JSON.stringify(plan.options), priceAmount: Math.min(...plan.variants.map((v) => v.price)) },
       );
     });
+  }
+
+  /**
+   * The variants of new products (an import's), in batches (see insertMany): each with the stock the plan gives
+   * it, recorded through the ledger as opening stock. The caller has checked their SKUs are free (takenSkus)
+   * and set each product's price, stock and options columns from its plan (planTotals).
+   */
+  async createMany(products: { productId: number; plan: VariantPlan }[], note: Omit<StockNote, "existing">): Promise<void> {
+    await this.tx.run(async (m) => {
+      const rows = products.flatMap(({ productId, plan }) =>
+        plan.variants.map((v, position) => ({
+          productId,
+          sku: v.sku,
+          optionValuesJson: JSON.stringify(v.values),
+          priceAmount: v.price,
+          currency: this.currency,
+          stock: v.stock ?? 0,
+          position,
+          imageUrl: v.imageUrl ?? null,
+        })),
+      );
+      await insertMany(m, ProductVariant, rows);
+      const withStock = rows.filter((r) => r.stock > 0);
+      const ids = new Map(
+        (
+          await findIn(
+            m,
+            ProductVariant,
+            "sku",
+            withStock.map((r) => r.sku),
+            ["id", "sku"],
+          )
+        ).map((v) => [v.sku, v.id]),
+      );
+      await this.ledger.opened(
+        withStock.map((r) => ({ productId: r.productId, variantId: ids.get(r.sku)!, stock: r.stock })),
+        note.reason,
+        note.actor,
+      );
+    });
+  }
+
+  /** Which of these SKUs a variant has already (in batches). */
+  async takenSkus(skus: readonly string[]): Promise<Set<string>> {
+    const found = await findIn(this.tx.manager, ProductVariant, "sku", skus, ["id", "sku"]);
+    return new Set(found.map((v) => v.sku.toUpperCase()));
   }
 
   /** A SKU another product's variant has is refused at its field, before anything is written. */

@@ -18,10 +18,18 @@ export const authChecker: AuthChecker<Context, string> = async ({ context }, rol
   return true;
 };
 
-/** Express middleware running `authorize` for the request's viewer; the app's error handler answers refusals. */
+/**
+ * Express middleware running `authorize` for the request's viewer; the app's error handler answers refusals.
+ * The routes behind it find the viewer in `res.locals.viewer` (see viewerOfRoute).
+ */
 export function requireRole(roles: readonly string[], viewerOf: (req: Request, res: Response) => Promise<Viewer>) {
   return async (req: Request, res: Response, next: NextFunction) => {
-    authorize(await viewerOf(req, res), roles);
+    const viewer = await viewerOf(req, res);
+    authorize(viewer, roles);
+    res.locals.viewer = viewer;
     next();
   };
 }
+
+/** The viewer requireRole let through, in a route behind it. */
+export const viewerOfRoute = (res: Response): Viewer => res.locals.viewer as Viewer;
