@@ -16,6 +16,7 @@ import { demoImageRouter } from "./catalog/demo-images";
 import type { Config } from "./config";
 import { openReader } from "./db/data-source";
 import { requireRole } from "./graphql/auth";
+import { catalogCache } from "./http/catalog-cache";
 import type { Context } from "./graphql/context";
 import { AppError, QueryLimitCode, QueryLimitError, databaseFaultError, formatError, unexpectedErrors } from "./graphql/errors";
 import { RequestLimits } from "./http/rate-limits";
@@ -236,6 +237,7 @@ export async function createApp(config: Config, dataSource: DataSource, options:
     "/graphql",
     limits.middleware("api"),
     express.json({ limit: "200kb" }),
+    catalogCache({ ttlMs: config.catalogCacheMs, maxEntries: 2000, sessionCookie: cookie.name }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({
         session: sessionOf(req, res),

@@ -106,6 +106,8 @@ export interface Config {
   loginBlockMinutes: number;
   /** A product at or below this stock shows in the admin's low-stock list. */
   lowStockThreshold: number;
+  /** How long a public catalog answer may be sent again without running its query (0: never); see http/catalog-cache.ts. */
+  catalogCacheMs: number;
   /** Where uploaded product images are stored; served under /media/uploads/. */
   uploadDir: string;
   uploadMaxBytes: number;
@@ -318,6 +320,7 @@ export function loadConfig(env: Env = process.env, root = process.cwd()): Config
     loginMaxFailures: integer(env, "LOGIN_MAX_FAILURES", 5, 1, 1000),
     loginBlockMinutes: integer(env, "LOGIN_BLOCK_MINUTES", 15, 1, 1440),
     lowStockThreshold: integer(env, "LOW_STOCK_THRESHOLD", 5, 0, 1_000_000),
+    catalogCacheMs: integer(env, "CATALOG_CACHE_SECONDS", 2, 0, 30) * 1000,
     uploadDir: path.resolve(root, env.UPLOAD_DIR ?? path.join("data", "uploads")),
     uploadMaxBytes: integer(env, "UPLOAD_MAX_BYTES", 5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
   };

@@ -87,6 +87,8 @@ async function serve(
     SEED_DEMO: "false",
     SCRYPT_LOG_N: "12",
     RATE_LIMITS: GENEROUS_LIMITS,
+    // Suites read back what they just changed; the catalog cache has its own (catalog-cache.test.ts).
+    CATALOG_CACHE_SECONDS: "0",
     ...(env.NODE_ENV === "production" ? {} : { ENABLE_TEST_PAYMENTS: "true" }),
   };
   const config = loadConfig({ ...defaults, ...env, DATABASE_URL: databaseUrl, PORT: "0" }, ROOT);

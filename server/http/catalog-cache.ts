@@ -1,0 +1,106 @@
+import { Kind, parse, type OperationDefinitionNode } from "graphql";
+import type { RequestHandler } from "express";
+import { SESSION_HEADER } from "../sessions/session.service";
+
+/** Root fields whose answer is the same for every shopper: the public catalog. */
+const PUBLIC_ROOTS = new Set(["products", "product", "categories", "category", "shop", "__typename"]);
+/** Query texts longer than this are never cached (the storefront's are a few hundred bytes). */
+const MAX_QUERY_LENGTH = 10_000;
+/** An answer larger than this is not kept. */
+const MAX_ANSWER_BYTES = 512 * 1024;
+
+interface Answer {
+  at: number;
+  body: Buffer;
+}
+
+/**
+ * The public catalog's GraphQL answers, kept for `ttlMs` (a few seconds): a catalog page asked for again
+ * within that time is sent as it was, without running the query. Only queries whose root fields are all
+ * public catalog fields; only answers without errors, produced for a request without a session (so no
+ * viewer can shape them), and served to anyone asking the same query with the same variables. Mutations,
+ * the cart, checkout, accounts and admin never go through it. A shopper sees prices and stock at most
+ * `ttlMs` old; two server processes each keep their own, so they agree again within `ttlMs`.
+ */
+export function catalogCache(options: { ttlMs: number; maxEntries: number; sessionCookie: string }): RequestHandler {
+  const answers = new Map<string, Answer>();
+  const cacheable = new Map<string, boolean>();
+  let bytes = 0;
+  const maxBytes = options.maxEntries * 64 * 1024;
+
+  const isPublicQuery = (query: string, operationName: string | undefined): boolean => {
+    const known = cacheable.get(query);
+    if (known !== undefined) return known;
+    let ok: boolean;
+    try {
+      const doc = parse(query, { noLocation: true });
+      const ops = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+      const op = operationName ? ops.find((o) => o.name?.value === operationName) : ops.length === 1 ? ops[0] : undefined;
+      ok = op?.operation === "query" && op.selectionSet.selections.every((s) => s.kind === Kind.FIELD && PUBLIC_ROOTS.has(s.name.value));
+    } catch {
+      ok = false; // not GraphQL: Apollo answers it
+    }
+    if (cacheable.size >= 1000) cacheable.clear();
+    cacheable.set(query, ok);
+    return ok;
+  };
+
+  // A session (cookie or bearer token), or a client asking for one (its token comes back in a header).
+  const hasSession = (headers: Record<string, string | string[] | undefined>) =>
+    Boolean(headers.authorization || headers[SESSION_HEADER.toLowerCase()]) ||
+    String(headers.cookie ?? "").includes(`${options.sessionCookie}=`);
+
+  return (req, res, next) => {
+    const body = req.body as { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
+    if (options.ttlMs <= 0 || req.method !== "POST" || typeof body?.query !== "string" || body.query.length > MAX_QUERY_LENGTH)
+      return next();
+    const operationName = typeof body.operationName === "string" ? body.operationName : undefined;
+    if (!isPublicQuery(body.query, operationName)) return next();
+    const key = `${operationName ?? ""}\n${body.query}\n${JSON.stringify(body.variables ?? null)}`;
+    const now = Date.now();
+    const hit = answers.get(key);
+    if (hit && now - hit.at < options.ttlMs) {
+      res.status(200).type("application/json; charset=utf-8").send(hit.body);
+      return;
+    }
+    if (hasSession(req.headers)) return next(); // answered for this viewer, not kept for everyone
+
+    // Keep what Apollo sends, if it is a whole answer without errors.
+    const chunks: Buffer[] = [];
+    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+    const end = res.end.bind(res) as (...args: unknown[]) => typeof res;
+    const take = (chunk: unknown) => {
+      if (typeof chunk === "string") chunks.push(Buffer.from(chunk));
+      else if (Buffer.isBuffer(chunk)) chunks.push(chunk);
+    };
+    res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      take(chunk);
+      return write(chunk, ...rest);
+    }) as typeof res.write;
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      if (chunk !== undefined && typeof chunk !== "function") take(chunk);
+      const answer = Buffer.concat(chunks);
+      if (res.statusCode === 200 && answer.length <= MAX_ANSWER_BYTES && isWholeAnswer(answer)) {
+        const old = answers.get(key);
+        if (old) bytes -= old.body.length;
+        if (answers.size >= options.maxEntries || bytes + answer.length > maxBytes) {
+          answers.clear();
+          bytes = 0;
+        }
+        answers.set(key, { at: now, body: answer });
+        bytes += answer.length;
+      }
+      return end(chunk, ...rest);
+    }) as typeof res.end;
+    next();
+  };
+}
+
+function isWholeAnswer(body: Buffer): boolean {
+  try {
+    const parsed = JSON.parse(body.toString("utf8")) as { data?: unknown; errors?: unknown };
+    return parsed.data !== null && typeof parsed.data === "object" && parsed.errors === undefined;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,79 @@
+import { adminClient, describeEachEngine } from "../helpers/test-server";
+
+const PAGE = `query Page($first: Int) { products(first: $first) { nodes { sku stock price { amount } } } }`;
+const UPDATE = `mutation($id: ID!, $input: UpdateProductInput!) { updateProduct(id: $id, input: $input) { id } }`;
+
+/** The public catalog's answers are sent again for a second without running their query (CATALOG_CACHE_SECONDS=1). */
+describeEachEngine(
+  "catalog answer cache",
+  (server) => {
+    let ids: Record<string, string>;
+    const post = (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
+      fetch(`${server().url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+    const statements = async (run: () => Promise<unknown>) => {
+      const before = server().queries();
+      await run();
+      return server().queries() - before;
+    };
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+    beforeAll(async () => {
+      ids = await server().seed([
+        { sku: "CACHE-1", price: 1000, stock: 5 },
+        { sku: "CACHE-2", price: 2000, stock: 5 },
+      ]);
+    });
+
+    test("a catalog page asked again within the second is the same answer, sent without a query; other variables are another page", async () => {
+      await wait(1100);
+      const first = await post(PAGE, { first: 2 });
+      const body = await first.text();
+      let again: Response | undefined;
+      expect(await statements(async () => (again = await post(PAGE, { first: 2 })))).toBe(0);
+      expect(again!.status).toBe(200);
+      expect(again!.headers.get("content-type")).toBe(first.headers.get("content-type"));
+      expect(await again!.text()).toBe(body);
+      const one = await (await post(PAGE, { first: 1 })).json();
+      expect(one.data.products.nodes).toHaveLength(1);
+    });
+
+    test("an owner's price change and a sale reach shoppers within the second, with or without a cart", async () => {
+      await wait(1100);
+      const price = async (headers: Record<string, string> = {}) =>
+        (await (await post(PAGE, { first: 2 }, headers)).json()).data.products.nodes[0].price.amount;
+      expect(await price()).toBe(1000);
+      const admin = await adminClient(server(), "cache-admin@example.com");
+      await admin.ok(UPDATE, { id: ids["CACHE-1"], input: { price: 1500 } });
+      const shopper = server().client();
+      await shopper.ok(`mutation($id: ID!) { addToCart(productId: $id) { id } }`, { id: ids["CACHE-2"] });
+      const cookie = `sw_session=${shopper.cookies.get("sw_session")}`;
+      await wait(1100);
+      expect(await price()).toBe(1500);
+      expect(await price({ cookie })).toBe(1500);
+    });
+
+    test("the cart, mutations, queries mixing in non-catalog fields and answers with errors always run", async () => {
+      const shopper = server().client();
+      const CART = `query { cart { lines { quantity } } }`;
+      await shopper.ok(`mutation($id: ID!) { addToCart(productId: $id) { id } }`, { id: ids["CACHE-1"] });
+      expect((await shopper.ok(CART)).cart.lines).toEqual([{ quantity: 1 }]);
+      await shopper.ok(`mutation($id: ID!) { addToCart(productId: $id) { id } }`, { id: ids["CACHE-1"] });
+      expect((await shopper.ok(CART)).cart.lines).toEqual([{ quantity: 2 }]);
+      const mixed = `query { products(first: 1) { nodes { sku } } cart { id } }`;
+      await post(mixed);
+      expect(await statements(() => post(mixed))).toBeGreaterThan(0);
+      // An admin-only field: the owner's answer is never kept, and a shopper's (an error) is not either.
+      const adminOnly = `query { products(first: 1) { nodes { sku status } } }`;
+      const admin = await adminClient(server(), "cache-admin-2@example.com");
+      expect((await admin.ok(adminOnly)).products.nodes[0].status).toBe("ACTIVE");
+      const shopperAnswer = await (await post(adminOnly)).json();
+      expect(shopperAnswer.errors[0].extensions.code).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
+      expect(await statements(() => post(adminOnly))).toBeGreaterThan(0);
+    });
+  },
+  { CATALOG_CACHE_SECONDS: "1" },
+);
