@@ -108,7 +108,7 @@ export type Services = ReturnType<typeof createServices>;
 /** Every service, wired once per process. `reader` serves reads outside transactions (see openReader). */
 export function createServices(config: Config, dataSource: DataSource, reader: DataSource = dataSource, log: Logger = silentLogger()) {
   const tx = new Transactions(dataSource, reader);
-  const catalog = new CatalogService(tx);
+  const catalog = new CatalogService(tx, config.catalogCacheMs);
   const categories = new CategoryService(tx);
   const inventory = new InventoryService(tx, catalog, config.lowStockThreshold);
   const shipping = new ShippingService(tx, {

@@ -22,10 +22,16 @@ export function parseProductId(id: string | number): number | undefined {
  * outside, committed data only.
  */
 export class CatalogService {
-  /** The storefront's product counts, by category filter, for a few seconds (see list). */
-  private readonly counts = new TtlCache<number>(5_000, 500);
+  /** The storefront's product counts, by category filter, for as long as a catalog answer is kept (see list). */
+  private readonly counts: TtlCache<number>;
 
-  constructor(private readonly tx: Transactions) {}
+  /** @param countMs how long the storefront's product counts are kept (CATALOG_CACHE_SECONDS; 0: counted each time) */
+  constructor(
+    private readonly tx: Transactions,
+    countMs = 0,
+  ) {
+    this.counts = new TtlCache<number>(countMs, 500);
+  }
 
   private get products() {
     return this.tx.manager.getRepository(Product);
