@@ -39,6 +39,11 @@ const selected = (op: { name: string }) => !ONLY || ONLY.includes(op.name.split(
 const SLOW_PROVIDER_MS = Number(process.env.BENCH_PROVIDER_DELAY_MS ?? 2000);
 const CHECKOUTS = Number(process.env.BENCH_CHECKOUTS ?? 8);
 const SLOW_ROW = `addToCart, ${CHECKOUTS} slow pays`;
+/**
+ * The server's answer cache for the public catalog (CATALOG_CACHE_SECONDS): off by default, so every request
+ * does its work (a repeat of the same page would otherwise be a cache hit, whatever the catalog's size).
+ */
+const CATALOG_CACHE_SECONDS = process.env.BENCH_CATALOG_CACHE_SECONDS ?? "0";
 const CURRENCY = "USD";
 /** addToCart: the adds to one cart before the connection starts another. */
 const CART_ADDS = 250;
@@ -350,6 +355,7 @@ const serverEnv = (url: string, extra: Record<string, string> = {}) => ({
   ENABLE_TEST_PAYMENTS: "true",
   SEED_DEMO: "false",
   STORE_CURRENCY: CURRENCY,
+  CATALOG_CACHE_SECONDS,
   // One client address sends every request: the per-address limits would refuse most of them.
   RATE_LIMITS: "api=100000000/60,mutation=100000000/60,checkout=100000000/60,login=100000000/60,signup=100000000/60",
   ...extra,
@@ -510,7 +516,7 @@ async function main() {
   const memory = new Map<string, Memory>();
   try {
     console.log(
-      `Shopwright bench: node dist/server/main.js under autocannon on loopback, ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per operation; ${os.cpus().length} CPUs`,
+      `Shopwright bench: node dist/server/main.js under autocannon on loopback, ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per operation; ${os.cpus().length} CPUs; catalog answer cache ${Number(CATALOG_CACHE_SECONDS) > 0 ? `${CATALOG_CACHE_SECONDS} s` : "off"} (BENCH_CATALOG_CACHE_SECONDS)`,
     );
     console.log(line(COLUMNS.map(([name]) => name)));
     for (const db of databases) for (const products of SIZES) await runOne(db, products, dir, rows, memory);
