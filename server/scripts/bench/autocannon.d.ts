@@ -22,6 +22,8 @@ declare module "autocannon" {
       connections?: number;
       /** Seconds. */
       duration?: number;
+      /** Milliseconds between samples (and between checks for the end of `duration`). */
+      sampleInt?: number;
       timeout?: number;
       method?: string;
       headers?: Record<string, string>;
