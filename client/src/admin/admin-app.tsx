@@ -1,6 +1,6 @@
 import { Link, NavLink, Route, Routes } from "react-router";
 import { NotFound } from "../components/not-found";
-import { useMeQuery } from "../graphql/hooks";
+import { useMeQuery } from "../graphql/op.Me";
 import { CatalogIoPage } from "./catalog-io/catalog-io-page";
 import { CategoriesPage } from "./categories/categories-page";
 import { DashboardPage } from "./dashboard/dashboard-page";

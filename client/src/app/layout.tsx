@@ -1,6 +1,9 @@
 import { useApolloClient } from "@apollo/client/react";
 import { Link, NavLink, Outlet, useNavigate } from "react-router";
-import { useCartQuery, useLogoutMutation, useMeQuery, usePaymentMethodsQuery } from "../graphql/hooks";
+import { useCartQuery } from "../graphql/op.Cart";
+import { useLogoutMutation } from "../graphql/op.Logout";
+import { useMeQuery } from "../graphql/op.Me";
+import { usePaymentMethodsQuery } from "../graphql/op.PaymentMethods";
 
 function AccountLinks() {
   const { data } = useMeQuery();

@@ -1,12 +1,10 @@
 import { useRef, useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { usePageTitle } from "../../components/page-title";
-import {
-  useAdminCategoriesQuery,
-  useCreateCategoryMutation,
-  useDeleteCategoryMutation,
-  useUpdateCategoryMutation,
-} from "../../graphql/hooks";
+import { useAdminCategoriesQuery } from "../../graphql/op.AdminCategories";
+import { useCreateCategoryMutation } from "../../graphql/op.CreateCategory";
+import { useDeleteCategoryMutation } from "../../graphql/op.DeleteCategory";
+import { useUpdateCategoryMutation } from "../../graphql/op.UpdateCategory";
 import { apiError } from "../../lib/errors";
 import { branchIds, DEEPEST, flattenTree, type TreeNode } from "./category-tree";
 

@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import { useAdminCategoriesQuery } from "../../graphql/hooks";
+import { useAdminCategoriesQuery } from "../../graphql/op.AdminCategories";
 import type { TreeNode } from "./category-tree";
 
 /** The product form's "Categories": a checkbox per category, subcategories nested under their parent. */

@@ -3,7 +3,7 @@ import { ListTable, type Column } from "../../components/list-table";
 import { usePageTitle } from "../../components/page-title";
 import { Price } from "../../components/price";
 import type { DashboardQuery } from "../../graphql/graphql";
-import { useDashboardQuery } from "../../graphql/hooks";
+import { useDashboardQuery } from "../../graphql/op.Dashboard";
 import { OutboxWarnings } from "../emails/outbox-warnings";
 import { RevenueChart } from "./revenue-chart";
 

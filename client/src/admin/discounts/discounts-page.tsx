@@ -2,7 +2,9 @@ import { useRef, useState, type FormEvent } from "react";
 import { ListTable, type Column } from "../../components/list-table";
 import { usePageTitle } from "../../components/page-title";
 import type { DiscountCodeFieldsFragment, DiscountKind } from "../../graphql/graphql";
-import { useAdminDiscountCodesQuery, useDeleteDiscountCodeMutation, useSaveDiscountCodeMutation } from "../../graphql/hooks";
+import { useAdminDiscountCodesQuery } from "../../graphql/op.AdminDiscountCodes";
+import { useDeleteDiscountCodeMutation } from "../../graphql/op.DeleteDiscountCode";
+import { useSaveDiscountCodeMutation } from "../../graphql/op.SaveDiscountCode";
 import { apiError } from "../../lib/errors";
 import { moneyInputValue } from "../../lib/money";
 import {

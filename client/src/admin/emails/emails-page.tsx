@@ -3,7 +3,8 @@ import { useSearchParams } from "react-router";
 import { ListTable, type Column } from "../../components/list-table";
 import { usePageTitle } from "../../components/page-title";
 import type { EmailKind, EmailMessageFieldsFragment, EmailStatus } from "../../graphql/graphql";
-import { useAdminEmailsQuery, useResendEmailMutation } from "../../graphql/hooks";
+import { useAdminEmailsQuery } from "../../graphql/op.AdminEmails";
+import { useResendEmailMutation } from "../../graphql/op.ResendEmail";
 import { apiError } from "../../lib/errors";
 import { OutboxWarnings } from "./outbox-warnings";
 

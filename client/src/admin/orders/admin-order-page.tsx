@@ -4,7 +4,10 @@ import { NotFound } from "../../components/not-found";
 import { OrderSummary } from "../../components/order-summary";
 import { usePageTitle } from "../../components/page-title";
 import type { AdminOrderQuery, OrderStatus } from "../../graphql/graphql";
-import { useAdminOrderQuery, useMarkOrderPaidMutation, useRetryRefundMutation, useUpdateOrderStatusMutation } from "../../graphql/hooks";
+import { useAdminOrderQuery } from "../../graphql/op.AdminOrder";
+import { useMarkOrderPaidMutation } from "../../graphql/op.MarkOrderPaid";
+import { useRetryRefundMutation } from "../../graphql/op.RetryRefund";
+import { useUpdateOrderStatusMutation } from "../../graphql/op.UpdateOrderStatus";
 import { apiError } from "../../lib/errors";
 
 /** Button labels for the moves the server offers in `nextStatuses` (the server decides which are legal). */

@@ -4,7 +4,7 @@ import { ListTable, type Column } from "../../components/list-table";
 import { usePageTitle } from "../../components/page-title";
 import { Price } from "../../components/price";
 import type { AdminOrdersQuery, OrderStatus } from "../../graphql/graphql";
-import { useAdminOrdersQuery } from "../../graphql/hooks";
+import { useAdminOrdersQuery } from "../../graphql/op.AdminOrders";
 
 export const ORDER_STATUSES: OrderStatus[] = ["PENDING_PAYMENT", "PAID", "SHIPPED", "DELIVERED", "CANCELLED", "REFUNDED"];
 

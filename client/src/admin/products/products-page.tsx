@@ -5,7 +5,7 @@ import { usePageTitle } from "../../components/page-title";
 import { Price } from "../../components/price";
 import { ProductImage } from "../../components/product-image";
 import type { AdminProductsQuery, ProductStatus } from "../../graphql/graphql";
-import { useAdminProductsQuery } from "../../graphql/hooks";
+import { useAdminProductsQuery } from "../../graphql/op.AdminProducts";
 
 type Row = AdminProductsQuery["adminProducts"]["nodes"][number];
 

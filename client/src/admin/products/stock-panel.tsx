@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { ListTable, type Column } from "../../components/list-table";
 import type { AdminProductFieldsFragment, AdminProductQuery } from "../../graphql/graphql";
-import { useAdjustStockMutation } from "../../graphql/hooks";
+import { useAdjustStockMutation } from "../../graphql/op.AdjustStock";
 import { apiError } from "../../lib/errors";
 
 type Movements = AdminProductQuery["stockMovements"];

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { usePageTitle } from "../../components/page-title";
-import { useAdminShippingQuery } from "../../graphql/hooks";
+import { useAdminShippingQuery } from "../../graphql/op.AdminShipping";
 import { apiError } from "../../lib/errors";
 import { TaxRates } from "./tax-rates";
 import { ZoneEditor } from "./zone-editor";

@@ -1,7 +1,8 @@
 import { useRef, useState, type FormEvent } from "react";
 import { ListTable, type Column } from "../../components/list-table";
 import type { TaxRateFieldsFragment } from "../../graphql/graphql";
-import { useDeleteTaxRateMutation, useSaveTaxRateMutation } from "../../graphql/hooks";
+import { useDeleteTaxRateMutation } from "../../graphql/op.DeleteTaxRate";
+import { useSaveTaxRateMutation } from "../../graphql/op.SaveTaxRate";
 import { apiError } from "../../lib/errors";
 import {
   EMPTY_TAX,

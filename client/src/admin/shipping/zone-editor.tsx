@@ -1,7 +1,8 @@
 import { useRef, useState, type FormEvent } from "react";
 import { flushSync } from "react-dom";
 import type { ShippingZoneFieldsFragment } from "../../graphql/graphql";
-import { useDeleteShippingZoneMutation, useSaveShippingZoneMutation } from "../../graphql/hooks";
+import { useDeleteShippingZoneMutation } from "../../graphql/op.DeleteShippingZone";
+import { useSaveShippingZoneMutation } from "../../graphql/op.SaveShippingZone";
 import { apiError } from "../../lib/errors";
 import {
   countriesText,

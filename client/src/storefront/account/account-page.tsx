@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { Link, useLocation } from "react-router";
 import { usePageTitle } from "../../components/page-title";
-import { useChangePasswordMutation, useMeQuery } from "../../graphql/hooks";
+import { useChangePasswordMutation } from "../../graphql/op.ChangePassword";
+import { useMeQuery } from "../../graphql/op.Me";
 import { AuthForm, NEW_PASSWORD_HINT } from "./auth-form";
 import type { PasswordResetState } from "./reset-password-page";
 

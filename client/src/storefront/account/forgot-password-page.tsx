@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { usePageTitle } from "../../components/page-title";
-import { useRequestPasswordResetMutation } from "../../graphql/hooks";
+import { useRequestPasswordResetMutation } from "../../graphql/op.RequestPasswordReset";
 import { AuthForm } from "./auth-form";
 
 /**

@@ -1,6 +1,6 @@
 import { Link, useSearchParams } from "react-router";
 import { usePageTitle } from "../../components/page-title";
-import { useLoginMutation } from "../../graphql/hooks";
+import { useLoginMutation } from "../../graphql/op.Login";
 import { AuthForm } from "./auth-form";
 
 export function LoginPage() {

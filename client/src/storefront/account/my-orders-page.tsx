@@ -3,7 +3,7 @@ import { ListTable, type Column } from "../../components/list-table";
 import { usePageTitle } from "../../components/page-title";
 import { Price } from "../../components/price";
 import type { MyOrdersQuery } from "../../graphql/graphql";
-import { useMyOrdersQuery } from "../../graphql/hooks";
+import { useMyOrdersQuery } from "../../graphql/op.MyOrders";
 import { apiError } from "../../lib/errors";
 import { STATUS_LABEL } from "../order/order-page";
 

@@ -2,7 +2,7 @@ import { useApolloClient } from "@apollo/client/react";
 import { useState } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
 import { usePageTitle } from "../../components/page-title";
-import { useResetPasswordMutation } from "../../graphql/hooks";
+import { useResetPasswordMutation } from "../../graphql/op.ResetPassword";
 import { AuthForm, NEW_PASSWORD_HINT } from "./auth-form";
 
 /** Where the account page says the new password is set (router state). */

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import { usePageTitle } from "../../components/page-title";
-import { useRegisterMutation } from "../../graphql/hooks";
+import { useRegisterMutation } from "../../graphql/op.Register";
 import { AuthForm, NEW_PASSWORD_HINT } from "./auth-form";
 
 export function SignupPage() {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { CartFieldsFragment } from "../../graphql/graphql";
-import { useApplyDiscountCodeMutation, useRemoveDiscountCodeMutation } from "../../graphql/hooks";
+import { useApplyDiscountCodeMutation } from "../../graphql/op.ApplyDiscountCode";
+import { useRemoveDiscountCodeMutation } from "../../graphql/op.RemoveDiscountCode";
 import { apiError } from "../../lib/errors";
 import { formatMoney } from "../../lib/money";
 

@@ -1,4 +1,4 @@
-import { useAddToCartMutation } from "../../graphql/hooks";
+import { useAddToCartMutation } from "../../graphql/op.AddToCart";
 import { apiError } from "../../lib/errors";
 
 /** Adds to the cart; the result lands in the cached singleton Cart, so the badge updates by itself. */

@@ -1,10 +1,9 @@
 import { usePageTitle } from "../../components/page-title";
-import { useProductsQuery } from "../../graphql/hooks";
+import { useProductsQuery } from "../../graphql/op.Products";
 import { CategoryNav } from "./category-nav";
+import { PAGE_SIZE } from "./page-size";
 import { ProductGrid } from "./product-grid";
 import { SearchBox, useSearchTerm } from "./search-box";
-
-export const PAGE_SIZE = 12;
 
 export function CatalogPage() {
   const search = useSearchTerm();

@@ -1,6 +1,6 @@
 import { NavLink } from "react-router";
 import type { CategoryLinkFragment } from "../../graphql/graphql";
-import { useCategoriesQuery } from "../../graphql/hooks";
+import { useCategoriesQuery } from "../../graphql/op.Categories";
 
 /** Where a category page is in the tree. */
 export interface CategoryPlace {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { CartFieldsFragment } from "../../graphql/graphql";
-import { useSelectShippingMutation, useSetShippingDestinationMutation } from "../../graphql/hooks";
+import { useSelectShippingMutation } from "../../graphql/op.SelectShipping";
+import { useSetShippingDestinationMutation } from "../../graphql/op.SetShippingDestination";
 import { apiError } from "../../lib/errors";
 import type { AddressForm } from "./validation";
 

@@ -2,7 +2,7 @@ import { useEffect } from "react";
 import { Link, useLocation, useParams, useSearchParams } from "react-router";
 import { NotFound } from "../../components/not-found";
 import { usePageTitle } from "../../components/page-title";
-import { useOrderQuery } from "../../graphql/hooks";
+import { useOrderQuery } from "../../graphql/op.Order";
 import { OrderSummary } from "../../components/order-summary";
 
 export const STATUS_LABEL: Record<string, string> = {

@@ -4,7 +4,7 @@ import { NotFound } from "../../components/not-found";
 import { usePageTitle } from "../../components/page-title";
 import { Price } from "../../components/price";
 import { ProductImage } from "../../components/product-image";
-import { useProductQuery } from "../../graphql/hooks";
+import { useProductQuery } from "../../graphql/op.Product";
 import { useAddToCart } from "../cart/use-add-to-cart";
 import { categoryPath } from "../catalog/category-nav";
 import { chosenVariant, initialChoice, pictureVariant, whyNotAddable, type Choice } from "./variant-choice";
