@@ -19,7 +19,7 @@ import { encodeCursor } from "../graphql/cursor";
 import { connectStore } from "../modules";
 import { generateCatalog, type BenchCatalog } from "./bench/catalog";
 import { storefrontOperations } from "./bench/operations";
-import { startServer, type ServerProcess, type Snapshot } from "./bench/server-process";
+import { startServer, stopAllServers, type ServerProcess, type Snapshot } from "./bench/server-process";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const seconds = (name: string, fallback: number) => {
@@ -249,6 +249,7 @@ async function measure(server: ServerProcess, engine: string, products: number, 
   await load(server.url, op, WARMUP);
   const before: Snapshot = await server.snapshot();
   const run = await load(server.url, op, DURATION);
+  if (interrupted) throw new Error("interrupted");
   const after = await server.snapshot();
   if (run.firstFailure) console.error(`  ${op.name}: ${run.failed} failed responses; the first: ${run.firstFailure}`);
   const sorted = run.latencies.sort((a, b) => a - b);
@@ -363,13 +364,17 @@ const serverEnv = (url: string, extra: Record<string, string> = {}) => ({
   ...extra,
 });
 
+/** Set on Ctrl-C: nothing more is started, and the handler cleans up and exits. */
+let interrupted = false;
+
 /** Starts a server on `url`, hands it to `work`, and stops it (printing the end of its log if `work` fails). */
 async function withServer(dir: string, env: Record<string, string>, work: (server: ServerProcess) => Promise<void>): Promise<void> {
+  if (interrupted) throw new Error("interrupted");
   const server = await startServer(ROOT, dir, env);
   try {
     await work(server);
   } catch (e) {
-    console.error(server.output().split("\n").slice(-20).join("\n"));
+    if (!interrupted) console.error(server.output().split("\n").slice(-20).join("\n"));
     throw e;
   } finally {
     await server.stop();
@@ -516,6 +521,18 @@ async function main() {
   if (process.env.BENCH_DATABASE_URL) databases.push(await mysqlDatabase(process.env.BENCH_DATABASE_URL));
   const rows: Row[] = [];
   const memory = new Map<string, Memory>();
+  // Interrupted: stop the server, empty the scratch database and remove the temporary files before going.
+  process.once("SIGINT", () => {
+    console.error("Interrupted: stopping the server and cleaning up");
+    interrupted = true;
+    void stopAllServers()
+      .then(() => Promise.all(databases.map((db) => db.empty())))
+      .catch((e) => console.error(e))
+      .finally(() => {
+        fs.rmSync(dir, { recursive: true, force: true });
+        process.exit(130);
+      });
+  });
   try {
     console.log(
       `Shopwright bench: node dist/server/main.js under autocannon on loopback, ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per operation; ${os.cpus().length} CPUs; catalog answer cache ${Number(CATALOG_CACHE_SECONDS) > 0 ? `${CATALOG_CACHE_SECONDS} s` : "off"} (BENCH_CATALOG_CACHE_SECONDS)`,
@@ -538,6 +555,7 @@ async function main() {
 }
 
 main().catch((e) => {
+  if (interrupted) return; // the SIGINT handler exits once it has cleaned up
   console.error(e);
   process.exit(1);
 });

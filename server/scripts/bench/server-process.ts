@@ -32,6 +32,23 @@ export interface ServerProcess {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Every server started and not yet exited. */
+const children = new Set<ChildProcess>();
+
+/** Stops every server still running (SIGTERM, then SIGKILL after 15 s); for an interrupted bench. */
+export async function stopAllServers(): Promise<void> {
+  await Promise.all([...children].map((child) => stopChild(child)));
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const gone = new Promise<void>((r) => child.once("exit", () => r()));
+  child.kill("SIGTERM");
+  const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+  await gone;
+  clearTimeout(timer);
+}
+
 /**
  * Starts the built server as `npm start` does (`node dist/server/main.js`), with the bench's probe
  * preloaded (probe.ts: the SQL count on SIGUSR2), its output going to a file in `dir` as a production log
@@ -52,8 +69,12 @@ export async function startServer(root: string, dir: string, env: Record<string,
     },
   );
   fs.closeSync(out);
+  children.add(child);
   let exit: number | null | undefined;
-  child.on("exit", (code, signal) => (exit = code ?? (signal ? -1 : null)));
+  child.on("exit", (code, signal) => {
+    exit = code ?? (signal ? -1 : null);
+    children.delete(child);
+  });
   const output = () => (fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8") : "");
 
   const started = Date.now();
@@ -90,14 +111,7 @@ export async function startServer(root: string, dir: string, env: Record<string,
       const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
       return { rssMb: kb("VmRSS") / 1024, peakMb: kb("VmHWM") / 1024 };
     },
-    async stop() {
-      if (exit !== undefined) return;
-      const gone = new Promise<void>((r) => child.once("exit", () => r()));
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
-      await gone;
-      clearTimeout(timer);
-    },
+    stop: () => stopChild(child),
   };
 }
 
