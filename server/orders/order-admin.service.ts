@@ -18,6 +18,24 @@ import type { OrderService } from "./order.service";
 /** Orders an export reads at a time. */
 export const EXPORT_PAGE = 1000;
 
+/** An order as the export reads it (see exportPage). */
+interface ExportRow {
+  id: string;
+  /** created_at as stored, the keyset's cursor. */
+  at: string;
+  number: string;
+  status: string;
+  email: string;
+  currency: string;
+  subtotal: number | string;
+  shipping: number | string;
+  tax: number | string;
+  total: number | string;
+  shipTo: string;
+  city: string;
+  country: string;
+}
+
 /** What the owner may add to a status move: a shipment's tracking number, and a note for the shopper. */
 export interface ShipmentDetails {
   trackingNumber?: string | null;
@@ -208,14 +226,12 @@ export class OrderAdminService {
     yield toCsv([
       ["number", "date", "status", "email", "items", "subtotal", "shipping", "tax", "total", "currency", "ship_to", "city", "country"],
     ]);
-    for (let after: { at: string; id: string } | undefined; ;) {
-      const keys = await this.pageOfKeys(pageSize, after);
-      if (!keys.length) return;
-      after = keys[keys.length - 1];
-      const ids = keys.map((k) => k.id);
-      const m = this.tx.manager;
-      const byId = new Map((await m.findBy(Order, { id: In(ids) })).map((o) => [o.id, o]));
-      const counts = await m
+    for (let after: ExportRow | undefined; ;) {
+      const page = await this.exportPage(pageSize, after);
+      if (!page.length) return;
+      after = page[page.length - 1];
+      const ids = page.map((o) => o.id);
+      const counts = await this.tx.manager
         .createQueryBuilder(OrderLine, "l")
         .select("l.order_id", "orderId")
         .addSelect("SUM(l.quantity)", "items")
@@ -223,41 +239,53 @@ export class OrderAdminService {
         .groupBy("l.order_id")
         .getRawMany<{ orderId: string; items: string | number }>();
       const items = new Map(counts.map((c) => [c.orderId, Number(c.items)]));
-      const rows = ids.flatMap((id) => {
-        const o = byId.get(id);
-        if (!o) return [];
-        return [
-          [
-            o.number,
-            o.createdAt.toISOString(),
-            o.status,
-            o.email,
-            items.get(o.id) ?? 0,
-            moneyInputValue(o.subtotalAmount, o.currency),
-            moneyInputValue(o.shippingAmount, o.currency),
-            moneyInputValue(o.taxAmount, o.currency),
-            moneyInputValue(o.totalAmount, o.currency),
-            o.currency,
-            o.shippingAddress.name,
-            o.shippingAddress.city,
-            o.shippingAddress.country,
-          ],
-        ];
-      });
-      if (rows.length) yield toCsv(rows);
-      if (keys.length < pageSize) return;
+      yield toCsv(
+        page.map((o) => [
+          o.number,
+          // As stored, in UTC: "2026-01-01 10:00:00.123456" (MySQL) or "2026-01-01 10:00:00.123" (SQLite).
+          new Date(`${o.at.replace(" ", "T")}Z`).toISOString(),
+          o.status,
+          o.email,
+          items.get(o.id) ?? 0,
+          moneyInputValue(Number(o.subtotal), o.currency),
+          moneyInputValue(Number(o.shipping), o.currency),
+          moneyInputValue(Number(o.tax), o.currency),
+          moneyInputValue(Number(o.total), o.currency),
+          o.currency,
+          o.shipTo,
+          o.city,
+          o.country,
+        ]),
+      );
+      if (page.length < pageSize) return;
     }
   }
 
   /**
-   * The ids of the next `size` orders, newest first, after `after` (the last page's last order). Its cursor is
-   * created_at as the database stores it (as text on MySQL, whose DATETIME(6) a JavaScript Date would cut to
-   * milliseconds), so no order is skipped or repeated between pages.
+   * The next `size` orders, newest first, after `after` (the last page's last order), as the export's columns
+   * (plain rows: entities would cost more than the query). The cursor is created_at as the database stores it
+   * (as text on MySQL, whose DATETIME(6) a JavaScript Date would cut to milliseconds), so no order is skipped or
+   * repeated between pages, and the index on (created_at, id) bounds each page's scan.
    */
-  private pageOfKeys(size: number, after?: { at: string; id: string }): Promise<{ id: string; at: string }[]> {
-    const at = this.tx.engine === "mysql" ? "CAST(o.created_at AS CHAR)" : "o.created_at";
-    const qb = this.tx.manager.createQueryBuilder(Order, "o").select("o.id", "id").addSelect(at, "at");
-    if (after) qb.where("(o.created_at < :at OR (o.created_at = :at AND o.id < :id))", after);
+  private exportPage(size: number, after?: ExportRow): Promise<ExportRow[]> {
+    const meta = this.tx.manager.connection.getMetadata(Order);
+    const column = (path: string) => `o.${this.tx.manager.connection.driver.escape(meta.findColumnWithPropertyPath(path)!.databaseName)}`;
+    const qb = this.tx.manager
+      .createQueryBuilder(Order, "o")
+      .select("o.id", "id")
+      .addSelect(this.tx.engine === "mysql" ? "CAST(o.created_at AS CHAR)" : "o.created_at", "at")
+      .addSelect("o.number", "number")
+      .addSelect("o.status", "status")
+      .addSelect("o.email", "email")
+      .addSelect("o.currency", "currency")
+      .addSelect("o.subtotal_amount", "subtotal")
+      .addSelect("o.shipping_amount", "shipping")
+      .addSelect("o.tax_amount", "tax")
+      .addSelect("o.total_amount", "total")
+      .addSelect(column("shippingAddress.name"), "shipTo")
+      .addSelect(column("shippingAddress.city"), "city")
+      .addSelect(column("shippingAddress.country"), "country");
+    if (after) qb.where("o.created_at <= :at AND (o.created_at < :at OR o.id < :id)", { at: after.at, id: after.id });
     return qb.orderBy("o.created_at", "DESC").addOrderBy("o.id", "DESC").limit(size).getRawMany();
   }
 }
