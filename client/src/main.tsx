@@ -1,15 +1,7 @@
-import { ApolloProvider } from "@apollo/client/react";
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
-import { RouterProvider } from "react-router";
-import { router } from "./app/router";
-import { createApolloClient } from "./lib/apollo";
+// The first script: a few hundred bytes that send the page's first query, then load the shop's code (which
+// index.html already asks for with <link rel="modulepreload">, see client/vite.config.mts) and start it.
+import { startFirstQuery } from "./app/early-queries";
 import "./styles.css";
 
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <ApolloProvider client={createApolloClient()}>
-      <RouterProvider router={router} />
-    </ApolloProvider>
-  </StrictMode>,
-);
+const early = startFirstQuery(window.location);
+void import("./app/start").then(({ start }) => start(early));

@@ -1,4 +1,5 @@
-import { ApolloClient, HttpLink, InMemoryCache, type FieldPolicy, type Reference } from "@apollo/client";
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, type FieldPolicy, type Reference } from "@apollo/client";
+import { Observable } from "rxjs";
 
 interface Page {
   nodes: unknown[];
@@ -34,14 +35,46 @@ export function pagedList(keyArgs: string[] | false, keepLoaded: boolean): Field
   };
 }
 
+/** Answers fetched before the client existed (the page's first query, sent while the code was loading). */
+export interface EarlyAnswers {
+  /** The answer for the first operation of this name and variables, once (null: a failed request); null for any other. */
+  take(operationName: string | undefined, variables: Record<string, unknown>): Promise<ApolloLink.Result | null> | null;
+}
+
+/**
+ * Answers an operation with its early answer when there is one (the page's first query, sent while the code
+ * was loading); anything else, or an early request that failed, goes to the server.
+ */
+export function earlyAnswerLink(early: EarlyAnswers): ApolloLink {
+  return new ApolloLink((operation, forward) => {
+    const answer = early.take(operation.operationName, operation.variables);
+    if (!answer) return forward(operation);
+    return new Observable<ApolloLink.Result>((observer) => {
+      let rest: { unsubscribe(): void } | undefined;
+      let closed = false;
+      void answer.then((result) => {
+        if (closed) return;
+        if (!result) return void (rest = forward(operation).subscribe(observer));
+        observer.next(result);
+        observer.complete();
+      });
+      return () => {
+        closed = true;
+        rest?.unsubscribe();
+      };
+    });
+  });
+}
+
 /**
  * The shop's Apollo Client. The cart is a singleton in the cache (keyFields: []), so every cart
  * mutation's result updates the header badge and the cart page without refetching anything.
- * Paged lists accumulate for "Load more", one list per filter.
+ * Paged lists accumulate for "Load more", one list per filter. `early`: the page's first query, already sent.
  */
-export function createApolloClient(): ApolloClient {
+export function createApolloClient({ early }: { early?: EarlyAnswers } = {}): ApolloClient {
+  const http = new HttpLink({ uri: "/graphql", credentials: "same-origin" });
   return new ApolloClient({
-    link: new HttpLink({ uri: "/graphql", credentials: "same-origin" }),
+    link: early ? ApolloLink.from([earlyAnswerLink(early), http]) : http,
     cache: new InMemoryCache({
       typePolicies: {
         Cart: { keyFields: [] },
