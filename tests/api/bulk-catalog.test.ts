@@ -1,7 +1,11 @@
 import { validateCatalog } from "../../server/catalog/catalog-import";
 import { CatalogProblems } from "../../server/catalog/catalog-io.service";
 import { randomUUID } from "node:crypto";
-import { adminClient, describeEachEngine, type TestServer } from "../helpers/test-server";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { runCli } from "../helpers/cli";
+import { adminClient, describeEachEngine, engines, scratchDatabase, type TestServer } from "../helpers/test-server";
 
 /** Reads a download to its end, as text (the export's rows come in many chunks). */
 async function download(
@@ -108,7 +112,7 @@ describeEachEngine("big catalog files and exports", (server) => {
     // Some of the file's products are there already (upserted by SKU), one of them with options.
     const before = validateCatalog(
       [
-        ...Array.from({ length: 300 }, (_, i) => ({ sku: `BULK-${i}`, name: `Old ${i}`, price: 100, stock: 1 })),
+        ...Array.from({ length: 100 }, (_, i) => ({ sku: `BULK-${i}`, name: `Old ${i}`, price: 100, stock: 1 })),
         {
           sku: "BULK-TEE",
           name: "Tee",
@@ -153,7 +157,7 @@ describeEachEngine("big catalog files and exports", (server) => {
     const started = Date.now();
     const result = await catalogIo.importRows(rows, "test", { onProgress: (done) => progress.push(done) });
     const seconds = (Date.now() - started) / 1000;
-    expect(result).toEqual({ created: BIG - 300, updated: 301 });
+    expect(result).toEqual({ created: BIG - 100, updated: 101 });
     expect(progress[0]).toBe(0);
     expect(progress.at(-1)).toBe(BIG + 1);
     expect(progress.length).toBeGreaterThan(50);
@@ -193,20 +197,24 @@ describeEachEngine("big catalog files and exports", (server) => {
     const { catalogIo } = server().app.services;
     const products = await count(server(), "product");
     const movements = await count(server(), "stock_movement");
-    // Row 39,990's SKU is a variant of another product's: found only when its batch is written, long after the first.
-    const file = Array.from({ length: BIG }, (_, i) => ({
-      sku: i === 39_990 ? "BULK-10-M" : `deep-${i}`,
+    // Row 9,990's SKU is a variant of another product's: found only when its batch, the 40th, is written.
+    const file = Array.from({ length: 10_000 }, (_, i) => ({
+      sku: i === 9_990 ? "BULK-10-M" : `deep-${i}`,
       name: `Deep ${i}`,
       price: 500,
       stock: 1,
     }));
     const { rows, problems } = validateCatalog(file, "USD");
     expect(problems).toEqual([]);
-    const error = await catalogIo.importRows(rows, "test").catch((e: unknown) => e);
+    const batches: number[] = [];
+    const error = await catalogIo
+      .importRows(rows, "test", { batchSize: 250, onProgress: (done) => batches.push(done) })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CatalogProblems);
     expect((error as CatalogProblems).problems).toEqual([
-      { index: 39_990, field: "sku", message: "Another product already has the SKU BULK-10-M" },
+      { index: 9_990, field: "sku", message: "Another product already has the SKU BULK-10-M" },
     ]);
+    expect(batches.at(-1)).toBe(9_750);
     expect(await count(server(), "product")).toBe(products);
     expect(await count(server(), "stock_movement")).toBe(movements);
   });
@@ -321,5 +329,25 @@ describeEachEngine("big catalog files and exports", (server) => {
     expect(again.text.split("\r\n")).toHaveLength(ORDERS + 2);
     // The whole export reads 33 pages (3 statements each); the one left after its first bytes, a few.
     expect(left).toBeLessThan(whole / 2);
+  });
+});
+
+describe.each(engines)("npm run seed -- --file with a big file [%s]", (engine) => {
+  test("shows its progress on stderr (a line every 10,000 when not on a terminal) and ends with its time and peak memory", async () => {
+    const scratch = await scratchDatabase(engine);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sw-seed-")), "catalog.json");
+    try {
+      fs.writeFileSync(
+        file,
+        JSON.stringify(Array.from({ length: 12_000 }, (_, i) => ({ sku: `SEED-${i}`, name: `Seed ${i}`, price: 100, stock: 1 }))),
+      );
+      const run = await runCli("scripts/seed.js", ["--file", file], { DATABASE_URL: scratch.url }, { timeoutMs: 120_000 });
+      expect(run.code).toBe(0);
+      expect(run.stderr).toBe("Imported 10,000 / 12,000 products\nImported 12,000 / 12,000 products\n");
+      expect(run.stdout).toMatch(/created 12000, updated 0 products\.\nTook \d+\.\d s; peak memory \d+ MB\.\n$/);
+    } finally {
+      await scratch.drop();
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    }
   });
 });
