@@ -72,7 +72,7 @@ export function CatalogIoPage() {
       } else {
         const first = answer.errors?.[0];
         setProblems(first?.extensions?.problems ?? []);
-        setMessage(first?.message ?? (status === 413 ? "The file is too large to import" : "The import failed"));
+        setMessage(status === 413 ? "The file is too large to import (64 MB at most)" : (first?.message ?? "The import failed"));
       }
     } catch (error) {
       setMessage((error as Error).message);
