@@ -87,7 +87,9 @@ const DOCS = {
   placeOrder: operation("PlaceOrder"),
 };
 const JSON_HEADERS = { "content-type": "application/json" };
-const gql = (query: string, variables: object = {}) => JSON.stringify({ query, variables });
+/** A request body as Apollo Client sends it: the operation's name, its variables and its text. */
+const gql = (query: string, variables: object = {}) =>
+  JSON.stringify({ operationName: /^(?:query|mutation) (\w+)/.exec(query)?.[1], variables, query });
 const cookieOf = (headers: Record<string, string | string[]>) => {
   const set = headers["set-cookie"] ?? headers["Set-Cookie"];
   return (Array.isArray(set) ? set[0] : set)?.split(";")[0];

@@ -1,10 +1,21 @@
 import fs from "node:fs";
 import path from "node:path";
-import { Kind, parse, print, visit, type DefinitionNode, type FragmentDefinitionNode, type OperationDefinitionNode } from "graphql";
+import {
+  Kind,
+  parse,
+  print,
+  visit,
+  type ASTNode,
+  type DefinitionNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from "graphql";
 
 /**
  * The storefront's own GraphQL operations (client/src/**\/*.graphql), so the bench asks exactly what the
- * shop's pages ask: `document("Products")` is the Products query with every fragment it spreads.
+ * shop's pages ask: `document("Products")` is the Products query with every fragment it spreads, with
+ * __typename in every selection but the root's, as Apollo Client sends it.
  */
 export function storefrontOperations(root: string): (name: string) => string {
   const operations = new Map<string, OperationDefinitionNode>();
@@ -30,7 +41,7 @@ export function storefrontOperations(root: string): (name: string) => string {
         },
       });
     collect(operation);
-    return [operation, ...needed.values()].map((d) => print(d)).join("\n");
+    return [operation, ...needed.values()].map((d) => print(withTypename(d))).join("\n");
   };
 }
 
@@ -39,5 +50,16 @@ function graphqlFiles(dir: string): string[] {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return entry.name === "node_modules" || entry.name === "dist" ? [] : graphqlFiles(full);
     return entry.name.endsWith(".graphql") ? [full] : [];
+  });
+}
+
+/** Adds __typename to every selection set but an operation's own (Apollo Client's addTypenameToDocument). */
+function withTypename(def: DefinitionNode): DefinitionNode {
+  return visit(def, {
+    SelectionSet(node: SelectionSetNode, _key, parent: ASTNode | readonly ASTNode[] | undefined): SelectionSetNode | undefined {
+      if (parent && !Array.isArray(parent) && (parent as ASTNode).kind === Kind.OPERATION_DEFINITION) return undefined;
+      if (node.selections.some((s) => s.kind === Kind.FIELD && s.name.value === "__typename")) return undefined;
+      return { ...node, selections: [...node.selections, { kind: Kind.FIELD, name: { kind: Kind.NAME, value: "__typename" } }] };
+    },
   });
 }
