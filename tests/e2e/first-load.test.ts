@@ -78,7 +78,7 @@ async function watchPaint(page: Page, selector: string): Promise<void> {
 
 /** Opens `path` in a fresh browser (empty cache) on the slow profile; waits for `selector`, then for quiet. */
 async function firstLoad(server: TestServer, path: string, selector: string): Promise<FirstLoad> {
-  const { page, context, close } = await openBrowser({ width: 412, height: 915 });
+  const { page, context, errors, close } = await openBrowser({ width: 412, height: 915 });
   try {
     const cdp = await context.newCDPSession(page);
     const resources = await watchNetwork(cdp);
@@ -91,7 +91,12 @@ async function firstLoad(server: TestServer, path: string, selector: string): Pr
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
     await watchPaint(page, selector);
     await page.goto(`${server.url}${path}`, { timeout: 60_000 });
-    await page.waitForFunction(() => (window as unknown as { __shown?: number }).__shown !== undefined, null, { timeout: 60_000 });
+    await page
+      .waitForFunction(() => (window as unknown as { __shown?: number }).__shown !== undefined, null, { timeout: 60_000 })
+      .catch(async (e: Error) => {
+        const main = await page.evaluate(() => document.querySelector("main")?.textContent ?? "(no main)").catch(() => "?");
+        throw new Error(`${e.message}\nThe page shows: ${main.slice(0, 300)}\nErrors: ${errors.join("; ")}`);
+      });
     // Everything the first load asks for (pictures included) has arrived: no request for a second.
     await page.waitForLoadState("networkidle", { timeout: 60_000 });
     // Two frames after: the paint timings of what is on screen have been noted.
