@@ -30,7 +30,7 @@ import { createMailTransport } from "./email/mail-transport";
 import { createResolvers, createServices, type Services } from "./modules";
 import { InvalidWebhook } from "./payments/payment.port";
 import { RequestSession } from "./sessions/request-session";
-import { SESSION_COOKIE } from "./sessions/session.service";
+import { SESSION_COOKIE, SESSION_HEADER } from "./sessions/session.service";
 
 /** The storefront's routes (client/src/app/router.tsx); other paths are answered with its not-found page and 404. */
 const STOREFRONT_PATHS = [
@@ -237,7 +237,7 @@ export async function createApp(config: Config, dataSource: DataSource, options:
     "/graphql",
     limits.middleware("api"),
     express.json({ limit: "200kb" }),
-    catalogCache({ ttlMs: config.catalogCacheMs, maxEntries: 2000, sessionCookie: cookie.name }),
+    catalogCache({ ttlMs: config.catalogCacheMs, maxEntries: 2000, sessionCookie: cookie.name, sessionHeader: SESSION_HEADER }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({
         session: sessionOf(req, res),

@@ -1,6 +1,5 @@
 import { Kind, parse, type OperationDefinitionNode } from "graphql";
 import type { RequestHandler } from "express";
-import { SESSION_HEADER } from "../sessions/session.service";
 
 /** Root fields whose answer is the same for every shopper: the public catalog. */
 const PUBLIC_ROOTS = new Set(["products", "product", "categories", "category", "shop", "__typename"]);
@@ -22,7 +21,13 @@ interface Answer {
  * the cart, checkout, accounts and admin never go through it. A shopper sees prices and stock at most
  * `ttlMs` old; two server processes each keep their own, so they agree again within `ttlMs`.
  */
-export function catalogCache(options: { ttlMs: number; maxEntries: number; sessionCookie: string }): RequestHandler {
+export function catalogCache(options: {
+  ttlMs: number;
+  maxEntries: number;
+  /** The session cookie's name, and the header a client without cookies asks for a session token with. */
+  sessionCookie: string;
+  sessionHeader: string;
+}): RequestHandler {
   const answers = new Map<string, Answer>();
   const cacheable = new Map<string, boolean>();
   let bytes = 0;
@@ -47,7 +52,7 @@ export function catalogCache(options: { ttlMs: number; maxEntries: number; sessi
 
   // A session (cookie or bearer token), or a client asking for one (its token comes back in a header).
   const hasSession = (headers: Record<string, string | string[] | undefined>) =>
-    Boolean(headers.authorization || headers[SESSION_HEADER.toLowerCase()]) ||
+    Boolean(headers.authorization || headers[options.sessionHeader.toLowerCase()]) ||
     String(headers.cookie ?? "").includes(`${options.sessionCookie}=`);
 
   return (req, res, next) => {
