@@ -7,7 +7,7 @@ import compression from "compression";
 import express from "express";
 import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import { GraphQLError, type ValidationContext } from "graphql";
 import type { DataSource } from "typeorm";
@@ -109,6 +109,8 @@ export async function createApp(config: Config, dataSource: DataSource, options:
     plugins: [
       ...protection.plugins,
       ApolloServerPluginLandingPageDisabled(),
+      // No cache hints are used (the catalog cache is http/catalog-cache.ts); on, it wraps every field's resolver.
+      ApolloServerPluginCacheControlDisabled(),
       limits.plugin(),
       {
         requestDidStart: async ({ contextValue }) => ({
