@@ -1,6 +1,6 @@
 import { In, MoreThan } from "typeorm";
 import { moneyInputValue, parseMoneyInput } from "../../common/money";
-import { findIn, insertMany } from "../db/batch";
+import { chunk, findIn, insertMany, MAX_PARAMS } from "../db/batch";
 import type { Transactions } from "../db/transaction";
 import { AppError, ErrorCode } from "../graphql/errors";
 import { parseCsv, toCsv } from "../lib/csv";
@@ -91,17 +91,73 @@ export class CatalogIoService {
           ).map((p) => [p.sku.toUpperCase(), p]),
         );
         const fresh: { row: CatalogRow; index: number }[] = [];
+        const old: { row: CatalogRow; index: number; productId: number }[] = [];
         for (const [i, row] of batch.entries()) {
           const product = existing.get(row.sku);
-          if (product) await this.updateRow(product.id, row, start + i, categoryIds, actor);
+          if (product) old.push({ row, index: start + i, productId: product.id });
           else fresh.push({ row, index: start + i });
         }
+        await this.updateRows(old, categoryIds, actor);
         await this.insertRows(fresh, categoryIds, actor);
         created += fresh.length;
         options.onProgress?.(start + batch.length, rows.length);
       }
       return { created, updated: rows.length - created };
     });
+  }
+
+  /**
+   * Existing products of a batch. Those whose variants stay as they are (the same SKUs for the same option
+   * values: a catalog exported, edited and imported again) are written a statement or two each, their categories
+   * and pictures replaced by batch; the others (variants added, removed or renamed) one by one (updateRow).
+   */
+  private async updateRows(old: { row: CatalogRow; index: number; productId: number }[], categoryIds: Map<string, number>, actor: string) {
+    if (!old.length) return;
+    const m = this.tx.manager;
+    const plans = old.map(({ row }) => this.planOf(row));
+    const done = await this.variants.updateMatching(
+      old.map(({ productId }, i) => ({ productId, plan: plans[i] })),
+      { reason: "Import", actor, existing: true },
+    );
+    const q = (name: string) => m.connection.driver.escape(name);
+    for (const [i, { row, index, productId }] of old.entries()) {
+      const delta = done.get(productId);
+      if (delta === undefined) {
+        await this.updateRow(productId, row, index, categoryIds, actor);
+        continue;
+      }
+      const { priceAmount, optionsJson } = planTotals(plans[i]);
+      await m.query(
+        `UPDATE ${q("product")} SET ${q("name")} = ?, ${q("description")} = ?, ${q("price_amount")} = ?, ${q("currency")} = ?, ${q("options")} = ?, ${q("stock")} = ${q("stock")} + ?, ${q("updated_at")} = CURRENT_TIMESTAMP WHERE ${q("id")} = ?`,
+        [row.name, row.description, priceAmount, row.currency, optionsJson, delta, productId],
+      );
+    }
+    const written = old.filter(({ productId }) => done.has(productId));
+    const replace = async (entity: typeof ProductCategory | typeof ProductImage, ids: number[]) => {
+      for (const run of chunk(ids, MAX_PARAMS)) {
+        await m.createQueryBuilder().delete().from(entity).where("product_id IN (:...run)", { run }).execute();
+      }
+    };
+    const categorized = written.filter(({ row }) => row.categories);
+    await replace(
+      ProductCategory,
+      categorized.map((o) => o.productId),
+    );
+    await insertMany(
+      m,
+      ProductCategory,
+      categorized.flatMap(({ row, productId }) => row.categories!.map((c) => ({ productId, categoryId: categoryIds.get(c)! }))),
+    );
+    const pictured = written.filter(({ row }) => row.images);
+    await replace(
+      ProductImage,
+      pictured.map((o) => o.productId),
+    );
+    await insertMany(
+      m,
+      ProductImage,
+      pictured.flatMap(({ row, productId }) => row.images!.map((img, position) => ({ productId, url: img.url, alt: img.alt, position }))),
+    );
   }
 
   /** One existing product, as the product admin would save it; a refusal is its row's problem. */

@@ -24,17 +24,18 @@ export interface StockResult {
 export interface StockLedger {
   move(change: StockChange): Promise<StockResult>;
   /**
-   * Records the stock new variants were inserted with (already in their stock column, a bulk import of new
-   * products): one movement for each with stock, in the caller's transaction.
+   * Records stock changes a bulk import has already written to the variants' (and products') stock columns:
+   * one movement for each with a change, in the caller's transaction.
    */
-  opened(entries: OpeningStock[], reason: string, actor: string): Promise<void>;
+  recorded(entries: WrittenStock[], reason: string, actor: string): Promise<void>;
 }
 
-/** A new variant's opening stock, for StockLedger.opened. */
-export interface OpeningStock {
+/** A variant's stock as an import wrote it: `stock` now, after a change of `delta` (a new variant's: its stock). */
+export interface WrittenStock {
   productId: number;
   variantId: number;
   stock: number;
+  delta: number;
 }
 
 /** Whether anything still refers to a product (orders do), so it must be archived rather than deleted. */

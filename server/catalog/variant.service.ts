@@ -1,8 +1,9 @@
 import { In, Not } from "typeorm";
-import { findIn, insertMany } from "../db/batch";
+import { chunk, findIn, insertMany, MAX_PARAMS } from "../db/batch";
+import { groupBy } from "../graphql/loaders";
 import type { Transactions } from "../db/transaction";
 import { badInput } from "../graphql/errors";
-import type { StockLedger } from "./catalog.port";
+import type { StockLedger, WrittenStock } from "./catalog.port";
 import type { CatalogService } from "./catalog.service";
 import { Product } from "./product.entity";
 import { ProductVariant } from "./variant.entity";
@@ -130,12 +131,65 @@ export class VariantService {
           )
         ).map((v) => [v.sku, v.id]),
       );
-      await this.ledger.opened(
-        withStock.map((r) => ({ productId: r.productId, variantId: ids.get(r.sku)!, stock: r.stock })),
+      await this.ledger.recorded(
+        withStock.map((r) => ({ productId: r.productId, variantId: ids.get(r.sku)!, stock: r.stock, delta: r.stock })),
         note.reason,
         note.actor,
       );
     });
+  }
+
+  /**
+   * Existing products (an import's) whose plan keeps their variants as they are, the same SKUs for the same option
+   * values, none added or removed: each variant's values, price, position, picture (when given) and stock
+   * written with one UPDATE, the stock's changes recorded through the ledger in bulk, and each product's stock
+   * column moved by its variants' changes. The products' rows are locked first (in id order), as apply and
+   * checkouts take them. Returns the products it wrote, each with its stock change; the others (variants
+   * added, removed or renamed) are for apply, one by one.
+   */
+  async updateMatching(products: { productId: number; plan: VariantPlan }[], note: StockNote): Promise<Map<number, number>> {
+    const done = new Map<number, number>();
+    if (!products.length) return done;
+    await this.tx.run(async (m) => {
+      const ids = products.map((p) => p.productId);
+      for (const run of chunk(
+        [...ids].sort((a, b) => a - b),
+        MAX_PARAMS,
+      )) {
+        await this.tx.lockForUpdate(m.createQueryBuilder(Product, "p").select("p.id").where("p.id IN (:...run)", { run })).getMany();
+      }
+      const variants = groupBy(ids, await findIn(m, ProductVariant, "productId", ids), (v) => v.productId);
+      const written: WrittenStock[] = [];
+      const q = (name: string) => m.connection.driver.escape(name);
+      for (const [i, { productId, plan }] of products.entries()) {
+        const existing = new Map(variants[i].map((v) => [key(v.optionValues), v]));
+        const matched = plan.variants.map((planned) => ({ planned, variant: existing.get(key(planned.values)) }));
+        if (existing.size !== plan.variants.length || matched.some(({ planned, variant }) => variant?.sku.toUpperCase() !== planned.sku))
+          continue;
+        let delta = 0;
+        for (const [position, { planned, variant }] of matched.entries()) {
+          const stock = planned.stock !== undefined && note.existing ? planned.stock : variant!.stock;
+          const picture = planned.imageUrl !== undefined ? `, ${q("image_url")} = ?` : "";
+          await m.query(
+            `UPDATE ${q("product_variant")} SET ${q("option_values")} = ?, ${q("price_amount")} = ?, ${q("currency")} = ?, ${q("position")} = ?, ${q("stock")} = ?${picture} WHERE ${q("id")} = ?`,
+            [
+              JSON.stringify(planned.values),
+              planned.price,
+              this.currency,
+              position,
+              stock,
+              ...(picture ? [planned.imageUrl ?? null] : []),
+              variant!.id,
+            ],
+          );
+          if (stock !== variant!.stock) written.push({ productId, variantId: variant!.id, stock, delta: stock - variant!.stock });
+          delta += stock - variant!.stock;
+        }
+        done.set(productId, delta);
+      }
+      await this.ledger.recorded(written, note.reason, note.actor);
+    });
+    return done;
   }
 
   /** Which of these SKUs a variant has already (in batches). */

@@ -1,4 +1,4 @@
-import type { OpeningStock, StockChange, StockLedger, StockResult } from "../catalog/catalog.port";
+import type { StockChange, StockLedger, StockResult, WrittenStock } from "../catalog/catalog.port";
 import { parseProductId, type CatalogService } from "../catalog/catalog.service";
 import type { Product } from "../catalog/product.entity";
 import { MAX_STOCK } from "../catalog/product.inputs";
@@ -47,18 +47,18 @@ export class InventoryService implements StockLedger {
     });
   }
 
-  /** The opening stock of variants an import inserted with it, as movements (in batches: see insertMany). */
-  async opened(entries: OpeningStock[], reason: string, actor: string): Promise<void> {
+  /** Stock changes an import wrote in bulk, as movements (in batches: see insertMany). */
+  async recorded(entries: WrittenStock[], reason: string, actor: string): Promise<void> {
     await this.tx.run((m) =>
       insertMany(
         m,
         StockMovement,
         entries
-          .filter((e) => e.stock > 0)
+          .filter((e) => e.delta !== 0)
           .map((e) => ({
             productId: e.productId,
             variantId: e.variantId,
-            delta: e.stock,
+            delta: e.delta,
             reason,
             resultingStock: e.stock,
             actor,

@@ -3,7 +3,8 @@
  *
  * Issue 12's figures for big files, on fresh SQLite files in a temporary folder: the time and peak memory
  * (the process's maximum RSS) of
- *   1. `npm run seed -- --file` with a JSON file of `products` products (a tenth of them with two variants);
+ *   1. `npm run seed -- --file` with a JSON file of `products` products (a tenth of them with two variants),
+ *      then again with new prices and stock (all updates);
  *   2. the admin's CSV upload (POST /api/admin/import/products.csv) of as many rows, into a server process;
  *   3. the orders download (GET /api/admin/export/orders.csv) of `orders` orders, streamed, from a server process.
  * Each runs in a process of its own (this one only sends and counts), so the peaks are theirs alone; the
@@ -168,6 +169,20 @@ async function measure(products: number, orders: number): Promise<void> {
     console.log(
       `seed --file, ${products.toLocaleString("en")} products (${mb(fs.statSync(json).size)} JSON): ${took?.[1]} s, peak RSS ${took?.[2]} MB`,
     );
+    // The same file again: every product is there, so all are updates (new prices and stock).
+    fs.writeFileSync(
+      json,
+      JSON.stringify(
+        catalogJson(products).map((p) => ({ ...(p as Record<string, unknown>), price: 2000, stock: (p as { stock: number }).stock + 1 })),
+      ),
+    );
+    const again = spawnSync(process.execPath, [path.join(DIST, "scripts/seed.js"), "--file", json], {
+      env: { ...process.env, DATABASE_URL: seedDb },
+      encoding: "utf8",
+    });
+    if (again.status !== 0) throw new Error(`seed failed: ${again.stderr}`);
+    const tookAgain = /updated (\d+) products[\s\S]*Took ([\d.]+) s; peak memory (\d+) MB/.exec(again.stdout);
+    console.log(`seed --file again (${tookAgain?.[1]} updates): ${tookAgain?.[2]} s, peak RSS ${tookAgain?.[3]} MB`);
 
     // 2. the admin's CSV upload
     const csv = path.join(dir, "catalog.csv");
