@@ -1,3 +1,4 @@
+import zlib from "node:zlib";
 import { Kind, parse, type OperationDefinitionNode } from "graphql";
 import type { RequestHandler } from "express";
 
@@ -11,7 +12,21 @@ const MAX_ANSWER_BYTES = 512 * 1024;
 interface Answer {
   at: number;
   body: Buffer;
+  /** The body compressed, made at its first hit that accepts the encoding. */
+  br?: Buffer;
+  gzip?: Buffer;
 }
+
+/** What the compression middleware would pick (it leaves a response that says its encoding as it is). */
+function encodingFor(accept: string | undefined): "br" | "gzip" | "identity" {
+  const offered = (accept ?? "").toLowerCase();
+  if (/\bbr\b/.test(offered)) return "br";
+  if (/\bgzip\b/.test(offered)) return "gzip";
+  return "identity";
+}
+
+/** The brotli quality app.ts gives the compression middleware. */
+const BROTLI_QUALITY = 5;
 
 /**
  * The public catalog's GraphQL answers, kept for `ttlMs` (a few seconds): a catalog page asked for again
@@ -65,7 +80,18 @@ export function catalogCache(options: {
     const now = Date.now();
     const hit = answers.get(key);
     if (hit && now - hit.at < options.ttlMs) {
-      res.status(200).type("application/json; charset=utf-8").send(hit.body);
+      // Sent as it is kept, compressed once for every hit: no query, no serialising, no compressing per request.
+      const encoding = hit.body.length < 1024 ? "identity" : encodingFor(req.headers["accept-encoding"]);
+      let bytes = hit.body;
+      if (encoding === "br")
+        bytes = hit.br ??= zlib.brotliCompressSync(hit.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } });
+      if (encoding === "gzip") bytes = hit.gzip ??= zlib.gzipSync(hit.body);
+      res.status(200);
+      res.setHeader("Content-Type", "application/json; charset=utf-8");
+      res.vary("Accept-Encoding");
+      if (encoding !== "identity") res.setHeader("Content-Encoding", encoding);
+      res.setHeader("Content-Length", bytes.length);
+      res.end(bytes);
       return;
     }
     if (hasSession(req.headers)) return next(); // answered for this viewer, not kept for everyone

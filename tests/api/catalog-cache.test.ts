@@ -1,6 +1,10 @@
+import http from "node:http";
+import zlib from "node:zlib";
 import { adminClient, describeEachEngine } from "../helpers/test-server";
 
-const PAGE = `query Page($first: Int) { products(first: $first) { nodes { sku stock price { amount } } } }`;
+const PAGE = `query Page($first: Int) { products(first: $first) { nodes { sku description stock price { amount } } } }`;
+/** Descriptions long enough that a page is worth compressing (over 1 kB). */
+const LONG = "Hand-thrown stoneware with a speckled glaze, fired twice. ".repeat(12);
 const UPDATE = `mutation($id: ID!, $input: UpdateProductInput!) { updateProduct(id: $id, input: $input) { id } }`;
 
 /** The public catalog's answers are sent again for a second without running their query (CATALOG_CACHE_SECONDS=1). */
@@ -23,8 +27,8 @@ describeEachEngine(
 
     beforeAll(async () => {
       ids = await server().seed([
-        { sku: "CACHE-1", price: 1000, stock: 5 },
-        { sku: "CACHE-2", price: 2000, stock: 5 },
+        { sku: "CACHE-1", price: 1000, stock: 5, description: LONG },
+        { sku: "CACHE-2", price: 2000, stock: 5, description: LONG },
       ]);
     });
 
@@ -37,6 +41,31 @@ describeEachEngine(
       expect(again!.status).toBe(200);
       expect(again!.headers.get("content-type")).toBe(first.headers.get("content-type"));
       expect(await again!.text()).toBe(body);
+      // On the wire: compressed as the client accepts, once for every hit.
+      const raw = (encoding: string) =>
+        new Promise<{ encoding?: string; vary?: string; bytes: Buffer }>((resolve, reject) => {
+          const req = http.request(
+            `${server().url}/graphql`,
+            { method: "POST", headers: { "content-type": "application/json", "accept-encoding": encoding } },
+            (res) => {
+              const chunks: Buffer[] = [];
+              res.on("data", (c: Buffer) => chunks.push(c));
+              res.on("end", () =>
+                resolve({ encoding: res.headers["content-encoding"], vary: res.headers.vary, bytes: Buffer.concat(chunks) }),
+              );
+            },
+          );
+          req.on("error", reject);
+          req.end(JSON.stringify({ query: PAGE, variables: { first: 2 } }));
+        });
+      const [br, gzip, plain] = [await raw("gzip, deflate, br"), await raw("gzip"), await raw("identity")];
+      expect(Buffer.byteLength(body)).toBeGreaterThan(1024);
+      expect([br.encoding, gzip.encoding, plain.encoding]).toEqual(["br", "gzip", undefined]);
+      expect(br.vary).toMatch(/Accept-Encoding/i);
+      expect(br.bytes.length).toBeLessThan(Buffer.byteLength(body) / 3);
+      expect(zlib.brotliDecompressSync(br.bytes).toString()).toBe(body);
+      expect(zlib.gunzipSync(gzip.bytes).toString()).toBe(body);
+      expect(plain.bytes.toString()).toBe(body);
       const one = await (await post(PAGE, { first: 1 })).json();
       expect(one.data.products.nodes).toHaveLength(1);
     });
