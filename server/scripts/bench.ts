@@ -31,7 +31,7 @@ const seconds = (name: string, fallback: number) => {
   return value;
 };
 /** How long each operation is measured, after a warm-up of its own. */
-const DURATION = seconds("BENCH_DURATION", 4);
+const DURATION = seconds("BENCH_DURATION", 3.5);
 const WARMUP = seconds("BENCH_WARMUP", 1);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const SIZES = (process.env.BENCH_SIZES ?? "1000,100000").split(",").map((s) => Number(s.trim()));
