@@ -1,6 +1,10 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import nodemailer from "nodemailer";
+import type nodemailer from "nodemailer";
+
+/** Loaded when email is configured (SMTP_URL or an outbox folder): a shop without it never carries it. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const mailer = (): typeof nodemailer => require("nodemailer") as typeof nodemailer;
 import type { MailConfig } from "../config";
 
 /** One message as it leaves: rendered, with its recipients and a Message-ID that stays the same on every attempt. */
@@ -34,7 +38,7 @@ export function createMailTransport(mail: MailConfig): MailTransport | null {
 
 function smtpTransport(url: string, from: string): MailTransport {
   // A small pool: one connection is reused for a burst of messages, two go out at once at most.
-  const transporter = nodemailer.createTransport({ url, pool: true, maxConnections: 2, ...SMTP_TIMEOUTS });
+  const transporter = mailer().createTransport({ url, pool: true, maxConnections: 2, ...SMTP_TIMEOUTS });
   return {
     kind: "smtp",
     async send(mail) {
@@ -47,7 +51,7 @@ function smtpTransport(url: string, from: string): MailTransport {
 }
 
 function fileTransport(dir: string, from: string): MailTransport {
-  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  const transporter = mailer().createTransport({ streamTransport: true, buffer: true, newline: "unix" });
   return {
     kind: "files",
     async send(mail) {
