@@ -1,8 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { In } from "typeorm";
-import { countLater, toPage } from "../graphql/connection";
-import { olderThan } from "../db/keyset";
-import { decodeUuidCursor, encodeCursor } from "../graphql/cursor";
+import { newestFirstPage } from "../db/keyset";
 import { badInput, notFound } from "../graphql/errors";
 import type { Transactions } from "../db/transaction";
 import type { Logger } from "../lib/logger";
@@ -136,14 +134,7 @@ export class EmailService {
     const qb = this.tx.manager.createQueryBuilder(EmailMessage, "e");
     if (filter.status) qb.andWhere("e.status = :status", { status: filter.status });
     if (filter.orderId) qb.andWhere("e.order_id = :orderId", { orderId: filter.orderId });
-    const count = countLater(qb);
-    if (after) olderThan(qb, "e", "email_message", decodeUuidCursor("emails", after));
-    const rows = await qb
-      .orderBy("e.created_at", "DESC")
-      .addOrderBy("e.id", "DESC")
-      .limit(first + 1)
-      .getMany();
-    return toPage(rows, first, count, (last) => encodeCursor("emails", last.id));
+    return newestFirstPage(qb, "emails", first, after);
   }
 
   /** Admin "Resend": a FAILED message goes back in the queue with its attempts reset. */

@@ -1,12 +1,10 @@
 import { In, IsNull, MoreThanOrEqual, Not } from "typeorm";
 import type { GuestOrders } from "../accounts/account.port";
 import type { ProductReferences } from "../catalog/catalog.port";
-import { olderThan } from "../db/keyset";
+import { newestFirstPage } from "../db/keyset";
 import { LIKE_ESCAPE, containsPattern } from "../db/like";
 import type { Transactions } from "../db/transaction";
 import type { Viewer } from "../graphql/context";
-import { countLater, toPage } from "../graphql/connection";
-import { decodeUuidCursor, encodeCursor } from "../graphql/cursor";
 import { OrderLine } from "./order-line.entity";
 import { findOrderWithLines, isOrderId } from "./order-queries";
 import { Order, OrderStatus } from "./order.entity";
@@ -45,14 +43,7 @@ export class OrderService implements ProductReferences, GuestOrders {
     const term = filter.search?.trim().toLowerCase();
     if (term)
       qb.andWhere(`(LOWER(o.number) LIKE :q ${LIKE_ESCAPE} OR LOWER(o.email) LIKE :q ${LIKE_ESCAPE})`, { q: containsPattern(term) });
-    const count = countLater(qb);
-    if (after) olderThan(qb, "o", "customer_order", decodeUuidCursor("orders", after));
-    const rows = await qb
-      .orderBy("o.created_at", "DESC")
-      .addOrderBy("o.id", "DESC")
-      .limit(first + 1)
-      .getMany();
-    return toPage(rows, first, count, (last) => encodeCursor("orders", last.id));
+    return newestFirstPage(qb, "orders", first, after);
   }
 
   /** The lines of many orders in one query (for lists). */

@@ -1,5 +1,5 @@
 import type { Locator, Page } from "playwright-core";
-import { openBrowser, screenshot, seriousA11yViolations } from "../helpers/browser";
+import { openBrowser, screenshot, seriousA11yViolations, signIn } from "../helpers/browser";
 import type { ShopperClient } from "../helpers/client";
 import { orderInput } from "../helpers/operations";
 import { adminClient, describeEachEngine } from "../helpers/test-server";
@@ -32,11 +32,8 @@ describeEachEngine(
       ids = await server().seed([{ sku: "KETTLE", name: "Kettle", price: 2500, stock: 100 }]);
     });
 
-    async function signIn(page: Page, link: string, heading: string) {
-      await page.goto(url("/login?next=/admin"));
-      await page.getByLabel("Email").fill(OWNER.email);
-      await page.getByLabel("Password").fill(OWNER.password);
-      await page.getByRole("button", { name: "Sign in" }).click();
+    async function openAdminScreen(page: Page, link: string, heading: string) {
+      await signIn(page, url("/login?next=/admin"), OWNER.email, OWNER.password);
       await page.getByRole("heading", { name: "Dashboard" }).waitFor();
       await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: link }).click();
       await page.getByRole("heading", { level: 1, name: heading }).waitFor();
@@ -53,7 +50,7 @@ describeEachEngine(
     test("the owner creates discount codes, is told at the field what's wrong, sees their use, and switches a used one off", async () => {
       const { page, errors, close } = await openBrowser();
       try {
-        await signIn(page, "Discounts", "Discounts");
+        await openAdminScreen(page, "Discounts", "Discounts");
         await page.getByText("No discount codes yet").waitFor();
         expect(await page.title()).toBe("Discounts · Shopwright");
         expect(await seriousA11yViolations(page)).toEqual([]);
@@ -179,7 +176,7 @@ describeEachEngine(
     test("the owner adds a zone with two rates and a tax rate; shoppers there get them; problems are shown at their field", async () => {
       const { page, errors, close } = await openBrowser();
       try {
-        await signIn(page, "Shipping & tax", "Shipping & tax");
+        await openAdminScreen(page, "Shipping & tax", "Shipping & tax");
         // A store starts with one zone for everywhere, made from its settings.
         const everywhere = page.getByRole("region", { name: "Everywhere" });
         await everywhere.getByText("Ships to: Everywhere else (every country no other zone names)").waitFor();

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openBrowser, screenshot } from "../helpers/browser";
+import { openBrowser, screenshot, signIn } from "../helpers/browser";
 import { describeEachEngine } from "../helpers/test-server";
 
 jest.setTimeout(180_000);
@@ -35,10 +35,7 @@ describeEachEngine("the admin's CSV import in Chromium", (server) => {
 
     const { page, errors, close } = await openBrowser();
     try {
-      await page.goto(url("/login?next=/admin"));
-      await page.getByLabel("Email").fill(OWNER.email);
-      await page.getByLabel("Password").fill(OWNER.password);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await signIn(page, url("/login?next=/admin"), OWNER.email, OWNER.password);
       await page.getByRole("heading", { name: "Dashboard" }).waitFor();
       await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Import & export" }).click();
       await page.getByRole("heading", { level: 1, name: "Import and export" }).waitFor();

@@ -1,5 +1,5 @@
 import type { Locator } from "playwright-core";
-import { openBrowser, screenshot, seriousA11yViolations } from "../helpers/browser";
+import { openBrowser, screenshot, seriousA11yViolations, signIn } from "../helpers/browser";
 import type { ShopperClient } from "../helpers/client";
 import { describeEachEngine } from "../helpers/test-server";
 
@@ -234,10 +234,7 @@ describeEachEngine("categories in Chromium", (server) => {
     const shopper = await openBrowser();
     const { page } = owner;
     try {
-      await page.goto(url("/login?next=/admin"));
-      await page.getByLabel("Email").fill(OWNER.email);
-      await page.getByLabel("Password").fill(OWNER.password);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await signIn(page, url("/login?next=/admin"), OWNER.email, OWNER.password);
       await page.getByRole("heading", { name: "Dashboard" }).waitFor();
       await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Categories" }).click();
       await page.getByRole("heading", { level: 1, name: "Categories" }).waitFor();

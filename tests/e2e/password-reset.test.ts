@@ -1,5 +1,4 @@
-import type { Page } from "playwright-core";
-import { fillCheckout, openBrowser, screenshot, seriousA11yViolations } from "../helpers/browser";
+import { fillCheckout, openBrowser, screenshot, seriousA11yViolations, signIn } from "../helpers/browser";
 import { ShopperClient } from "../helpers/client";
 import { resetLinkIn, TestSmtp, type ReceivedMail } from "../helpers/smtp";
 import { engines, freePort, startTestServer, type TestServer } from "../helpers/test-server";
@@ -17,13 +16,6 @@ const NEWER_PASSWORD = "quiet otter paints the harbour blue";
 const OWNER = { email: "boss@teashop.example", password: "owner password 1" };
 
 /** Signs in through the sign-in page (?next= where to land). */
-async function signIn(page: Page, url: string, email: string, password: string) {
-  await page.goto(url);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
-
 /**
  * The store sends through a real SMTP server on loopback. Its PUBLIC_URL is its own address (a port chosen
  * before it starts), which the reset links start with.

@@ -1,6 +1,6 @@
 import type { Locator, Page, Response } from "playwright-core";
 import { formatMoney } from "../../common/money";
-import { fillCheckout, openBrowser, screenshot, seriousA11yViolations } from "../helpers/browser";
+import { fillCheckout, openBrowser, screenshot, seriousA11yViolations, signIn } from "../helpers/browser";
 import type { ShopperClient } from "../helpers/client";
 import { adminClient, describeEachEngine } from "../helpers/test-server";
 
@@ -199,10 +199,7 @@ describeEachEngine(
       const admin = await openBrowser();
       try {
         const { page: ownerPage } = admin;
-        await ownerPage.goto(url("/login?next=/admin/discounts"));
-        await ownerPage.getByLabel("Email").fill(OWNER.email);
-        await ownerPage.getByLabel("Password").fill(OWNER.password);
-        await ownerPage.getByRole("button", { name: "Sign in" }).click();
+        await signIn(ownerPage, url("/login?next=/admin/discounts"), OWNER.email, OWNER.password);
         await ownerPage.getByRole("heading", { level: 1, name: "Discounts" }).waitFor();
         const welcome = ownerPage.getByRole("row").filter({ has: ownerPage.getByRole("cell", { name: "WELCOME10", exact: true }) });
         expect((await cells(welcome))[3]).toBe("Used 1");

@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { fillCheckout, openBrowser, screenshot, seriousA11yViolations } from "../helpers/browser";
+import { fillCheckout, openBrowser, screenshot, seriousA11yViolations, signIn } from "../helpers/browser";
 import { describeEachEngine } from "../helpers/test-server";
 
 jest.setTimeout(180_000);
@@ -142,10 +142,7 @@ describeEachEngine("variants in Chromium", (server) => {
     const shopper = await openBrowser();
     const { page } = owner;
     try {
-      await page.goto(url("/login?next=/admin"));
-      await page.getByLabel("Email").fill(OWNER.email);
-      await page.getByLabel("Password").fill(OWNER.password);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await signIn(page, url("/login?next=/admin"), OWNER.email, OWNER.password);
       await page.getByRole("heading", { name: "Dashboard" }).waitFor();
       await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Products" }).click();
       await page.getByRole("link", { name: "New product" }).click();

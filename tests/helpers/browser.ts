@@ -8,6 +8,14 @@ import { ROOT } from "./test-server";
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const SCREENSHOTS = path.join(ROOT, "test-results", "screenshots");
 
+/** Signs in on the shop's sign-in page at `url` (e.g. `/login?next=/admin`) with an email and password. */
+export async function signIn(page: Page, url: string, email: string, password: string): Promise<void> {
+  await page.goto(url);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
 export async function openBrowser(
   viewport = { width: 1280, height: 900 },
 ): Promise<{ context: BrowserContext; page: Page; errors: string[]; close: () => Promise<void> }> {
