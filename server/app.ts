@@ -2,9 +2,10 @@ import "reflect-metadata";
 import path from "node:path";
 import fs from "node:fs";
 import zlib from "node:zlib";
-import type { Server } from "node:http";
+import http, { type IncomingMessage, type Server } from "node:http";
 import compression from "compression";
-import express from "express";
+import express, { type RequestHandler } from "express";
+import proxyaddr from "proxy-addr";
 import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
@@ -16,7 +17,7 @@ import { demoImageRouter } from "./catalog/demo-images";
 import type { Config } from "./config";
 import { openReader } from "./db/data-source";
 import { requireRole } from "./graphql/auth";
-import { catalogCache } from "./http/catalog-cache";
+import { CatalogCache } from "./http/catalog-cache";
 import type { Context } from "./graphql/context";
 import { AppError, QueryLimitCode, QueryLimitError, databaseFaultError, formatError, unexpectedErrors } from "./graphql/errors";
 import { RequestLimits } from "./http/rate-limits";
@@ -140,6 +141,13 @@ export async function createApp(config: Config, dataSource: DataSource, options:
   });
   await apollo.start();
 
+  const cookie = sessionCookie(config);
+  const cache = new CatalogCache({
+    ttlMs: config.catalogCacheMs,
+    maxEntries: 2000,
+    sessionCookie: cookie.name,
+    sessionHeader: SESSION_HEADER,
+  });
   const app = express();
   app.disable("x-powered-by");
   // The client's address (rate limits, sign-in throttle) comes from X-Forwarded-For only through trusted proxies.
@@ -147,7 +155,10 @@ export async function createApp(config: Config, dataSource: DataSource, options:
   const trustsPeer = app.get("trust proxy fn") as (address: string | undefined, hop: number) => boolean;
   const fromTrustedProxy = (req: { socket: { remoteAddress?: string } }) =>
     config.trustProxy !== false && trustsPeer(req.socket.remoteAddress, 0);
-  app.use(requestLog(log, fromTrustedProxy));
+  // The client's address as req.ip has it; also for requests answered before Express (the catalog cache's).
+  const addressOf = (req: IncomingMessage) => proxyaddr(req, trustsPeer);
+  const logRequest = requestLog(log, fromTrustedProxy, addressOf);
+  app.use(logRequest as RequestHandler);
   let warnedUntrustedProxy = false;
   app.use((req, _res, next) => {
     // Requests that come through a proxy nobody told us about: every shopper would share the proxy's address.
@@ -233,13 +244,12 @@ export async function createApp(config: Config, dataSource: DataSource, options:
     }
   });
 
-  const cookie = sessionCookie(config);
   const sessionOf = (req: express.Request, res: express.Response) => new RequestSession(services.sessions, req, res, cookie);
   app.use(
     "/graphql",
     limits.middleware("api"),
-    express.json({ limit: "200kb" }),
-    catalogCache({ ttlMs: config.catalogCacheMs, maxEntries: 2000, sessionCookie: cookie.name, sessionHeader: SESSION_HEADER }),
+    cache.json(express.json({ limit: "200kb" })),
+    cache.middleware,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({
         session: sessionOf(req, res),
@@ -315,8 +325,18 @@ export async function createApp(config: Config, dataSource: DataSource, options:
     services,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
-        server = host ? app.listen(port, host, () => resolve(server!)) : app.listen(port, () => resolve(server!));
+        // The catalog cache answers what it keeps before Express; everything else is Express's.
+        const listener = cache.front(app, {
+          draining: () => draining,
+          addressOf,
+          fromTrustedProxy,
+          take: (address) => limits.take("api", address),
+          log: logRequest,
+        });
+        server = http.createServer(listener);
         server.once("error", reject);
+        if (host) server.listen(port, host, () => resolve(server!));
+        else server.listen(port, () => resolve(server!));
       }),
     stop: async (drainMs = 10_000) => {
       draining = true;

@@ -1,17 +1,45 @@
+import type { IncomingMessage, OutgoingHttpHeader, ServerResponse } from "node:http";
 import zlib from "node:zlib";
 import { Kind, parse, type OperationDefinitionNode } from "graphql";
 import type { RequestHandler } from "express";
+import { notesOf, type RequestLog } from "./request-log";
 
 /** Root fields whose answer is the same for every shopper: the public catalog. */
 const PUBLIC_ROOTS = new Set(["products", "product", "categories", "category", "shop", "__typename"]);
 /** Query texts longer than this are never cached (the storefront's are a few hundred bytes). */
 const MAX_QUERY_LENGTH = 10_000;
+/** Request bodies the fast path reads itself (a query and its variables); larger ones go to Express whole. */
+const MAX_FRONT_BODY = 16 * 1024;
+/** The request bodies known at most (their text and their answer's key), before starting again. */
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
 /** An answer larger than this is not kept. */
 const MAX_ANSWER_BYTES = 512 * 1024;
+/** The brotli quality app.ts gives the compression middleware. */
+const BROTLI_QUALITY = 5;
+
+/**
+ * Response headers that are the request's own, or that a hit sets itself: everything else the first answer
+ * carried (the security headers, its content type) is sent again with every hit.
+ */
+const OWN_HEADERS = new Set([
+  "content-length",
+  "content-encoding",
+  "transfer-encoding",
+  "etag",
+  "date",
+  "connection",
+  "keep-alive",
+  "vary",
+  "x-request-id",
+]);
 
 interface Answer {
   at: number;
   body: Buffer;
+  /** The operation's name, for the request's log line. */
+  operation?: string;
+  /** The headers of the response that made it, but its own (OWN_HEADERS): what the fast path sends. */
+  headers: [string, OutgoingHttpHeader][];
   /** The body compressed, made at its first hit that accepts the encoding. */
   br?: Buffer;
   gzip?: Buffer;
@@ -25,8 +53,23 @@ function encodingFor(accept: string | undefined): "br" | "gzip" | "identity" {
   return "identity";
 }
 
-/** The brotli quality app.ts gives the compression middleware. */
-const BROTLI_QUALITY = 5;
+/** The body of a request the fast path read (a miss goes on to Express with it), or why it isn't JSON. */
+const FRONT_BODY = Symbol("catalogCache.body");
+type ReadRequest = IncomingMessage & { [FRONT_BODY]?: { raw: string; error?: Error } };
+
+/** What the fast path needs of the app around it. */
+export interface FrontOptions {
+  /** Shutting down: Express answers, and closes the connection. */
+  draining(): boolean;
+  /** The client's address as Express's req.ip has it (through trusted proxies only). */
+  addressOf(req: IncomingMessage): string | undefined;
+  /** The request comes from a proxy the shop trusts (a request through an untrusted one goes to Express, which warns). */
+  fromTrustedProxy(req: IncomingMessage): boolean;
+  /** Counts a request against the whole API's limit of the address; rejects when it is used up. */
+  take(address: string | undefined): Promise<void>;
+  /** The request log (request-log.ts): an id, and a line when the response ends. */
+  log: RequestLog;
+}
 
 /**
  * The public catalog's GraphQL answers, kept for `ttlMs` (a few seconds): a catalog page asked for again
@@ -35,66 +78,49 @@ const BROTLI_QUALITY = 5;
  * viewer can shape them), and served to anyone asking the same query with the same variables. Mutations,
  * the cart, checkout, accounts and admin never go through it. A shopper sees prices and stock at most
  * `ttlMs` old; two server processes each keep their own, so they agree again within `ttlMs`.
+ *
+ * Two ways in: `middleware` in the Express chain (it keeps answers, and serves a hit that reaches it), and
+ * `front`, the server's request listener, which answers a hit before Express — with the first answer's own
+ * headers, counted by the rate limit and logged as any request — and hands everything else to Express.
  */
-export function catalogCache(options: {
-  ttlMs: number;
-  maxEntries: number;
-  /** The session cookie's name, and the header a client without cookies asks for a session token with. */
-  sessionCookie: string;
-  sessionHeader: string;
-}): RequestHandler {
-  const answers = new Map<string, Answer>();
-  const cacheable = new Map<string, boolean>();
-  let bytes = 0;
-  const maxBytes = options.maxEntries * 64 * 1024;
+export class CatalogCache {
+  private readonly answers = new Map<string, Answer>();
+  /** Request bodies as sent, to the answer's key: a hit needs no JSON parsing. */
+  private readonly bodies = new Map<string, string>();
+  private bodyBytes = 0;
+  private readonly cacheable = new Map<string, boolean>();
+  private bytes = 0;
+  private readonly maxBytes: number;
 
-  const isPublicQuery = (query: string, operationName: string | undefined): boolean => {
-    const known = cacheable.get(query);
-    if (known !== undefined) return known;
-    let ok: boolean;
-    try {
-      const doc = parse(query, { noLocation: true });
-      const ops = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-      const op = operationName ? ops.find((o) => o.name?.value === operationName) : ops.length === 1 ? ops[0] : undefined;
-      ok = op?.operation === "query" && op.selectionSet.selections.every((s) => s.kind === Kind.FIELD && PUBLIC_ROOTS.has(s.name.value));
-    } catch {
-      ok = false; // not GraphQL: Apollo answers it
-    }
-    if (cacheable.size >= 1000) cacheable.clear();
-    cacheable.set(query, ok);
-    return ok;
-  };
+  constructor(
+    private readonly options: {
+      ttlMs: number;
+      maxEntries: number;
+      /** The session cookie's name, and the header a client without cookies asks for a session token with. */
+      sessionCookie: string;
+      sessionHeader: string;
+    },
+  ) {
+    this.maxBytes = options.maxEntries * 64 * 1024;
+  }
 
-  // A session (cookie or bearer token), or a client asking for one (its token comes back in a header).
-  const hasSession = (headers: Record<string, string | string[] | undefined>) =>
-    Boolean(headers.authorization || headers[options.sessionHeader.toLowerCase()]) ||
-    String(headers.cookie ?? "").includes(`${options.sessionCookie}=`);
-
-  return (req, res, next) => {
+  /** Express middleware after the JSON body parser: serves a hit, or keeps the answer Apollo sends. */
+  readonly middleware: RequestHandler = (req, res, next) => {
     const body = req.body as { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
-    if (options.ttlMs <= 0 || req.method !== "POST" || typeof body?.query !== "string" || body.query.length > MAX_QUERY_LENGTH)
+    if (this.options.ttlMs <= 0 || req.method !== "POST" || typeof body?.query !== "string" || body.query.length > MAX_QUERY_LENGTH)
       return next();
     const operationName = typeof body.operationName === "string" ? body.operationName : undefined;
-    if (!isPublicQuery(body.query, operationName)) return next();
+    if (!this.isPublicQuery(body.query, operationName)) return next();
     const key = `${operationName ?? ""}\n${body.query}\n${JSON.stringify(body.variables ?? null)}`;
     const now = Date.now();
-    const hit = answers.get(key);
-    if (hit && now - hit.at < options.ttlMs) {
-      // Sent as it is kept, compressed once for every hit: no query, no serialising, no compressing per request.
-      const encoding = hit.body.length < 1024 ? "identity" : encodingFor(req.headers["accept-encoding"]);
-      let bytes = hit.body;
-      if (encoding === "br")
-        bytes = hit.br ??= zlib.brotliCompressSync(hit.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } });
-      if (encoding === "gzip") bytes = hit.gzip ??= zlib.gzipSync(hit.body);
-      res.status(200);
-      res.setHeader("Content-Type", "application/json; charset=utf-8");
-      res.vary("Accept-Encoding");
-      if (encoding !== "identity") res.setHeader("Content-Encoding", encoding);
-      res.setHeader("Content-Length", bytes.length);
-      res.end(bytes);
+    const raw = (req as ReadRequest)[FRONT_BODY]?.raw;
+    const hit = this.fresh(key, now);
+    if (hit) {
+      if (raw !== undefined) this.learn(raw, key);
+      this.send(hit, req, res);
       return;
     }
-    if (hasSession(req.headers)) return next(); // answered for this viewer, not kept for everyone
+    if (this.hasSession(req.headers)) return next(); // answered for this viewer, not kept for everyone
 
     // Keep what Apollo sends, if it is a whole answer without errors.
     const chunks: Buffer[] = [];
@@ -111,20 +137,168 @@ export function catalogCache(options: {
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       if (chunk !== undefined && typeof chunk !== "function") take(chunk);
       const answer = Buffer.concat(chunks);
-      if (res.statusCode === 200 && answer.length <= MAX_ANSWER_BYTES && isWholeAnswer(answer)) {
-        const old = answers.get(key);
-        if (old) bytes -= old.body.length;
-        if (answers.size >= options.maxEntries || bytes + answer.length > maxBytes) {
-          answers.clear();
-          bytes = 0;
-        }
-        answers.set(key, { at: now, body: answer });
-        bytes += answer.length;
-      }
+      const headers = Object.entries(res.getHeaders()).filter(([name]) => !OWN_HEADERS.has(name)) as [string, OutgoingHttpHeader][];
+      if (res.statusCode === 200 && answer.length <= MAX_ANSWER_BYTES && !res.hasHeader("set-cookie") && isWholeAnswer(answer))
+        // The operation as Apollo named it for the log (an anonymous one too).
+        this.keep(key, raw, { at: now, body: answer, operation: notesOf(res).operation, headers });
       return end(chunk, ...rest);
     }) as typeof res.end;
     next();
   };
+
+  /**
+   * Express's JSON body parser, for a request whose body the fast path has already read (a miss): that body,
+   * or the error the parser gives a malformed one. Any other request goes to `parser`.
+   */
+  json(parser: RequestHandler): RequestHandler {
+    return (req, res, next) => {
+      const read = (req as ReadRequest)[FRONT_BODY];
+      if (!read) return parser(req, res, next);
+      next(read.error);
+    };
+  }
+
+  /**
+   * The server's request listener: a catalog query whose answer is kept is answered here, before Express
+   * (its routing, body parser, compression and security middleware cost more than the answer); any other
+   * request goes to `app` untouched, or, once its small JSON body is read, with that body (see `json`).
+   */
+  front(app: (req: IncomingMessage, res: ServerResponse) => void, options: FrontOptions) {
+    return (req: IncomingMessage, res: ServerResponse): void => {
+      const headers = req.headers;
+      const length = Number(headers["content-length"]);
+      if (
+        this.options.ttlMs <= 0 ||
+        this.answers.size === 0 ||
+        req.method !== "POST" ||
+        req.url !== "/graphql" ||
+        !(length > 0 && length <= MAX_FRONT_BODY) ||
+        headers["transfer-encoding"] !== undefined ||
+        (headers["content-encoding"] !== undefined && headers["content-encoding"] !== "identity") ||
+        !/^application\/json\s*(;\s*charset=utf-8\s*)?$/i.test(headers["content-type"] ?? "") ||
+        (headers["x-forwarded-for"] !== undefined && !options.fromTrustedProxy(req)) ||
+        options.draining()
+      )
+        return app(req, res);
+      // Its log line starts now (the time to read the body counts), whoever answers it.
+      options.log(req, res);
+      const chunks: Buffer[] = [];
+      req.on("data", (chunk: Buffer) => chunks.push(chunk));
+      req.on("error", () => res.destroy());
+      req.on("end", () => {
+        // As Express's parser reads it: UTF-8, without a byte order mark.
+        const raw = Buffer.concat(chunks)
+          .toString("utf8")
+          .replace(/^\uFEFF/, "");
+        const key = this.bodies.get(raw);
+        const hit = key === undefined ? undefined : this.fresh(key, Date.now());
+        const onward = () => {
+          const read = parseBody(raw);
+          (req as ReadRequest)[FRONT_BODY] = { raw, error: read.error };
+          if (!read.error) (req as { body?: unknown }).body = read.value;
+          app(req, res);
+        };
+        if (!hit) return onward();
+        const address = options.addressOf(req);
+        options
+          .take(address)
+          .then(() => {
+            // Shutting down meanwhile: the connection closes after this answer, as Express's would.
+            if (options.draining()) res.shouldKeepAlive = false;
+            for (const [name, value] of hit.headers) res.setHeader(name, value);
+            this.send(hit, req, res);
+          }, onward) // refused (or the limiter failed): Express answers, as it would have
+          .catch(() => res.destroy()); // a response that could not be sent: never an unhandled rejection
+      });
+    };
+  }
+
+  private fresh(key: string, now: number): Answer | undefined {
+    const hit = this.answers.get(key);
+    return hit && now - hit.at < this.options.ttlMs ? hit : undefined;
+  }
+
+  /** Sends a kept answer as it is kept, compressed once for every hit: no query, no serialising, no compressing per request. */
+  private send(hit: Answer, req: IncomingMessage, res: ServerResponse): void {
+    notesOf(res as unknown as { locals?: Record<string, unknown> }).operation = hit.operation;
+    const encoding = hit.body.length < 1024 ? "identity" : encodingFor(req.headers["accept-encoding"]);
+    let bytes = hit.body;
+    if (encoding === "br")
+      bytes = hit.br ??= zlib.brotliCompressSync(hit.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } });
+    if (encoding === "gzip") bytes = hit.gzip ??= zlib.gzipSync(hit.body);
+    res.statusCode = 200;
+    res.setHeader("Content-Type", "application/json; charset=utf-8");
+    const vary = res.getHeader("vary");
+    if (!vary) res.setHeader("Vary", "Accept-Encoding");
+    else if (!/accept-encoding/i.test(String(vary))) res.setHeader("Vary", `${String(vary)}, Accept-Encoding`);
+    if (encoding !== "identity") res.setHeader("Content-Encoding", encoding);
+    res.setHeader("Content-Length", bytes.length);
+    res.end(bytes);
+  }
+
+  private keep(key: string, raw: string | undefined, answer: Answer): void {
+    const old = this.answers.get(key);
+    if (old) this.bytes -= old.body.length;
+    if (this.answers.size >= this.options.maxEntries || this.bytes + answer.body.length > this.maxBytes) {
+      this.answers.clear();
+      this.bodies.clear();
+      this.bytes = 0;
+      this.bodyBytes = 0;
+    }
+    this.answers.set(key, answer);
+    this.bytes += answer.body.length;
+    if (raw !== undefined) this.learn(raw, key);
+  }
+
+  /** A request body, as sent, that asks for the answer kept under `key`. */
+  private learn(raw: string, key: string): void {
+    if (this.bodies.has(raw)) return;
+    if (this.bodies.size >= this.options.maxEntries * 4 || this.bodyBytes + raw.length + key.length > MAX_BODY_BYTES) {
+      this.bodies.clear();
+      this.bodyBytes = 0;
+    }
+    this.bodies.set(raw, key);
+    this.bodyBytes += raw.length + key.length;
+  }
+
+  private isPublicQuery(query: string, operationName: string | undefined): boolean {
+    const known = this.cacheable.get(query);
+    if (known !== undefined) return known;
+    let ok: boolean;
+    try {
+      const doc = parse(query, { noLocation: true });
+      const ops = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+      const op = operationName ? ops.find((o) => o.name?.value === operationName) : ops.length === 1 ? ops[0] : undefined;
+      ok = op?.operation === "query" && op.selectionSet.selections.every((s) => s.kind === Kind.FIELD && PUBLIC_ROOTS.has(s.name.value));
+    } catch {
+      ok = false; // not GraphQL: Apollo answers it
+    }
+    if (this.cacheable.size >= 1000) this.cacheable.clear();
+    this.cacheable.set(query, ok);
+    return ok;
+  }
+
+  /** A session (cookie or bearer token), or a client asking for one (its token comes back in a header). */
+  private hasSession(headers: IncomingMessage["headers"]): boolean {
+    return (
+      Boolean(headers.authorization || headers[this.options.sessionHeader.toLowerCase()]) ||
+      String(headers.cookie ?? "").includes(`${this.options.sessionCookie}=`)
+    );
+  }
+}
+
+/**
+ * A JSON body as Express's parser takes it (strict: an object or an array), or the error it gives a
+ * malformed one (400, answered as BAD_REQUEST by app.ts's error handler).
+ */
+function parseBody(raw: string): { value?: unknown; error?: Error } {
+  const first = /^[\x20\x09\x0a\x0d]*(.)/.exec(raw)?.[1];
+  try {
+    if (first !== "{" && first !== "[") throw new SyntaxError(`Unexpected token ${JSON.stringify(first ?? "")} in JSON at position 0`);
+    return { value: JSON.parse(raw) };
+  } catch (e) {
+    return { error: Object.assign(e as Error, { status: 400, statusCode: 400, expose: true, type: "entity.parse.failed" }) };
+  }
 }
 
 function isWholeAnswer(body: Buffer): boolean {

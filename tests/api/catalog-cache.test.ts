@@ -1,6 +1,7 @@
 import http from "node:http";
 import zlib from "node:zlib";
-import { adminClient, describeEachEngine } from "../helpers/test-server";
+import { memoryLog } from "../helpers/log";
+import { adminClient, describeEachEngine, engines, startTestServer } from "../helpers/test-server";
 
 const PAGE = `query Page($first: Int) { products(first: $first) { nodes { sku description stock price { amount } } } }`;
 /** Descriptions long enough that a page is worth compressing (over 1 kB). */
@@ -106,3 +107,71 @@ describeEachEngine(
   },
   { CATALOG_CACHE_SECONDS: "1" },
 );
+
+/**
+ * A kept answer is sent before Express (app.ts hands the server's requests to the cache first): the hit must
+ * still be everything a request through Express is, its headers, its log line, its rate limit, and a body the
+ * cache read itself must still reach Express intact when it isn't a hit.
+ */
+describe.each(engines)("catalog answers sent before Express [%s]", (engine) => {
+  test("a hit has the first answer's security headers, its own request id and log line, and counts against the API's limit", async () => {
+    const log = memoryLog("info");
+    const server = await startTestServer(engine, { CATALOG_CACHE_SECONDS: "5", RATE_LIMITS: "api=7/60" }, { logger: log.logger });
+    try {
+      await server.seed([{ sku: "FRONT-1", price: 1000, stock: 5, description: LONG }]);
+      const post = (body: string, headers: Record<string, string> = {}) =>
+        fetch(`${server.url}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+      const page = JSON.stringify({ operationName: "Page", query: PAGE, variables: { first: 2 } });
+      const first = await post(page);
+      const before = server.queries();
+      await post(page); // a hit in Express's chain (the first answer came before the cache read bodies itself)
+      const hit = await post(page); // a hit before Express
+      expect(server.queries()).toBe(before); // both answered from the cache
+      expect(await hit.text()).toBe(await first.text());
+      const security = [
+        "content-security-policy",
+        "x-frame-options",
+        "x-content-type-options",
+        "referrer-policy",
+        "cross-origin-opener-policy",
+      ];
+      for (const name of [...security, "content-type"]) {
+        expect({ name, value: hit.headers.get(name) }).toEqual({ name, value: first.headers.get(name) });
+        expect(hit.headers.get(name)).toBeTruthy();
+      }
+      expect(hit.headers.get("x-request-id")).toMatch(/^[\w-]{8,}$/);
+      expect(hit.headers.get("x-request-id")).not.toBe(first.headers.get("x-request-id"));
+      await new Promise((r) => setTimeout(r, 50));
+      const line = log.lines().find((l) => l.requestId === hit.headers.get("x-request-id"));
+      expect(line).toMatchObject({
+        operation: "Page",
+        req: { method: "POST", path: "/graphql" },
+        res: { status: 200 },
+        msg: "POST /graphql 200",
+      });
+
+      // A body the cache reads but doesn't know goes on to Express as it was: malformed JSON is Express's 400.
+      const malformed = await post(`{"query": `);
+      expect(malformed.status).toBe(400);
+      expect((await malformed.json()).errors[0].extensions.code).toBe("BAD_REQUEST");
+      const notAnObject = await post(`"products"`);
+      expect(notAnObject.status).toBe(400);
+      // …and a compressed body is Express's to inflate, a byte order mark is dropped, as its parser does.
+      const gzipped = await fetch(`${server.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "content-encoding": "gzip" },
+        body: zlib.gzipSync(page),
+      });
+      expect((await gzipped.json()).data.products.nodes[0].sku).toBe("FRONT-1");
+      expect((await (await post(`\uFEFF${page}`)).json()).data.products.nodes[0].sku).toBe("FRONT-1");
+
+      // Seven requests a minute, and these were seven: the eighth is refused, though its answer is kept.
+      const refused = await post(page);
+      expect(refused.status).toBe(429);
+      expect((await refused.json()).errors[0].extensions.code).toBe("RATE_LIMITED");
+      expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
+    } finally {
+      await server.stop();
+    }
+  });
+});
