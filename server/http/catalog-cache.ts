@@ -292,7 +292,7 @@ export class CatalogCache {
  * malformed one (400, answered as BAD_REQUEST by app.ts's error handler).
  */
 function parseBody(raw: string): { value?: unknown; error?: Error } {
-  const first = /^[\x20\x09\x0a\x0d]*(.)/.exec(raw)?.[1];
+  const first = /^[ \t\n\r]*(.)/.exec(raw)?.[1];
   try {
     if (first !== "{" && first !== "[") throw new SyntaxError(`Unexpected token ${JSON.stringify(first ?? "")} in JSON at position 0`);
     return { value: JSON.parse(raw) };
