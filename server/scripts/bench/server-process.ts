@@ -64,7 +64,15 @@ export async function startServer(root: string, dir: string, env: Record<string,
     ["--require", path.join(root, "dist/server/scripts/bench/probe.js"), path.join(root, "dist/server/main.js")],
     {
       cwd: root,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", PORT: "0", BENCH_PROBE_FILE: probeFile, ...env },
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "",
+        PORT: "0",
+        BENCH_PROBE_FILE: probeFile,
+        // Node's options for the server only (a V8 heap setting to compare, --cpu-prof to profile it).
+        ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
+        ...env,
+      },
       stdio: ["ignore", out, out],
     },
   );
