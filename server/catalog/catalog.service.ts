@@ -5,7 +5,7 @@ import { decodeIntCursor, encodeCursor } from "../graphql/cursor";
 import { AppError, ErrorCode, notFound } from "../graphql/errors";
 import { TtlCache } from "../lib/ttl-cache";
 import { ProductImage } from "./product-image.entity";
-import { matchProducts } from "./product-search";
+import { ftsSearch, matchProducts, searchWords } from "./product-search";
 import { ProductVariant } from "./variant.entity";
 import { Product, ProductStatus } from "./product.entity";
 import { MAX_STOCK } from "./product.inputs";
@@ -68,6 +68,7 @@ export class CatalogService {
         categoryIds: args.categoryIds.length ? args.categoryIds : [0],
       });
     const term = args.search?.trim();
+    if (term && this.tx.engine === "sqlite") return this.ftsPage(term, args);
     if (term) return this.searchPage(qb, term, args.first, args.after);
     // The storefront's counts may be a few seconds old (they only say "24 of 1,250"); an admin's are exact.
     const count = args.status === ProductStatus.ACTIVE && !args.categoryIds ? () => this.countOnSale() : countProducts(qb);
@@ -81,6 +82,7 @@ export class CatalogService {
     return toPage(rows, args.first, totalCount, (last) => encodeCursor("product", last.id));
   }
 
+  /** MySQL/MariaDB's search: the FULLTEXT match ranked in the product query `qb` (with its filters). */
   private async searchPage(
     qb: SelectQueryBuilder<Product>,
     term: string,
@@ -88,7 +90,7 @@ export class CatalogService {
     after?: string | null,
   ): Promise<ProductConnection> {
     const offset = after ? decodeIntCursor("search", after) : 0;
-    const match = matchProducts(qb, this.tx.engine, term);
+    const match = matchProducts(qb, term);
     if (!match) return toPage([], first, 0, () => "");
     const hits: { id: number | string }[] = await qb
       .clone()
@@ -118,6 +120,23 @@ export class CatalogService {
       others,
     );
     return Number(rows[0]?.n ?? 0);
+  }
+
+  /** SQLite's search: ranked and counted in the FTS5 index alone (product-search.ts), then the page's products. */
+  private async ftsPage(
+    term: string,
+    args: { first: number; after?: string | null; status?: ProductStatus | null; categoryIds?: number[] },
+  ): Promise<ProductConnection> {
+    const offset = args.after ? decodeIntCursor("search", args.after) : 0;
+    const words = searchWords(term);
+    if (!words.length) return toPage([], args.first, 0, () => "");
+    const search = ftsSearch(words, { status: args.status, statuses: Object.values(ProductStatus), categoryIds: args.categoryIds });
+    const hits: { id: number | string }[] = await this.tx.manager.query(...search.page(args.first + 1, offset));
+    const ids = hits.map((h) => Number(h.id));
+    const byId = new Map((await this.byIds(ids)).map((p) => [p.id, p]));
+    const rows = ids.flatMap((id) => byId.get(id) ?? []);
+    const count = async () => Number(((await this.tx.manager.query(...search.count)) as { n: number | string }[])[0]?.n ?? 0);
+    return toPage(rows, args.first, count, (_last, nodes) => encodeCursor("search", offset + nodes.length));
   }
 
   /** Every product in id order (the catalog export). */

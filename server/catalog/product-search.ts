@@ -33,24 +33,13 @@ export function booleanQuery(words: string[]): string {
 }
 
 /**
- * Narrows `qb` (product alias `p`) to the products matching `term`, and selects their relevance as
- * `score`, better first when ordered by `order`. Returns null for a term without any word (then nothing
- * matches: punctuation alone finds no product).
+ * MySQL/MariaDB: narrows `qb` (product alias `p`) to the products matching `term`, and selects their
+ * relevance as `score`, better first when ordered by `order`. Returns null for a term without any word (then
+ * nothing matches: punctuation alone finds no product). SQLite's search is ftsSearch.
  */
-export function matchProducts<T extends object>(
-  qb: SelectQueryBuilder<T>,
-  engine: "sqlite" | "mysql",
-  term: string,
-): { score: string; order: "ASC" | "DESC" } | null {
+export function matchProducts<T extends object>(qb: SelectQueryBuilder<T>, term: string): { score: string; order: "ASC" | "DESC" } | null {
   const words = searchWords(term);
   if (!words.length) return null;
-  if (engine === "sqlite") {
-    // bm25: lower is better; a word in the name counts more than one in the SKU, and both more than the description.
-    qb.innerJoin("product_search", "product_search", "product_search.rowid = p.id").andWhere("product_search MATCH :fts", {
-      fts: ftsQuery(words),
-    });
-    return { score: "bm25(product_search, 10.0, 5.0, 1.0)", order: "ASC" };
-  }
   const long = words.filter((w) => w.length >= MYSQL_MIN_WORD);
   const short = words.filter((w) => w.length < MYSQL_MIN_WORD);
   short.forEach((w, i) =>
@@ -66,4 +55,48 @@ export function matchProducts<T extends object>(
   const match = "MATCH(p.name, p.sku, p.description) AGAINST (:ft IN BOOLEAN MODE)";
   qb.andWhere(match, { ft: booleanQuery(long) });
   return { score: match, order: "DESC" };
+}
+
+/** What a search is narrowed to besides its words (the storefront: ACTIVE products, maybe of some categories). */
+export interface SearchFilter {
+  status?: string | null;
+  /** Every status there is: a status filter is "none of the others" (see ftsSearch). */
+  statuses: readonly string[];
+  categoryIds?: number[];
+}
+
+/**
+ * SQLite: a page of the products matching `words`, best first, and their count, from the FTS5 index alone.
+ * Filters are sets of ids, never a look at each match's product row: a status is "not one of the other
+ * statuses" (the few products not on sale, through the status index), a category the ids in it. Joining
+ * every match to its product to read its status cost 3 ms per search and 2 ms per count at 100,000
+ * products (4,000 matches for "teapot"); this costs neither.
+ */
+export function ftsSearch(
+  words: string[],
+  filter: SearchFilter,
+): { page(limit: number, offset: number): [string, unknown[]]; count: [string, unknown[]] } {
+  const where = ["product_search MATCH ?"];
+  const params: unknown[] = [ftsQuery(words)];
+  if (filter.status) {
+    const others = filter.statuses.filter((s) => s !== filter.status);
+    if (others.length) {
+      where.push(`rowid NOT IN (SELECT id FROM product WHERE status IN (${others.map(() => "?").join(", ")}))`);
+      params.push(...others);
+    }
+  }
+  if (filter.categoryIds) {
+    const ids = filter.categoryIds.length ? filter.categoryIds : [0];
+    where.push(`rowid IN (SELECT product_id FROM product_category WHERE category_id IN (${ids.map(() => "?").join(", ")}))`);
+    params.push(...ids);
+  }
+  const from = `FROM product_search WHERE ${where.join(" AND ")}`;
+  return {
+    // bm25: lower is better; a word in the name counts more than one in the SKU, and both more than the description.
+    page: (limit, offset) => [
+      `SELECT rowid AS id ${from} ORDER BY bm25(product_search, 10.0, 5.0, 1.0) ASC, rowid ASC LIMIT ? OFFSET ?`,
+      [...params, limit, offset],
+    ],
+    count: [`SELECT COUNT(*) AS n ${from}`, params],
+  };
 }

@@ -75,6 +75,12 @@ describeEachEngine("catalog search", (server) => {
     expect(await skus("steel")).toEqual([]);
     await admin.ok(UPDATE, { id: ids["CUP-1"], input: { status: "DRAFT" } });
     expect((await skus("teapot")).sort()).toEqual(["TEAPOT-BLUE", "TEAPOT-TRAVEL"]);
+    // Its count too, and a page of one still pages over what the shop sells only.
+    const one = (await server().client().ok(SEARCH, { search: "teapot", first: 1 })).products;
+    expect(one.totalCount).toBe(2);
+    const next = (await server().client().ok(SEARCH, { search: "teapot", first: 1, after: one.pageInfo.endCursor })).products;
+    expect([...one.nodes, ...next.nodes].map((n: any) => n.sku).sort()).toEqual(["TEAPOT-BLUE", "TEAPOT-TRAVEL"]);
+    expect(next.pageInfo.hasNextPage).toBe(false);
     // The admin's search still finds drafts.
     const adminSearch = await admin.ok(`{ adminProducts(search: "tasting") { nodes { sku status } } }`);
     expect(adminSearch.adminProducts.nodes).toEqual([{ sku: "CUP-1", status: "DRAFT" }]);
