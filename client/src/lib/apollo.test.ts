@@ -1,7 +1,7 @@
 import type { FieldFunctionOptions } from "@apollo/client";
 import { pagedList } from "./apollo";
 
-type Page = { nodes: { __ref: string }[]; totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+type Page = { nodes: { __ref: string }[]; totalCount?: number; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
 const page = (ids: number[], totalCount = 99, hasNextPage = true): Page => ({
   nodes: ids.map((id) => ({ __ref: `Order:${id}` })),
   totalCount,
@@ -17,6 +17,12 @@ describe("a paged list in the cache (Load more)", () => {
   test("appends the next page, never repeating a node", () => {
     expect(ids(merge(true, page([5, 4]), page([3, 2]), { after: "x" }))).toEqual([5, 4, 3, 2]);
     expect(ids(merge(false, page([5, 4]), page([4, 3]), { after: "x" }))).toEqual([5, 4, 3]);
+  });
+
+  test("a next page asked for without its count keeps the count of the first", () => {
+    const { totalCount: _, ...uncounted } = page([3, 2]);
+    expect(merge(true, page([5, 4], 40), uncounted, { after: "x" }).totalCount).toBe(40);
+    expect(merge(true, page([5, 4], 40), page([3, 2], 41), { after: "x" }).totalCount).toBe(41);
   });
 
   test("keyset lists: page 1 again keeps the pages after it, from where the fresh page ends", () => {

@@ -3,7 +3,7 @@ import { Observable } from "rxjs";
 
 interface Page {
   nodes: unknown[];
-  totalCount: number;
+  totalCount?: number;
   pageInfo: { hasNextPage: boolean; endCursor?: string | null };
 }
 
@@ -25,7 +25,9 @@ export function pagedList(keyArgs: string[] | false, keepLoaded: boolean): Field
       if (!existing) return incoming;
       if (args?.after) {
         const seen = new Set(existing.nodes.map(key));
-        return { ...incoming, nodes: [...existing.nodes, ...incoming.nodes.filter((n) => !seen.has(key(n)))] };
+        // A later page may come without its count (the storefront asks for it with the first page only).
+        const totalCount = incoming.totalCount ?? existing.totalCount;
+        return { ...incoming, totalCount, nodes: [...existing.nodes, ...incoming.nodes.filter((n) => !seen.has(key(n)))] };
       }
       const lastFresh = incoming.nodes.length ? key(incoming.nodes[incoming.nodes.length - 1]) : undefined;
       const at = existing.nodes.findIndex((n) => key(n) === lastFresh);

@@ -32,7 +32,7 @@ export function CatalogPage() {
           products={products}
           loading={loading}
           empty={search ? `No products match “${search}”. Try another word.` : "The shop has no products yet."}
-          loadMore={(after) => fetchMore({ variables: { after } })}
+          loadMore={(after) => fetchMore({ variables: { after, withCount: false } })}
         />
       )}
     </section>

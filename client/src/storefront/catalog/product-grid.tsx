@@ -22,7 +22,11 @@ export function ProductGrid({
   return (
     <>
       <p className="muted" role="status">
-        {products.totalCount === 0 ? empty : `Showing ${products.nodes.length} of ${products.totalCount} products`}
+        {products.totalCount === 0
+          ? empty
+          : products.totalCount === undefined
+            ? `Showing ${products.nodes.length} products`
+            : `Showing ${products.nodes.length} of ${products.totalCount} products`}
       </p>
       <ul className="grid">
         {products.nodes.map((p) => (

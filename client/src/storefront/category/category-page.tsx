@@ -97,7 +97,9 @@ export function CategoryPage() {
               ? `No products in ${category.name} match “${search}”. Try another word.`
               : `There are no products in ${category.name} yet.`
           }
-          loadMore={(after) => (search ? results.fetchMore({ variables: { after } }) : fetchMore({ variables: { after } }))}
+          loadMore={(after) =>
+            search ? results.fetchMore({ variables: { after, withCount: false } }) : fetchMore({ variables: { after, withCount: false } })
+          }
         />
       )}
     </section>
