@@ -86,7 +86,7 @@ export interface FrontOptions {
 export class CatalogCache {
   private readonly answers = new Map<string, Answer>();
   /** Request bodies as sent, to the answer's key: a hit needs no JSON parsing. */
-  private readonly bodies = new Map<string, string>();
+  private readonly bodies = new Map<string, { key: string; at: number }>();
   private bodyBytes = 0;
   private readonly cacheable = new Map<string, boolean>();
   private bytes = 0;
@@ -116,7 +116,7 @@ export class CatalogCache {
     const raw = (req as ReadRequest)[FRONT_BODY]?.raw;
     const hit = this.fresh(key, now);
     if (hit) {
-      if (raw !== undefined) this.learn(raw, key);
+      if (raw !== undefined) this.learn(raw, key, now);
       this.send(hit, req, res);
       return;
     }
@@ -190,7 +190,7 @@ export class CatalogCache {
         const raw = Buffer.concat(chunks)
           .toString("utf8")
           .replace(/^\uFEFF/, "");
-        const key = this.bodies.get(raw);
+        const key = this.bodies.get(raw)?.key;
         const hit = key === undefined ? undefined : this.fresh(key, Date.now());
         const onward = () => {
           const read = parseBody(raw);
@@ -238,7 +238,11 @@ export class CatalogCache {
 
   private keep(key: string, raw: string | undefined, answer: Answer): void {
     const old = this.answers.get(key);
-    if (old) this.bytes -= old.body.length;
+    if (old) {
+      this.bytes -= old.body.length;
+      this.answers.delete(key); // kept again: to the end, with the newest
+    }
+    this.prune(answer.at);
     if (this.answers.size >= this.options.maxEntries || this.bytes + answer.body.length > this.maxBytes) {
       this.answers.clear();
       this.bodies.clear();
@@ -247,18 +251,40 @@ export class CatalogCache {
     }
     this.answers.set(key, answer);
     this.bytes += answer.body.length;
-    if (raw !== undefined) this.learn(raw, key);
+    if (raw !== undefined) this.learn(raw, key, answer.at);
   }
 
   /** A request body, as sent, that asks for the answer kept under `key`. */
-  private learn(raw: string, key: string): void {
-    if (this.bodies.has(raw)) return;
+  private learn(raw: string, key: string, now: number): void {
+    const known = this.bodies.get(raw);
+    if (known) {
+      this.bodies.delete(raw); // learned again: to the end, with the newest
+      this.bodyBytes -= raw.length + known.key.length;
+    }
     if (this.bodies.size >= this.options.maxEntries * 4 || this.bodyBytes + raw.length + key.length > MAX_BODY_BYTES) {
       this.bodies.clear();
       this.bodyBytes = 0;
     }
-    this.bodies.set(raw, key);
+    this.bodies.set(raw, { key, at: now });
     this.bodyBytes += raw.length + key.length;
+  }
+
+  /**
+   * Lets go of the answers and bodies past their time, so the cache holds what the last `ttlMs` asked for,
+   * not the whole catalog a crawler walked through. Both maps are in the order things were kept: the stale
+   * ones are at the front.
+   */
+  private prune(now: number): void {
+    for (const [key, answer] of this.answers) {
+      if (now - answer.at < this.options.ttlMs) break;
+      this.answers.delete(key);
+      this.bytes -= answer.body.length;
+    }
+    for (const [raw, body] of this.bodies) {
+      if (now - body.at < this.options.ttlMs) break;
+      this.bodies.delete(raw);
+      this.bodyBytes -= raw.length + body.key.length;
+    }
   }
 
   private isPublicQuery(query: string, operationName: string | undefined): boolean {
