@@ -1,7 +1,6 @@
 import "reflect-metadata";
 import path from "node:path";
 import fs from "node:fs";
-import zlib from "node:zlib";
 import http, { type IncomingMessage, type Server } from "node:http";
 import compression from "compression";
 import express, { type RequestHandler } from "express";
@@ -17,7 +16,7 @@ import { demoImageRouter } from "./catalog/demo-images";
 import type { Config } from "./config";
 import { openReader } from "./db/data-source";
 import { requireRole } from "./graphql/auth";
-import { CatalogCache } from "./http/catalog-cache";
+import { BROTLI_OPTIONS, CatalogCache } from "./http/catalog-cache";
 import type { Context } from "./graphql/context";
 import { AppError, QueryLimitCode, QueryLimitError, databaseFaultError, formatError, unexpectedErrors } from "./graphql/errors";
 import { RequestLimits } from "./http/rate-limits";
@@ -186,7 +185,7 @@ export async function createApp(config: Config, dataSource: DataSource, options:
   const headers = securityHeaders({ production: config.production, https: config.cookieSecure });
   app.use(headers.all);
   // Brotli or gzip for what compresses (HTML, scripts, styles, GraphQL's JSON), by what the client accepts.
-  app.use(compression({ brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } } }));
+  app.use(compression({ brotli: BROTLI_OPTIONS }));
 
   // Health checks, shared by the callers that ask at the same time: a flood of probes runs one check at a
   // time, and never takes every pooled database connection from the shop.

@@ -27,6 +27,9 @@ function countProducts(qb: SelectQueryBuilder<Product>): () => Promise<number> {
   return async () => Number((await all.getRawOne<{ n: number | string }>())?.n ?? 0);
 }
 
+/** Every status but `status`: a product of that status is one of none of these (few, for ACTIVE: an index range). */
+const otherStatuses = (status: ProductStatus) => Object.values(ProductStatus).filter((s) => s !== status);
+
 /**
  * Reads the catalog. Inside a transaction (a service calling this one) it reads through that transaction;
  * outside, committed data only.
@@ -101,10 +104,15 @@ export class CatalogService {
       .offset(offset)
       .limit(first + 1)
       .getRawMany();
+    return this.rankedPage(hits, first, offset, countProducts(qb));
+  }
+
+  /** A search's page from its ranked ids (one more than the page, if there is a next): the products, in rank order. */
+  private async rankedPage(hits: { id: number | string }[], first: number, offset: number, count: () => Promise<number>) {
     const ids = hits.map((h) => Number(h.id));
     const byId = new Map((await this.byIds(ids)).map((p) => [p.id, p]));
     const rows = ids.flatMap((id) => byId.get(id) ?? []);
-    return toPage(rows, first, countProducts(qb), (_last, nodes) => encodeCursor("search", offset + nodes.length));
+    return toPage(rows, first, count, (_last, nodes) => encodeCursor("search", offset + nodes.length));
   }
 
   /**
@@ -113,7 +121,7 @@ export class CatalogService {
    * and the others are a short range of the status index): at 100,000 products 0.2 ms against 4 ms.
    */
   private async countOnSale(): Promise<number> {
-    const others = Object.values(ProductStatus).filter((s) => s !== ProductStatus.ACTIVE);
+    const others = otherStatuses(ProductStatus.ACTIVE);
     const table = this.products.metadata.tableName;
     const rows: { n: number | string }[] = await this.tx.manager.query(
       `SELECT (SELECT COUNT(*) FROM ${table}) - (SELECT COUNT(*) FROM ${table} WHERE status IN (${others.map(() => "?").join(", ")})) AS n`,
@@ -130,13 +138,10 @@ export class CatalogService {
     const offset = args.after ? decodeIntCursor("search", args.after) : 0;
     const words = searchWords(term);
     if (!words.length) return toPage([], args.first, 0, () => "");
-    const search = ftsSearch(words, { status: args.status, statuses: Object.values(ProductStatus), categoryIds: args.categoryIds });
+    const search = ftsSearch(words, { excludeStatuses: args.status ? otherStatuses(args.status) : [], categoryIds: args.categoryIds });
     const hits: { id: number | string }[] = await this.tx.manager.query(...search.page(args.first + 1, offset));
-    const ids = hits.map((h) => Number(h.id));
-    const byId = new Map((await this.byIds(ids)).map((p) => [p.id, p]));
-    const rows = ids.flatMap((id) => byId.get(id) ?? []);
     const count = async () => Number(((await this.tx.manager.query(...search.count)) as { n: number | string }[])[0]?.n ?? 0);
-    return toPage(rows, args.first, count, (_last, nodes) => encodeCursor("search", offset + nodes.length));
+    return this.rankedPage(hits, args.first, offset, count);
   }
 
   /** Every product in id order (the catalog export). */

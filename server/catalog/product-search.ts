@@ -57,11 +57,10 @@ export function matchProducts<T extends object>(qb: SelectQueryBuilder<T>, term:
   return { score: match, order: "DESC" };
 }
 
-/** What a search is narrowed to besides its words (the storefront: ACTIVE products, maybe of some categories). */
+/** What a search is narrowed to besides its words (the storefront: not drafts or archived, maybe some categories). */
 export interface SearchFilter {
-  status?: string | null;
-  /** Every status there is: a status filter is "none of the others" (see ftsSearch). */
-  statuses: readonly string[];
+  /** Products of these statuses are left out (a status filter as "none of the others": see ftsSearch). */
+  excludeStatuses: readonly string[];
   categoryIds?: number[];
 }
 
@@ -78,12 +77,9 @@ export function ftsSearch(
 ): { page(limit: number, offset: number): [string, unknown[]]; count: [string, unknown[]] } {
   const where = ["product_search MATCH ?"];
   const params: unknown[] = [ftsQuery(words)];
-  if (filter.status) {
-    const others = filter.statuses.filter((s) => s !== filter.status);
-    if (others.length) {
-      where.push(`rowid NOT IN (SELECT id FROM product WHERE status IN (${others.map(() => "?").join(", ")}))`);
-      params.push(...others);
-    }
+  if (filter.excludeStatuses.length) {
+    where.push(`rowid NOT IN (SELECT id FROM product WHERE status IN (${filter.excludeStatuses.map(() => "?").join(", ")}))`);
+    params.push(...filter.excludeStatuses);
   }
   if (filter.categoryIds) {
     const ids = filter.categoryIds.length ? filter.categoryIds : [0];

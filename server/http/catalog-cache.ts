@@ -14,8 +14,8 @@ const MAX_FRONT_BODY = 16 * 1024;
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 /** An answer larger than this is not kept. */
 const MAX_ANSWER_BYTES = 512 * 1024;
-/** The brotli quality app.ts gives the compression middleware. */
-const BROTLI_QUALITY = 5;
+/** Brotli as the shop compresses what it sends: the compression middleware (app.ts) and the kept answers. */
+export const BROTLI_OPTIONS = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } };
 
 /**
  * Response headers that are the request's own, or that a hit sets itself: everything else the first answer
@@ -223,8 +223,7 @@ export class CatalogCache {
     notesOf(res as unknown as { locals?: Record<string, unknown> }).operation = hit.operation;
     const encoding = hit.body.length < 1024 ? "identity" : encodingFor(req.headers["accept-encoding"]);
     let bytes = hit.body;
-    if (encoding === "br")
-      bytes = hit.br ??= zlib.brotliCompressSync(hit.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } });
+    if (encoding === "br") bytes = hit.br ??= zlib.brotliCompressSync(hit.body, BROTLI_OPTIONS);
     if (encoding === "gzip") bytes = hit.gzip ??= zlib.gzipSync(hit.body);
     res.statusCode = 200;
     res.setHeader("Content-Type", "application/json; charset=utf-8");

@@ -97,9 +97,10 @@ export function CategoryPage() {
               ? `No products in ${category.name} match “${search}”. Try another word.`
               : `There are no products in ${category.name} yet.`
           }
-          loadMore={(after) =>
-            search ? results.fetchMore({ variables: { after, withCount: false } }) : fetchMore({ variables: { after, withCount: false } })
-          }
+          loadMore={(after) => {
+            const variables = { after, withCount: false };
+            return search ? results.fetchMore({ variables }) : fetchMore({ variables });
+          }}
         />
       )}
     </section>
