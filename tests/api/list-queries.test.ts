@@ -1,3 +1,4 @@
+import { queryCounter } from "../../server/db/data-source";
 import { ADD, PLACE_ORDER, orderInput } from "../helpers/operations";
 import { adminClient, describeEachEngine } from "../helpers/test-server";
 import type { ShopperClient } from "../helpers/client";
@@ -87,6 +88,43 @@ describeEachEngine("SQL statements per list page", (server) => {
       expect(large.statements).toBeLessThanOrEqual(list.max);
     });
   }
+
+  test("a statement's text is the same whatever the ids in it, so SQLite prepares it once, not once per product or cart", async () => {
+    // The text of every statement a run of requests sends, in order (both data sources log to one counter).
+    // TypeORM hands the logger each statement's text; this counter's own method only counts.
+    const counter = queryCounter(server().dataSource) as unknown as { count: number; logQuery?: (query: string) => void };
+    const texts = async (run: () => Promise<unknown>) => {
+      const seen: string[] = [];
+      counter.logQuery = (query) => {
+        seen.push(query);
+        counter.count++;
+      };
+      try {
+        await run();
+      } finally {
+        delete counter.logQuery;
+      }
+      return seen;
+    };
+    const ids = await server().seed([{ sku: "TEXT-A" }, { sku: "TEXT-B" }]);
+    const PRODUCT = `query($id: ID!) { product(id: $id) { name images { url } variants { sku } categories { name } } }`;
+    const PAGE = `query($after: String) { products(first: 2, after: $after) { pageInfo { endCursor } nodes { name images { url } } } }`;
+    const visit = (productId: string, after: string) => async () => {
+      const shopper = server().client();
+      await shopper.ok(PRODUCT, { id: productId });
+      await shopper.ok(PAGE, { after });
+      await shopper.ok(ADD, { productId, quantity: 1 });
+      await shopper.ok(ADD, { productId, quantity: 2 });
+    };
+    const cursor = async (skip: number) => {
+      const { products } = await customer.ok(`query($first: Int) { products(first: $first) { pageInfo { endCursor } } }`, { first: skip });
+      return products.pageInfo.endCursor as string;
+    };
+    const first = await texts(visit(ids["TEXT-A"], await cursor(3)));
+    const second = await texts(visit(ids["TEXT-B"], await cursor(7)));
+    expect(first.length).toBeGreaterThan(8);
+    expect(second).toEqual(first);
+  });
 
   test("my orders: the same statements for 2 orders as for 12, and its pages follow on without gaps or repeats", async () => {
     const MY = `query($first: Int, $after: String) { myOrders(first: $first, after: $after) {
