@@ -89,6 +89,12 @@ export class CatalogCache {
   private readonly bodies = new Map<string, { key: string; at: number }>();
   private bodyBytes = 0;
   private readonly cacheable = new Map<string, boolean>();
+  /**
+   * When answers not kept were first asked for, by a hash of their key, oldest first. An answer is kept the
+   * second time it is asked for within `ttlMs`: a page asked for once (one shopper's product out of 100,000,
+   * a crawler's walk) is not copied and held for nothing; a page shoppers ask for is a hit from its third ask.
+   */
+  private readonly asked = new Map<number, number>();
   private bytes = 0;
   private readonly maxBytes: number;
 
@@ -121,6 +127,7 @@ export class CatalogCache {
       return;
     }
     if (this.hasSession(req.headers)) return next(); // answered for this viewer, not kept for everyone
+    if (!this.askedBefore(key, now)) return next();
 
     // Keep what Apollo sends, if it is a whole answer without errors.
     const chunks: Buffer[] = [];
@@ -211,6 +218,19 @@ export class CatalogCache {
           .catch(() => res.destroy()); // a response that could not be sent: never an unhandled rejection
       });
     };
+  }
+
+  /** Whether `key` was asked for within `ttlMs` (then it is forgotten here: its answer is kept); else notes it. */
+  private askedBefore(key: string, now: number): boolean {
+    for (const [hash, at] of this.asked) {
+      if (now - at < this.options.ttlMs) break;
+      this.asked.delete(hash);
+    }
+    const hash = fnv1a(key);
+    if (this.asked.delete(hash)) return true;
+    if (this.asked.size >= this.options.maxEntries * 4) this.asked.clear();
+    this.asked.set(hash, now);
+    return false;
   }
 
   private fresh(key: string, now: number): Answer | undefined {
@@ -324,6 +344,13 @@ function parseBody(raw: string): { value?: unknown; error?: Error } {
   } catch (e) {
     return { error: Object.assign(e as Error, { status: 400, statusCode: 400, expose: true, type: "entity.parse.failed" }) };
   }
+}
+
+/** A 32-bit FNV-1a hash of a string's UTF-16 code units: two keys that collide only get kept one ask early. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
 }
 
 function isWholeAnswer(body: Buffer): boolean {
