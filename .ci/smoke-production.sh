@@ -30,7 +30,7 @@ fi
 mysql --protocol=tcp -h127.0.0.1 -uroot -e "CREATE DATABASE $db"
 NODE_ENV=production DATABASE_URL="mysql://root@127.0.0.1:3306/$db" PORT=$port COOKIE_SECURE=false SEED_DEMO=true \
   MANUAL_PAYMENT_INSTRUCTIONS="Pay at the counter when you collect the order." \
-  node dist/server/main.js > "$work/server.log" 2>&1 &
+  node --max-semi-space-size=4 dist/server/main.js > "$work/server.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 60); do
   curl -sf "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break

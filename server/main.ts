@@ -14,6 +14,8 @@ import { openStoreDatabase } from "./modules";
  * near 175 MB of RSS instead of 230–310, for a few per cent more CPU on the GraphQL requests (`npm run bench`
  * measures both); it sets no ceiling, so a big import still gets all the memory it needs. Set once started
  * (Node doesn't take this flag in NODE_OPTIONS): V8 reads it at every collection, which the bench confirms.
+ * The young generation's size V8 takes only at start: it is in the start command (`npm start`, the
+ * Dockerfile's CMD: `--max-semi-space-size=4`).
  */
 v8.setFlagsFromString("--heap-growing-percent=50");
 

@@ -1,5 +1,7 @@
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
+import { startFlags } from "../../server/scripts/start-flags";
 import { runCli } from "../helpers/cli";
 import { ROOT, engines, scratchDatabase } from "../helpers/test-server";
 
@@ -7,6 +9,15 @@ describe("deployment commands", () => {
   test("npm start's build check: a fresh build (jest's setup just made one) is served as it is, not rebuilt", () => {
     const check = spawnSync(process.execPath, [path.join(ROOT, "server/scripts/ensure-build.cjs")], { cwd: ROOT, encoding: "utf8" });
     expect({ status: check.status, output: check.stdout + check.stderr }).toEqual({ status: 0, output: "" });
+  });
+
+  test("the Docker image starts the server with npm start's Node options (its young generation of 4 MB)", () => {
+    const flags = startFlags(ROOT);
+    expect(flags).toContain("--max-semi-space-size=4");
+    const cmd = /^CMD (\[.*\])$/m.exec(fs.readFileSync(path.join(ROOT, "docker/Dockerfile"), "utf8"))?.[1];
+    expect(JSON.parse(cmd ?? "null")).toEqual(["node", ...flags, "dist/server/main.js"]);
+    // CI's production smoke run starts it the same way.
+    expect(fs.readFileSync(path.join(ROOT, ".ci/smoke-production.sh"), "utf8")).toContain(`node ${flags.join(" ")} dist/server/main.js`);
   });
 
   describe.each(engines)("npm run migrate [%s]", (engine) => {

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { ROOT } from "./test-server";
+import { startFlags } from "../../server/scripts/start-flags";
 
 /** Runs one of the built commands (dist/server/…) as a user would, with its own environment. */
 export function runCli(
@@ -48,12 +49,12 @@ export interface RunningServer {
 }
 
 /**
- * Starts the built server (dist/server/main.js) as a separate process, as `npm start` does, and resolves
- * once it listens (its "running" log line names the port) and `ready` matches the output so far.
+ * Starts the built server (dist/server/main.js) as a separate process, as `npm start` does (with its Node
+ * options), and resolves once it listens (its "running" log line names the port) and `ready` matches the output so far.
  */
 export function startServerProcess(env: Record<string, string>, opts: { ready?: RegExp; timeoutMs?: number } = {}): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, "dist/server/main.js")], {
+    const child = spawn(process.execPath, [...startFlags(ROOT), path.join(ROOT, "dist/server/main.js")], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", PORT: "0", ...env },
     });

@@ -1,6 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { startFlags } from "../start-flags";
 
 /** Clock ticks per second of /proc/<pid>/stat's CPU times (`getconf CLK_TCK`, 100 on Linux almost always). */
 const CLK_TCK = (() => {
@@ -50,7 +51,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts the built server as `npm start` does (`node dist/server/main.js`), with the bench's probe
+ * Starts the built server as `npm start` does (`node <its options> dist/server/main.js`), with the bench's probe
  * preloaded (probe.ts: the SQL count on SIGUSR2), its output going to a file in `dir` as a production log
  * would, and resolves once its "Shopwright is running" line names the port.
  */
@@ -61,7 +62,7 @@ export async function startServer(root: string, dir: string, env: Record<string,
   const out = fs.openSync(logFile, "w");
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--require", path.join(root, "dist/server/scripts/bench/probe.js"), path.join(root, "dist/server/main.js")],
+    [...startFlags(root), "--require", path.join(root, "dist/server/scripts/bench/probe.js"), path.join(root, "dist/server/main.js")],
     {
       cwd: root,
       env: {
