@@ -1,6 +1,6 @@
 import { In, type SelectQueryBuilder } from "typeorm";
 import type { Transactions } from "../db/transaction";
-import { toPage } from "../graphql/connection";
+import { toPage, type TotalCount } from "../graphql/connection";
 import { decodeIntCursor, encodeCursor } from "../graphql/cursor";
 import { AppError, ErrorCode, notFound } from "../graphql/errors";
 import { TtlCache } from "../lib/ttl-cache";
@@ -95,20 +95,23 @@ export class CatalogService {
     const offset = after ? decodeIntCursor("search", after) : 0;
     const match = matchProducts(qb, term);
     if (!match) return toPage([], first, 0, () => "");
-    const hits: { id: number | string }[] = await qb
+    // The matches' count comes with the page (a window over every match, which the ranking reads anyway):
+    // a second query would search the FULLTEXT index again. Past the last match there is no row to carry it.
+    const hits: { id: number | string; total: number | string }[] = await qb
       .clone()
       .select("p.id", "id")
       .addSelect(match.score, "score")
+      .addSelect("COUNT(*) OVER ()", "total")
       .orderBy("score", match.order)
       .addOrderBy("p.id", "ASC")
       .offset(offset)
       .limit(first + 1)
       .getRawMany();
-    return this.rankedPage(hits, first, offset, countProducts(qb));
+    return this.rankedPage(hits, first, offset, hits.length ? Number(hits[0].total) : countProducts(qb));
   }
 
   /** A search's page from its ranked ids (one more than the page, if there is a next): the products, in rank order. */
-  private async rankedPage(hits: { id: number | string }[], first: number, offset: number, count: () => Promise<number>) {
+  private async rankedPage(hits: { id: number | string }[], first: number, offset: number, count: TotalCount) {
     const ids = hits.map((h) => Number(h.id));
     const byId = new Map((await this.byIds(ids)).map((p) => [p.id, p]));
     const rows = ids.flatMap((id) => byId.get(id) ?? []);
@@ -130,7 +133,7 @@ export class CatalogService {
     return Number(rows[0]?.n ?? 0);
   }
 
-  /** SQLite's search: ranked and counted in the FTS5 index alone (product-search.ts), then the page's products. */
+  /** SQLite's search: ranked and counted in one query of the FTS5 index alone (product-search.ts), then the page's products. */
   private async ftsPage(
     term: string,
     args: { first: number; after?: string | null; status?: ProductStatus | null; categoryIds?: number[] },
@@ -139,9 +142,9 @@ export class CatalogService {
     const words = searchWords(term);
     if (!words.length) return toPage([], args.first, 0, () => "");
     const search = ftsSearch(words, { excludeStatuses: args.status ? otherStatuses(args.status) : [], categoryIds: args.categoryIds });
-    const hits: { id: number | string }[] = await this.tx.manager.query(...search.page(args.first + 1, offset));
+    const hits: { id: number | string; total: number | string }[] = await this.tx.manager.query(...search.page(args.first + 1, offset));
     const count = async () => Number(((await this.tx.manager.query(...search.count)) as { n: number | string }[])[0]?.n ?? 0);
-    return this.rankedPage(hits, args.first, offset, count);
+    return this.rankedPage(hits, args.first, offset, hits.length ? Number(hits[0].total) : count);
   }
 
   /** Every product in id order (the catalog export). */

@@ -75,6 +75,7 @@ export function ftsSearch(
   words: string[],
   filter: SearchFilter,
 ): { page(limit: number, offset: number): [string, unknown[]]; count: [string, unknown[]] } {
+  // count: for a page past the last match, which has no row to carry `total`.
   const where = ["product_search MATCH ?"];
   const params: unknown[] = [ftsQuery(words)];
   if (filter.excludeStatuses.length) {
@@ -89,8 +90,10 @@ export function ftsSearch(
   const from = `FROM product_search WHERE ${where.join(" AND ")}`;
   return {
     // bm25: lower is better; a word in the name counts more than one in the SKU, and both more than the description.
+    // Every match is read to rank them, so their count comes with the page (`total`, on each row).
     page: (limit, offset) => [
-      `SELECT rowid AS id ${from} ORDER BY bm25(product_search, 10.0, 5.0, 1.0) ASC, rowid ASC LIMIT ? OFFSET ?`,
+      // (FTS5 won't compute bm25 in a query with a window function: it is ranked in a subquery.)
+      `SELECT id, COUNT(*) OVER () AS total FROM (SELECT rowid AS id, bm25(product_search, 10.0, 5.0, 1.0) AS rank ${from}) ORDER BY rank ASC, id ASC LIMIT ? OFFSET ?`,
       [...params, limit, offset],
     ],
     count: [`SELECT COUNT(*) AS n ${from}`, params],
