@@ -1,8 +1,8 @@
 /**
- * npm run bench: the built server (`node dist/server/main.js`, a separate process, NODE_ENV=production as
- * `npm start` runs in production) under autocannon over loopback, on a generated catalog of 1,000 and of
- * 100,000 products, on SQLite and (BENCH_DATABASE_URL) on MySQL/MariaDB too. For each of the shopper's
- * operations, as the storefront sends them: requests per second, p50/p99 latency, the server's CPU time per
+ * npm run bench: the built server (`node <npm start's options> dist/server/main.js`, a separate process,
+ * NODE_ENV=production as `npm start` runs in production) under autocannon over loopback, on a generated
+ * catalog of 1,000 and of 100,000 products, on SQLite and (BENCH_DATABASE_URL) on MySQL/MariaDB too. For
+ * each of the shopper's operations, as the storefront sends them: requests per second, p50/p99 latency, the server's CPU time per
  * request (from /proc/<pid>/stat) and its SQL statements per request (counted by a probe preloaded into it,
  * see bench/probe.ts); the catalog's rows twice, with the query (the catalog cache off) and as served (the
  * store's default cache); then the 100k/1k throughput ratios, the CPU per catalog page and the server's
@@ -23,6 +23,7 @@ import { SESSION_COOKIE } from "../sessions/session.service";
 import { generateCatalog, type BenchCatalog } from "./bench/catalog";
 import { storefrontOperations } from "./bench/operations";
 import { startServer, stopAllServers, type ServerProcess, type Snapshot } from "./bench/server-process";
+import { startFlags } from "./start-flags";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const seconds = (name: string, fallback: number) => {
@@ -637,7 +638,7 @@ async function main() {
   });
   try {
     console.log(
-      `Shopwright bench: NODE_ENV=production node dist/server/main.js (manual payments, COOKIE_SECURE's default) under autocannon on loopback, ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per operation; ${os.cpus().length} CPUs`,
+      `Shopwright bench: NODE_ENV=production node ${[...startFlags(ROOT), "dist/server/main.js"].join(" ")} (manual payments, COOKIE_SECURE's default) under autocannon on loopback, ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per operation; ${os.cpus().length} CPUs`,
     );
     console.log(
       `Servers: "${SERVERS.query}" the catalog rows with the query (CATALOG_CACHE_SECONDS=0); "${SERVERS.served}" every row as served (the store's default catalog cache, CATALOG_CACHE_SECONDS unset); "${SERVERS.dev}" the slow-provider row only (not production: the test provider)`,
