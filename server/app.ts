@@ -279,15 +279,33 @@ export async function createApp(config: Config, dataSource: DataSource, options:
     (_req, res) => void res.status(404).json({ errors: [{ message: "Not found", extensions: { code: "NOT_FOUND" } }] }),
   );
   app.use(express.static(config.clientDist, { index: false, maxAge: 0 }));
+  /**
+   * The status of a storefront page's HTML: 404 where the storefront will render its not-found page, for an
+   * unknown path and for a product or category the shop doesn't have (or no longer sells), so that a search
+   * engine or a link checker isn't told a missing product is there. A lookup that fails (the database
+   * away) serves the page as 200: the page shows its own error.
+   */
+  const pageStatus = async (p: string): Promise<number> => {
+    if (!isStorefrontPath(p)) return 404;
+    const [, kind, key] = /^\/(product|category)\/([^/]+)$/.exec(p) ?? [];
+    if (!kind) return 200;
+    let name: string;
+    try {
+      name = decodeURIComponent(key);
+    } catch {
+      return 404;
+    }
+    const found = kind === "product" ? services.catalog.sellable(name) : services.categories.bySlug(name.slice(0, 100));
+    return found.then(
+      (row) => (row ? 200 : 404),
+      () => 200,
+    );
+  };
   app.get(/.*/, (req, res, next) => {
     if (req.accepts(["html", "json"]) !== "html") return next();
     const shop = path.join(config.clientDist, "index.html");
     if (!fs.existsSync(shop)) return res.status(503).type("text").send("The storefront is not built; run `npm run build`.");
-    // The storefront renders its own not-found page; unknown URLs also get a real 404 status.
-    res
-      .status(isStorefrontPath(req.path) ? 200 : 404)
-      .set("Cache-Control", "no-cache")
-      .sendFile(shop);
+    void pageStatus(req.path).then((status) => res.status(status).set("Cache-Control", "no-cache").sendFile(shop));
   });
   // Our own errors from plain HTTP routes (sign-in needed, a bad upload), malformed JSON bodies and the like:
   // a GraphQL-shaped error, never Express's HTML page with a stack.

@@ -187,7 +187,7 @@ describeEachEngine("categories in Chromium", (server) => {
   test("an unknown category's address shows the not-found page with a way back", async () => {
     const { page, close } = await openBrowser();
     try {
-      await page.goto(url("/category/no-such-category"));
+      expect((await page.goto(url("/category/no-such-category")))?.status()).toBe(404);
       await page.getByRole("heading", { level: 1, name: "Category not found" }).waitFor();
       expect(await seriousA11yViolations(page)).toEqual([]);
       await page.getByRole("link", { name: "Back to the shop" }).click();

@@ -205,11 +205,23 @@ describeEachEngine(
       }
     });
 
-    test("an unknown product and an unknown URL get friendly not-found pages with a way back", async () => {
+    test("an unknown product and an unknown URL get friendly not-found pages with a way back, and a 404 status", async () => {
       const { page, close } = await openBrowser();
       try {
-        await page.goto(url("/product/999999"));
-        await page.getByRole("heading", { name: "Product not found" }).waitFor();
+        // A product the shop doesn't have (or no longer sells) is a 404 for a search engine too, not a soft 404.
+        expect((await page.goto(url(`/product/${ids["TIN-ASSAM"]}`)))?.status()).toBe(200);
+        for (const missing of ["/product/999999", "/product/not-a-number"]) {
+          expect({ missing, status: (await page.goto(url(missing)))?.status() }).toEqual({ missing, status: 404 });
+          await page.getByRole("heading", { name: "Product not found" }).waitFor();
+        }
+        expect((await page.goto(url("/product/%E0%A4%A")))?.status()).toBe(404); // not even a well-formed address
+        await server().dataSource.query("UPDATE product SET status = 'ARCHIVED' WHERE sku = 'TEA-POT-CLAY'");
+        try {
+          expect((await page.goto(url(`/product/${ids["TEA-POT-CLAY"]}`)))?.status()).toBe(404);
+          await page.getByRole("heading", { name: "Product not found" }).waitFor();
+        } finally {
+          await server().dataSource.query("UPDATE product SET status = 'ACTIVE' WHERE sku = 'TEA-POT-CLAY'");
+        }
         await page.goto(url("/order/00000000-0000-4000-8000-000000000000"));
         await page.getByRole("heading", { name: "Order not found" }).waitFor();
         await expectAccessible(page);
