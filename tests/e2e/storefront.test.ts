@@ -205,6 +205,24 @@ describeEachEngine(
       }
     });
 
+    test("asking for more than there is adds what there is, and says so", async () => {
+      const { page, close } = await openBrowser();
+      try {
+        const stock = await server().stock(ids["TIN-ASSAM"]);
+        await page.goto(url(`/product/${ids["TIN-ASSAM"]}`));
+        await page.getByLabel("Quantity").fill("999");
+        await page.getByRole("button", { name: "Add to cart" }).click();
+        await page
+          .getByRole("status")
+          .filter({ hasText: `Only ${stock} available — added ${stock}.` })
+          .waitFor();
+        await page.waitForFunction((n) => document.querySelector("[data-testid=cart-count]")?.textContent?.trim() === n, String(stock));
+        expect(await page.getByLabel("Quantity").inputValue()).toBe(String(stock));
+      } finally {
+        await close();
+      }
+    });
+
     test("an unknown product and an unknown URL get friendly not-found pages with a way back, and a 404 status", async () => {
       const { page, close } = await openBrowser();
       try {

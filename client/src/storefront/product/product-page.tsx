@@ -16,6 +16,11 @@ export function stockLabel(stock: number): string {
   return "In stock";
 }
 
+/** What "Add to cart" says when fewer were added than asked for (the stock, or the most one add takes). */
+export function cappedMessage(stock: number, added: number): string {
+  return stock <= added ? `Only ${stock} available — added ${added}.` : `At most ${added} at a time — added ${added}.`;
+}
+
 export function ProductPage() {
   const { id = "" } = useParams();
   const { data, loading, error } = useProductQuery({ variables: { id }, fetchPolicy: "cache-and-network" });
@@ -25,6 +30,8 @@ export function ProductPage() {
   // The shopper's choice of option values, for the product it was made on.
   const [picked, setPicked] = useState<{ productId: string; choice: Choice } | null>(null);
   const [quantityText, setQuantityText] = useState("1");
+  // Set when more is typed than can be added at once: once added, the message says so instead of "Added".
+  const [capped, setCapped] = useState<string | null>(null);
   const { add, adding, added, error: addError, reset } = useAddToCart();
   usePageTitle(product?.name ?? "Product");
 
@@ -53,6 +60,7 @@ export function ProductPage() {
   const shown = (selected === null ? pictureVariant(product, choice)?.image : images[selected]) ?? images[0];
   const choose = (index: number, value: string) => {
     reset();
+    setCapped(null);
     setSelected(null);
     setPicked({ productId: product.id, choice: choice.map((c, i) => (i === index ? value : c)) });
   };
@@ -104,8 +112,11 @@ export function ProductPage() {
         </div>
         <p>{product.description}</p>
         {hasOptions && <VariantPicker product={product} choice={choice} onChoose={choose} />}
+        {/* noValidate: more than the stock (the field's max, for its arrows) is added as the stock, and said so,
+            rather than refused by the browser's own bubble. */}
         <form
           className="add-form"
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             if (!canAdd) return;
@@ -124,6 +135,8 @@ export function ProductPage() {
             disabled={!canAdd}
             onChange={(e) => {
               reset();
+              // Said once added (leaving the field already shows the amount that will be added).
+              setCapped(Math.floor(Number(e.target.value)) > max ? cappedMessage(stock, max) : null);
               setQuantityText(e.target.value);
             }}
             onBlur={() => setQuantityText(String(quantity))}
@@ -140,7 +153,7 @@ export function ProductPage() {
         <p role="status" className="added">
           {added && (
             <>
-              Added to your cart. <Link to="/cart">View cart</Link>
+              {capped ?? "Added to your cart."} <Link to="/cart">View cart</Link>
             </>
           )}
         </p>
