@@ -295,7 +295,7 @@ export async function createApp(config: Config, dataSource: DataSource, options:
     } catch {
       return 404;
     }
-    const found = kind === "product" ? services.catalog.sellable(name) : services.categories.bySlug(name.slice(0, 100));
+    const found = kind === "product" ? services.catalog.sellable(name) : services.categories.bySlug(name);
     return found.then(
       (row) => (row ? 200 : 404),
       () => 200,

@@ -10,9 +10,9 @@ import { openStoreDatabase } from "./modules";
 /**
  * V8 lets its heap grow to up to 4 times what a full collection left alive before collecting again: under a
  * load of checkouts that is about 150 MB of heap for some 35 MB alive, and the process's memory stays there
- * (nothing is handed back while the shop is busy). Growing by at most half what is alive keeps a busy shop
- * near 175 MB of RSS instead of 230–310, for a few per cent more CPU on the GraphQL requests (`npm run bench`
- * measures both); it sets no ceiling, so a big import still gets all the memory it needs. Set once started
+ * (nothing is handed back while the shop is busy). Growing by at most half what is alive takes 55–80 MB off a
+ * busy shop's RSS, for a few per cent more CPU on the GraphQL requests (`npm run bench` measures both; the
+ * README's *Memory* has the figures); it sets no ceiling, so a big import still gets all the memory it needs. Set once started
  * (Node doesn't take this flag in NODE_OPTIONS): V8 reads it at every collection, which the bench confirms.
  * The young generation's size V8 takes only at start: it is in the start command (`npm start`, the
  * Dockerfile's CMD: `--max-semi-space-size=4`).

@@ -1,6 +1,6 @@
 import { In, type SelectQueryBuilder } from "typeorm";
 import type { Transactions } from "../db/transaction";
-import { toPage, type TotalCount } from "../graphql/connection";
+import { toPage } from "../graphql/connection";
 import { decodeIntCursor, encodeCursor } from "../graphql/cursor";
 import { AppError, ErrorCode, notFound } from "../graphql/errors";
 import { TtlCache } from "../lib/ttl-cache";
@@ -107,14 +107,23 @@ export class CatalogService {
       .offset(offset)
       .limit(first + 1)
       .getRawMany();
-    return this.rankedPage(hits, first, offset, hits.length ? Number(hits[0].total) : countProducts(qb));
+    return this.rankedPage(hits, first, offset, countProducts(qb));
   }
 
-  /** A search's page from its ranked ids (one more than the page, if there is a next): the products, in rank order. */
-  private async rankedPage(hits: { id: number | string }[], first: number, offset: number, count: TotalCount) {
+  /**
+   * A search's page from its ranked ids (one more than the page, if there is a next): the products, in rank
+   * order, and the matches' count each hit carries (`total`); past the last match, `countAlone` counts them.
+   */
+  private async rankedPage(
+    hits: { id: number | string; total: number | string }[],
+    first: number,
+    offset: number,
+    countAlone: () => Promise<number>,
+  ) {
     const ids = hits.map((h) => Number(h.id));
     const byId = new Map((await this.byIds(ids)).map((p) => [p.id, p]));
     const rows = ids.flatMap((id) => byId.get(id) ?? []);
+    const count = hits.length ? Number(hits[0].total) : countAlone;
     return toPage(rows, first, count, (_last, nodes) => encodeCursor("search", offset + nodes.length));
   }
 
@@ -144,7 +153,7 @@ export class CatalogService {
     const search = ftsSearch(words, { excludeStatuses: args.status ? otherStatuses(args.status) : [], categoryIds: args.categoryIds });
     const hits: { id: number | string; total: number | string }[] = await this.tx.manager.query(...search.page(args.first + 1, offset));
     const count = async () => Number(((await this.tx.manager.query(...search.count)) as { n: number | string }[])[0]?.n ?? 0);
-    return this.rankedPage(hits, args.first, offset, hits.length ? Number(hits[0].total) : count);
+    return this.rankedPage(hits, args.first, offset, count);
   }
 
   /** Every product in id order (the catalog export). */

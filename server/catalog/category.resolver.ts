@@ -52,7 +52,7 @@ export class CategoryResolver {
 
   @Query(() => Category, { nullable: true, description: "A category by its slug; null when there is none." })
   category(@Arg("slug") slug: string): Promise<Category | null> {
-    return slug.length > 100 ? Promise.resolve(null) : this.categoryService.bySlug(slug);
+    return this.categoryService.bySlug(slug);
   }
 
   @FieldResolver(() => Category, { nullable: true })

@@ -87,7 +87,9 @@ export class CategoryService {
     return new CategoryTree(all.sort((a, b) => a.position - b.position || byName.compare(a.name, b.name) || a.id - b.id));
   }
 
+  /** A category by its address; none for a slug longer than any can be (100), without asking the database. */
   bySlug(slug: string): Promise<Category | null> {
+    if (slug.length > 100) return Promise.resolve(null);
     return this.tx.manager.findOneBy(Category, { slug: slug.trim().toLowerCase() });
   }
 

@@ -74,8 +74,11 @@ export interface SearchFilter {
 export function ftsSearch(
   words: string[],
   filter: SearchFilter,
-): { page(limit: number, offset: number): [string, unknown[]]; count: [string, unknown[]] } {
-  // count: for a page past the last match, which has no row to carry `total`.
+): {
+  page(limit: number, offset: number): [string, unknown[]];
+  /** The count alone, for a page past the last match (which has no row to carry `total`). */
+  count: [string, unknown[]];
+} {
   const where = ["product_search MATCH ?"];
   const params: unknown[] = [ftsQuery(words)];
   if (filter.excludeStatuses.length) {

@@ -222,10 +222,7 @@ export class CatalogCache {
 
   /** Whether `key` was asked for within `ttlMs` (then it is forgotten here: its answer is kept); else notes it. */
   private askedBefore(key: string, now: number): boolean {
-    for (const [hash, at] of this.asked) {
-      if (now - at < this.options.ttlMs) break;
-      this.asked.delete(hash);
-    }
+    this.prune(now);
     const hash = fnv1a(key);
     if (this.asked.delete(hash)) return true;
     if (this.asked.size >= this.options.maxEntries * 4) this.asked.clear();
@@ -261,7 +258,6 @@ export class CatalogCache {
       this.bytes -= old.body.length;
       this.answers.delete(key); // kept again: to the end, with the newest
     }
-    this.prune(answer.at);
     if (this.answers.size >= this.options.maxEntries || this.bytes + answer.body.length > this.maxBytes) {
       this.answers.clear();
       this.bodies.clear();
@@ -289,21 +285,22 @@ export class CatalogCache {
   }
 
   /**
-   * Lets go of the answers and bodies past their time, so the cache holds what the last `ttlMs` asked for,
-   * not the whole catalog a crawler walked through. Both maps are in the order things were kept: the stale
-   * ones are at the front.
+   * Lets go of the answers, bodies and first asks past their time (at every miss, before an answer is kept),
+   * so the cache holds what the last `ttlMs` asked for, not the whole catalog a crawler walked through.
    */
   private prune(now: number): void {
-    for (const [key, answer] of this.answers) {
-      if (now - answer.at < this.options.ttlMs) break;
-      this.answers.delete(key);
-      this.bytes -= answer.body.length;
-    }
-    for (const [raw, body] of this.bodies) {
-      if (now - body.at < this.options.ttlMs) break;
-      this.bodies.delete(raw);
-      this.bodyBytes -= raw.length + body.key.length;
-    }
+    const stale = (at: number) => now - at >= this.options.ttlMs;
+    dropOldest(
+      this.answers,
+      (answer) => stale(answer.at),
+      (_key, answer) => (this.bytes -= answer.body.length),
+    );
+    dropOldest(
+      this.bodies,
+      (body) => stale(body.at),
+      (raw, body) => (this.bodyBytes -= raw.length + body.key.length),
+    );
+    dropOldest(this.asked, stale);
   }
 
   private isPublicQuery(query: string, operationName: string | undefined): boolean {
@@ -343,6 +340,18 @@ function parseBody(raw: string): { value?: unknown; error?: Error } {
     return { value: JSON.parse(raw) };
   } catch (e) {
     return { error: Object.assign(e as Error, { status: 400, statusCode: 400, expose: true, type: "entity.parse.failed" }) };
+  }
+}
+
+/**
+ * Deletes a map's entries from its front (the oldest kept: a Map keeps insertion order) while `drop` says so,
+ * telling `dropped` of each.
+ */
+function dropOldest<K, V>(map: Map<K, V>, drop: (value: V) => boolean, dropped?: (key: K, value: V) => void): void {
+  for (const [key, value] of map) {
+    if (!drop(value)) break;
+    map.delete(key);
+    dropped?.(key, value);
   }
 }
 
