@@ -24,11 +24,15 @@ export function firstQueryOf({ pathname, search }: { pathname: string; search: s
     const m = pattern.exec(pathname);
     return m ? decodeURIComponent(m[1]!) : null;
   };
-  if (pathname === "/") return { operationName: "Products", query: ProductsQuery, variables: { first: PAGE_SIZE, search: q || null } };
+  // With the operations' default variables written out: Apollo adds them to the variables the page runs
+  // with (withCount), and an answer is taken only for equal variables.
+  if (pathname === "/")
+    return { operationName: "Products", query: ProductsQuery, variables: { first: PAGE_SIZE, search: q || null, withCount: true } };
   const id = param(/^\/product\/([^/]+)\/?$/);
   if (id) return { operationName: "Product", query: ProductQuery, variables: { id } };
   const slug = param(/^\/category\/([^/]+)\/?$/);
-  if (slug) return { operationName: "Category", query: CategoryQuery, variables: { slug, first: PAGE_SIZE, browsing: !q } };
+  if (slug)
+    return { operationName: "Category", query: CategoryQuery, variables: { slug, first: PAGE_SIZE, browsing: !q, withCount: true } };
   return null;
 }
 
