@@ -34,12 +34,14 @@ export function ListTable<T>({ caption, hiddenCaption, className, columns, rows,
   };
   return (
     <>
-      <table className={className}>
+      {/* On a phone each row stacks into a card, each cell named by its column (see .list-table in styles.css);
+          the explicit roles keep it a table for screen readers when its parts are laid out as blocks. */}
+      <table className={className ? `list-table ${className}` : "list-table"} role="table">
         <caption className={hiddenCaption ? "sr-only" : undefined}>{caption}</caption>
         <thead>
-          <tr>
+          <tr role="row">
             {columns.map((c) => (
-              <th key={c.header} scope="col">
+              <th key={c.header} scope="col" role="columnheader">
                 {c.hiddenHeader ? <span className="sr-only">{c.header}</span> : c.header}
               </th>
             ))}
@@ -47,9 +49,11 @@ export function ListTable<T>({ caption, hiddenCaption, className, columns, rows,
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={rowKey(row)}>
+            <tr key={rowKey(row)} role="row">
               {columns.map((c) => (
-                <td key={c.header}>{c.cell(row)}</td>
+                <td key={c.header} role="cell" data-label={c.hiddenHeader ? undefined : c.header}>
+                  {c.cell(row)}
+                </td>
               ))}
             </tr>
           ))}

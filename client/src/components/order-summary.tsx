@@ -31,28 +31,39 @@ function AddressBlock({ title, address }: { title: string; address: AddressField
 export function OrderSummary({ order }: { order: OrderFieldsFragment }) {
   return (
     <>
-      <table className="order-lines">
+      {/* A list-table: on a phone each line stacks, its figures headed by their column's name. */}
+      <table className="order-lines list-table" role="table">
         <caption>Items in order {order.number}</caption>
         <thead>
-          <tr>
-            <th scope="col">Item</th>
-            <th scope="col">Quantity</th>
-            <th scope="col">Price</th>
-            <th scope="col">Total</th>
+          <tr role="row">
+            <th scope="col" role="columnheader">
+              Item
+            </th>
+            <th scope="col" role="columnheader">
+              Quantity
+            </th>
+            <th scope="col" role="columnheader">
+              Price
+            </th>
+            <th scope="col" role="columnheader">
+              Total
+            </th>
           </tr>
         </thead>
         <tbody>
           {order.lines.map((line) => (
-            <tr key={line.sku}>
-              <td>
+            <tr key={line.sku} role="row">
+              <td role="cell">
                 {line.name}
                 {line.variantTitle && <span className="variant-title">{line.variantTitle}</span>}
               </td>
-              <td>{line.quantity}</td>
-              <td>
+              <td role="cell" data-label="Quantity">
+                {line.quantity}
+              </td>
+              <td role="cell" data-label="Price">
                 <Price money={line.unitPrice} />
               </td>
-              <td>
+              <td role="cell" data-label="Total">
                 <Price money={line.lineTotal} />
               </td>
             </tr>
