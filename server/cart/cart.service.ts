@@ -289,6 +289,7 @@ export class CartService {
       line.product = l.product;
       line.variant = l.variant;
       line.quantity = l.quantity;
+      line.available = this.catalog.isOnSale(l.product);
       line.unitPrice = money(l.variant.priceAmount);
       line.lineTotal = money(l.variant.priceAmount * l.quantity);
       return line;

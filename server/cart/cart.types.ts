@@ -17,6 +17,12 @@ export class CartLine {
   @Field(() => Int)
   quantity: number;
 
+  @Field({
+    description:
+      "False once the product is no longer sold (the owner archived it or made it a draft): the cart can't be ordered until the line is removed.",
+  })
+  available: boolean;
+
   @Field(() => Money, { description: "The variant's current price." })
   unitPrice: Money;
 

@@ -127,9 +127,13 @@ describeEachEngine(
       await admin.ok(UPDATE, { id: createProduct.id, input: { status: "ACTIVE" } });
       expect(await visible()).toBe(1);
       await shopper.ok(ADD, { productId: createProduct.id });
+      const available = async () => (await shopper.ok(`query { cart { lines { available } } }`)).cart.lines.map((l: any) => l.available);
+      expect(await available()).toEqual([true]);
 
       await admin.ok(UPDATE, { id: createProduct.id, input: { status: "ARCHIVED" } });
       expect(await visible()).toBe(0);
+      // The cart still shows it, flagged, so the shopper can remove it before the checkout.
+      expect(await available()).toEqual([false]);
       // Already in a cart: checkout refuses it rather than selling an archived product.
       const error = await shopper.fails(PLACE_ORDER, { input: orderInput() });
       expect(error.code).toBe("OUT_OF_STOCK");

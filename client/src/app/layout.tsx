@@ -1,17 +1,24 @@
 import { useApolloClient } from "@apollo/client/react";
-import { Link, NavLink, Outlet, useNavigate } from "react-router";
+import { Link, NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { useCartQuery } from "../graphql/op.Cart";
 import { useLogoutMutation } from "../graphql/op.Logout";
 import { useMeQuery } from "../graphql/op.Me";
 import { usePaymentMethodsQuery } from "../graphql/op.PaymentMethods";
+import { useFocusOnRouteChange } from "./route-focus";
 
 function AccountLinks() {
   const { data } = useMeQuery();
   const [logout] = useLogoutMutation();
   const client = useApolloClient();
   const navigate = useNavigate();
+  const { pathname, search } = useLocation();
   const me = data?.me;
-  if (!me) return <NavLink to="/login">Sign in</NavLink>;
+  if (!me) {
+    // Signing in returns the shopper to the page they were on; from an account page, to where it was going.
+    const accountPage = /^\/(login|signup|forgot-password|reset-password)$/.test(pathname);
+    const next = accountPage ? search : pathname === "/" ? "" : `?next=${encodeURIComponent(pathname + search)}`;
+    return <NavLink to={`/login${next}`}>Sign in</NavLink>;
+  }
   return (
     <>
       {me.role === "ADMIN" && <NavLink to="/admin">Admin</NavLink>}
@@ -56,6 +63,7 @@ function CartBadge() {
 }
 
 export function Layout() {
+  useFocusOnRouteChange();
   return (
     <>
       <a className="skip-link" href="#main">

@@ -96,6 +96,8 @@ export function CartPage() {
   };
   // Stock is the variant's (a product without options has one).
   const shortages = cart.lines.filter((l) => l.quantity > l.variant.stock);
+  // A product the owner archived or made a draft since it was added: it can only be removed.
+  const retired = cart.lines.filter((l) => !l.available);
 
   return (
     <section>
@@ -114,7 +116,7 @@ export function CartPage() {
             <li key={line.id} className="cart-line">
               <ProductImage image={line.variant.image ?? line.product.images[0]} name={line.product.name} size="thumb" />
               <div className="cart-line-name">
-                <Link to={`/product/${line.product.id}`}>{line.product.name}</Link>
+                {line.available ? <Link to={`/product/${line.product.id}`}>{line.product.name}</Link> : <span>{line.product.name}</span>}
                 {hasOptions(line.variant) && (
                   <span className="variant-title" data-testid="line-variant">
                     {line.variant.title}
@@ -124,32 +126,42 @@ export function CartPage() {
                   <Price money={line.unitPrice} /> each
                 </span>
               </div>
-              <div className="quantity" role="group" aria-label={`Quantity of ${name}`}>
-                <button
-                  type="button"
-                  aria-label={`One fewer ${name}`}
-                  aria-disabled={busy}
-                  onClick={() => setQuantity(line.id, line.quantity - 1)}
-                >
-                  −
-                </button>
-                <output aria-live="polite" aria-label={`Quantity of ${name}`} data-testid="line-quantity">
-                  {line.quantity}
-                </output>
-                <button
-                  type="button"
-                  aria-label={`One more ${name}`}
-                  aria-disabled={busy || line.quantity >= stock}
-                  onClick={() => line.quantity < stock && setQuantity(line.id, line.quantity + 1)}
-                >
-                  +
-                </button>
-              </div>
+              {line.available ? (
+                <div className="quantity" role="group" aria-label={`Quantity of ${name}`}>
+                  <button
+                    type="button"
+                    aria-label={`One fewer ${name}`}
+                    aria-disabled={busy}
+                    onClick={() => setQuantity(line.id, line.quantity - 1)}
+                  >
+                    −
+                  </button>
+                  <output aria-live="polite" aria-label={`Quantity of ${name}`} data-testid="line-quantity">
+                    {line.quantity}
+                  </output>
+                  <button
+                    type="button"
+                    aria-label={`One more ${name}`}
+                    aria-disabled={busy || line.quantity >= stock}
+                    onClick={() => line.quantity < stock && setQuantity(line.id, line.quantity + 1)}
+                  >
+                    +
+                  </button>
+                </div>
+              ) : (
+                <span className="muted">Quantity: {line.quantity}</span>
+              )}
               <Price money={line.lineTotal} className="line-total" />
-              {line.quantity > stock && (
+              {!line.available ? (
                 <p className="error line-warning" data-testid="line-warning">
-                  {stock === 0 ? "Sold out: remove it to check out." : `Only ${stock} left: lower the quantity to check out.`}
+                  No longer available — remove it to check out.
                 </p>
+              ) : (
+                line.quantity > stock && (
+                  <p className="error line-warning" data-testid="line-warning">
+                    {stock === 0 ? "Sold out: remove it to check out." : `Only ${stock} left: lower the quantity to check out.`}
+                  </p>
+                )
               )}
               <button
                 type="button"
@@ -168,9 +180,9 @@ export function CartPage() {
         <DiscountCodeField cart={cart} />
         <Totals amounts={cart} shippingName={cart.selectedShipping?.name} />
       </div>
-      {shortages.length ? (
+      {retired.length || shortages.length ? (
         <p className="muted" role="status">
-          Fix the quantities marked above to check out.
+          {retired.length ? "Remove what is no longer available to check out." : "Fix the quantities marked above to check out."}
         </p>
       ) : (
         <Link className="button primary" to="/checkout">

@@ -110,7 +110,8 @@ export function CheckoutPage() {
   const [destination, setDestination] = useState(() => destinationOf(form.shipping));
   const [placed, setPlaced] = useState(false);
   // A signed-in customer's email is filled in for them (they can still change it).
-  const me = useMeQuery().data?.me;
+  const signedIn = useMeQuery().data;
+  const me = signedIn?.me;
   const [prefilledFor, setPrefilledFor] = useState<string | null>(null);
   if (me?.email && prefilledFor !== me.email) {
     setPrefilledFor(me.email);
@@ -154,6 +155,9 @@ export function CheckoutPage() {
       </section>
     );
   }
+
+  // Products the owner took off sale since they were added: the order waits until they're removed.
+  const retired = cart.lines.filter((l) => !l.available);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -213,6 +217,11 @@ export function CheckoutPage() {
   return (
     <section className="checkout">
       <h1>Checkout</h1>
+      {signedIn && !me && (
+        <p className="returning-customer">
+          Have an account? <Link to="/login?next=/checkout">Sign in</Link> and come back here with your cart.
+        </p>
+      )}
       <form noValidate onSubmit={submit} className="checkout-form">
         <div className="checkout-fields">
           <fieldset>
@@ -330,7 +339,13 @@ export function CheckoutPage() {
             </div>
           )}
           {shipping.refusedMessage && <p className="muted">Choose a country we ship to, to place the order.</p>}
-          <button type="submit" className="primary" disabled={placing || !method || Boolean(shipping.refusedMessage)}>
+          {retired.length > 0 && (
+            <p className="error" data-testid="retired-lines">
+              {retired.map((l) => l.product.name).join(", ")} {retired.length === 1 ? "is" : "are"} no longer available.{" "}
+              <Link to="/cart">Remove {retired.length === 1 ? "it" : "them"} from your cart</Link> to place the order.
+            </p>
+          )}
+          <button type="submit" className="primary" disabled={placing || !method || Boolean(shipping.refusedMessage) || retired.length > 0}>
             {placing ? "Placing your order…" : method?.kind === "CARD_HOSTED" ? "Continue to payment" : "Place order"}
           </button>
         </aside>

@@ -4,6 +4,8 @@ import { NotFound } from "../../components/not-found";
 import { usePageTitle } from "../../components/page-title";
 import { useOrderQuery } from "../../graphql/op.Order";
 import { OrderSummary } from "../../components/order-summary";
+import { Price } from "../../components/price";
+import type { OrderFieldsFragment } from "../../graphql/graphql";
 
 export const STATUS_LABEL: Record<string, string> = {
   PENDING_PAYMENT: "Waiting for payment",
@@ -13,6 +15,24 @@ export const STATUS_LABEL: Record<string, string> = {
   CANCELLED: "Cancelled",
   REFUNDED: "Refunded",
 };
+
+/** What became of the money of a cancelled order. */
+function CancelledPayment({ status, total }: { status: string; total: OrderFieldsFragment["total"] }) {
+  const amount = <Price money={total} />;
+  return (
+    <p data-testid="cancelled-payment">
+      {status === "REFUNDED" ? (
+        <>Your payment of {amount} was refunded. Depending on your bank, it can take a few days to show.</>
+      ) : status === "PAID" ? (
+        <>Your payment of {amount} is being refunded.</>
+      ) : status === "REFUND_FAILED" ? (
+        <>Your refund of {amount} is delayed; the shop has been told and will contact you.</>
+      ) : (
+        <>Nothing was charged.</>
+      )}
+    </p>
+  );
+}
 
 export function OrderPage() {
   const { id = "" } = useParams();
@@ -61,12 +81,14 @@ export function OrderPage() {
       </section>
     );
   }
-  const unpaid = order.status === "CANCELLED" && order.payment.status === "FAILED";
-  const justPlaced = placedHere || (fromPayment && order.status === "PAID");
+  const cancelled = order.status === "CANCELLED" || order.status === "REFUNDED";
+  const unpaid = cancelled && order.payment.status === "FAILED";
+  // A cancelled order is never thanked for, even on the page that thanked the shopper before the owner cancelled it.
+  const justPlaced = !cancelled && (placedHere || (fromPayment && order.status === "PAID"));
 
   return (
     <section className="order">
-      <h1>{justPlaced ? "Thank you for your order!" : `Order ${order.number}`}</h1>
+      <h1>{justPlaced ? "Thank you for your order!" : cancelled ? `Order ${order.number} was cancelled` : `Order ${order.number}`}</h1>
       <p className="lead">
         {justPlaced ? "Your order number is " : "Order number "}
         <strong data-testid="order-number">{order.number}</strong>. We'll contact you at {order.email} about it.
@@ -76,9 +98,12 @@ export function OrderPage() {
         <strong data-testid="order-status">
           {order.status === "PENDING_PAYMENT" && order.payment.status === "PAID"
             ? "Payment received — the store is checking it"
-            : (STATUS_LABEL[order.status] ?? order.status)}
+            : cancelled
+              ? "Cancelled"
+              : (STATUS_LABEL[order.status] ?? order.status)}
         </strong>
       </p>
+      {cancelled && !unpaid && <CancelledPayment status={order.payment.status} total={order.total} />}
       {order.trackingNumber && (
         <p>
           Tracking number: <strong data-testid="tracking-number">{order.trackingNumber}</strong>
