@@ -1,4 +1,5 @@
 import { In } from "typeorm";
+import { waitWords } from "../../common/plural";
 import type { Transactions } from "../db/transaction";
 import { AppError, ErrorCode } from "../graphql/errors";
 import { LoginThrottle } from "./login-throttle.entity";
@@ -39,7 +40,7 @@ export class LoginThrottleService {
     if (blocked.length) {
       const until = Math.max(...blocked.map((r) => r.blockedUntil!.getTime()));
       const retryAfterSeconds = Math.ceil((until - now.getTime()) / 1000);
-      throw new AppError(ErrorCode.RATE_LIMITED, `${this.message} Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, {
+      throw new AppError(ErrorCode.RATE_LIMITED, `${this.message} Try again in ${waitWords(retryAfterSeconds)}.`, {
         retryAfterSeconds,
       });
     }

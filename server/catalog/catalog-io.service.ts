@@ -1,5 +1,6 @@
 import { In, MoreThan } from "typeorm";
 import { moneyInputValue, parseMoneyInput } from "../../common/money";
+import { countOf } from "../../common/plural";
 import { chunk, findIn, insertMany, MAX_PARAMS } from "../db/batch";
 import type { Transactions } from "../db/transaction";
 import { AppError, ErrorCode } from "../graphql/errors";
@@ -27,10 +28,12 @@ function parseOptionsCell(cell: string): Record<string, string> {
   return options;
 }
 
+const PROBLEMS = { one: "problem", other: "problems" };
+
 /** Rows that can't be imported, each problem by row index and field (the callers say it as rows of their file). */
 export class CatalogProblems extends Error {
   constructor(readonly problems: RowProblem[]) {
-    super(`${problems.length} problem(s) in the catalog`);
+    super(`${countOf(problems.length, PROBLEMS)} in the catalog`);
   }
 }
 
@@ -366,7 +369,7 @@ export class CatalogIoService {
       });
       throw new AppError(
         ErrorCode.BAD_USER_INPUT,
-        `${listed.length} problem(s); nothing was imported. First: row ${listed[0].row}, ${listed[0].field} ${listed[0].message}`,
+        `${countOf(listed.length, PROBLEMS)}; nothing was imported. First: row ${listed[0].row}, ${listed[0].field} ${listed[0].message}`,
         { field: "csv", problems: listed },
       );
     }

@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from "express";
 import { Kind, type DocumentNode, type SelectionSetNode } from "graphql";
 import type Redis from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { waitWords } from "../../common/plural";
 import type { RateLimit, RateLimits } from "../config";
 import type { Context } from "../graphql/context";
 import { AppError, ErrorCode } from "../graphql/errors";
@@ -34,8 +35,7 @@ const REDIS_COMMAND_MS = 300;
 
 /** A refusal by one of the limits: RATE_LIMITED, HTTP 429 with Retry-After. */
 export function rateLimited(name: LimitName, retryAfterSeconds: number): AppError {
-  const wait = retryAfterSeconds < 120 ? `${retryAfterSeconds} seconds` : `${Math.ceil(retryAfterSeconds / 60)} minutes`;
-  return new AppError(ErrorCode.RATE_LIMITED, `${WHAT[name]} from your address. Try again in ${wait}.`, {
+  return new AppError(ErrorCode.RATE_LIMITED, `${WHAT[name]} from your address. Try again in ${waitWords(retryAfterSeconds)}.`, {
     retryAfterSeconds,
     limit: name,
     http: { status: 429, headers: new Map([["retry-after", String(retryAfterSeconds)]]) },

@@ -39,7 +39,11 @@ class UpdateOrderStatusArgs {
   @MaxLength(100)
   trackingNumber: string | null;
 
-  @Field(() => String, { nullable: true, description: "A note kept in the order's history; with SHIPPED, also in the shipped email." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "A note kept in the order's history; with SHIPPED, also in the shipped email and on the customer's order page (Order.shippingNote).",
+  })
   @IsOptional()
   @MaxLength(250)
   note: string | null;

@@ -108,6 +108,7 @@ export class OrderAdminService {
         {
           status: to,
           ...(trackingNumber ? { trackingNumber } : {}),
+          ...(to === OrderStatus.SHIPPED && note ? { shippingNote: note } : {}),
           ...(unpaid ? { paymentStatus: PaymentStatus.FAILED, reconcileAt: null, paymentUrl: null } : {}),
           // Durable: if the refund below never happens (a crash), the sweeper makes it.
           ...(refundDue ? { reconcileAt: new Date(Date.now() + REFUND_CHECK_MS) } : {}),

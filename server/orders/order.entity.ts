@@ -152,6 +152,11 @@ export class Order {
   @Column({ name: "tracking_number", type: "varchar", length: 100, nullable: true })
   trackingNumber: string | null;
 
+  /** The owner's note to the customer, given when the order was shipped. */
+  @Field(() => String, { nullable: true, description: "The store's note to the customer, given when the order was shipped." })
+  @Column({ name: "shipping_note", type: "varchar", length: 250, nullable: true })
+  shippingNote: string | null;
+
   /** Why the owner must look at this order (a payment that does not match it); null when all is well. */
   @Column({ type: "varchar", length: 300, nullable: true })
   attention: string | null;

@@ -7,11 +7,14 @@
  */
 import "reflect-metadata";
 import fs from "node:fs";
+import { countOf } from "../../common/plural";
 import { validateCatalog } from "../catalog/catalog-import";
 import { CatalogProblems } from "../catalog/catalog-io.service";
 import { ConfigError, loadConfig } from "../config";
 import { describeDatabase } from "../db/database";
 import { createServices, openStoreDatabase } from "../modules";
+
+const PROBLEMS = { one: "problem", other: "problems" };
 
 /** Products between two progress lines when stderr is not a terminal (a log file, CI). */
 const PROGRESS_EVERY = 10_000;
@@ -64,7 +67,7 @@ async function main(): Promise<number> {
       for (const p of checked.problems) {
         console.error(p.index < 0 ? `${file}: ${p.message}` : `row ${p.index}, ${p.field}: ${p.message}`);
       }
-      console.error(`${checked.problems.length} problem(s) in ${file}; nothing was written.`);
+      console.error(`${countOf(checked.problems.length, PROBLEMS)} in ${file}; nothing was written.`);
       return 1;
     }
     rows = checked.rows;
@@ -83,7 +86,7 @@ async function main(): Promise<number> {
       progress.end();
       if (!(error instanceof CatalogProblems)) throw error;
       for (const p of error.problems) console.error(`row ${p.index}, ${p.field}: ${p.message}`);
-      console.error(`${error.problems.length} problem(s) in ${file}; nothing was written.`);
+      console.error(`${countOf(error.problems.length, PROBLEMS)} in ${file}; nothing was written.`);
       return 1;
     }
     const { created, updated } = result;

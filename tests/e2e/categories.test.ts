@@ -85,7 +85,7 @@ describeEachEngine("categories in Chromium", (server) => {
       // A subcategory: the breadcrumb leads back up; only its own product.
       await categories.getByRole("link", { name: "Green Tea" }).click();
       await page.getByRole("heading", { level: 1, name: "Green Tea" }).waitFor();
-      await page.getByText("Showing 1 of 1 products").waitFor();
+      await page.getByText("Showing 1 of 1 product").waitFor();
       await page.getByRole("link", { name: "Sencha Green" }).waitFor();
       expect(await linkNames(breadcrumb)).toEqual(["All products", "Loose Tea"]);
       expect(await categories.getByRole("link", { name: "Green Tea" }).getAttribute("aria-current")).toBe("page");
@@ -158,7 +158,7 @@ describeEachEngine("categories in Chromium", (server) => {
       await page.getByText("Showing 3 of 3 products").waitFor();
       await page.getByLabel("Search in Loose Tea").fill("tin");
       await page.getByRole("button", { name: "Search" }).click();
-      await page.getByText("Showing 1 of 1 products").waitFor();
+      await page.getByText("Showing 1 of 1 product").waitFor();
       expect(new URL(page.url()).search).toBe("?q=tin");
       await page.getByRole("link", { name: "Earl Grey Tin" }).waitFor();
       expect(await page.getByRole("link", { name: "Tea Tin Caddy" }).count()).toBe(0);
@@ -301,7 +301,7 @@ describeEachEngine("categories in Chromium", (server) => {
       const nav = shopper.page.getByRole("navigation", { name: "Categories" });
       await nav.getByRole("link", { name: "Gifts" }).click();
       await shopper.page.getByRole("heading", { level: 1, name: "Gifts" }).waitFor();
-      await shopper.page.getByText("Showing 1 of 1 products").waitFor();
+      await shopper.page.getByText("Showing 1 of 1 product").waitFor();
       await shopper.page.getByRole("link", { name: "Cast Iron Teapot" }).click();
       await shopper.page.getByText("In: Teaware · Gifts", { exact: true }).waitFor();
       await screenshot(shopper.page, `${server().engine}-product-categories`);

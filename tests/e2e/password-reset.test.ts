@@ -237,7 +237,7 @@ describe.each(engines)("password reset, change and the outbox in Chromium [%s]",
       await page.getByLabel("Note for the customer").fill("Packed with extra straw");
       expect(await seriousA11yViolations(page)).toEqual([]);
       await page.getByRole("button", { name: "Mark as shipped" }).click();
-      await page.waitForFunction(() => document.querySelector('[data-testid="admin-order-status"]')?.textContent === "SHIPPED");
+      await page.waitForFunction(() => document.querySelector('[data-testid="admin-order-status"]')?.textContent === "Shipped");
       expect(await page.getByTestId("admin-tracking-number").textContent()).toBe("1Z999AA10123456784");
       expect(await page.getByLabel("Tracking number").count()).toBe(0);
       await page.getByText(/Tracking number 1Z999AA10123456784\. Packed with extra straw/).waitFor();

@@ -157,7 +157,7 @@ describe.each(engines)("real payments in Chromium, production mode [%s]", (engin
       await owner.page.getByTestId("admin-payment-status").waitFor();
       expect(await owner.page.getByTestId("admin-payment-status").textContent()).toBe("Waiting for payment");
       await owner.page.getByRole("button", { name: "Mark as paid" }).click();
-      await owner.page.waitForFunction(() => document.querySelector('[data-testid="admin-order-status"]')?.textContent === "PAID");
+      await owner.page.waitForFunction(() => document.querySelector('[data-testid="admin-order-status"]')?.textContent === "Paid");
       expect(await owner.page.getByTestId("admin-payment-status").textContent()).toBe("Paid");
       expect(await owner.page.getByRole("button", { name: "Mark as paid" }).count()).toBe(0);
 

@@ -178,6 +178,7 @@ describeEachEngine("a 375-px phone, with long real-world names", (server) => {
         "/admin/categories",
         "/admin/orders",
         `/admin/orders/${orderId}`,
+        "/admin/stock",
         "/admin/discounts",
         "/admin/shipping",
         "/admin/emails",

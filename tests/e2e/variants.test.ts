@@ -49,7 +49,7 @@ describeEachEngine("variants in Chromium", (server) => {
     try {
       // The catalog: a price range, and the product's page to choose on (no variant to add from a card).
       await page.goto(url("/?q=cotton"));
-      await page.getByText("Showing 1 of 1 products").waitFor();
+      await page.getByText("Showing 1 of 1 product").waitFor();
       expect(await page.locator(".card-price").textContent()).toBe("From $19.00");
       await page.getByRole("link", { name: "Choose options: Organic Cotton T-Shirt" }).click();
       await page.getByRole("heading", { level: 1, name: "Organic Cotton T-Shirt" }).waitFor();
@@ -209,7 +209,7 @@ describeEachEngine("variants in Chromium", (server) => {
 
       // The shop: from its lowest price; Large / Grey at its own.
       await shopper.page.goto(url("/?q=towel"));
-      await shopper.page.getByText("Showing 1 of 1 products").waitFor();
+      await shopper.page.getByText("Showing 1 of 1 product").waitFor();
       expect(await shopper.page.locator(".card-price").textContent()).toBe("From $18.00");
       await shopper.page.getByRole("link", { name: "Linen Tea Towel" }).first().click();
       await shopper.page.getByRole("heading", { level: 1, name: "Linen Tea Towel" }).waitFor();

@@ -1,6 +1,9 @@
+import type { ReactNode } from "react";
 import { Link, NavLink, Route, Routes } from "react-router";
 import { NotFound } from "../components/not-found";
 import { useMeQuery } from "../graphql/op.Me";
+import { useFocusOnRouteChange } from "../lib/route-focus";
+import { useSignOut } from "../lib/use-sign-out";
 import { CatalogIoPage } from "./catalog-io/catalog-io-page";
 import { CategoriesPage } from "./categories/categories-page";
 import { DashboardPage } from "./dashboard/dashboard-page";
@@ -11,41 +14,100 @@ import { OrdersPage } from "./orders/orders-page";
 import { ProductEditPage } from "./products/product-edit-page";
 import { ProductsPage } from "./products/products-page";
 import { ShippingPage } from "./shipping/shipping-page";
+import { StockPage } from "./stock/stock-page";
 import "./admin.css";
+
+const SECTIONS: [path: string, label: string][] = [
+  ["/admin", "Dashboard"],
+  ["/admin/products", "Products"],
+  ["/admin/categories", "Categories"],
+  ["/admin/orders", "Orders"],
+  ["/admin/stock", "Stock"],
+  ["/admin/discounts", "Discounts"],
+  ["/admin/shipping", "Shipping & tax"],
+  ["/admin/emails", "Emails"],
+  ["/admin/import", "Import & export"],
+];
+
+/** The admin's frame: its own header (the owner, View shop, Sign out) and navigation, not the shop's. */
+function AdminShell({ owner, children }: { owner?: { email: string }; children: ReactNode }) {
+  useFocusOnRouteChange();
+  const signOut = useSignOut();
+  return (
+    <div className={owner ? "admin-shell" : "admin-shell signed-out"}>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="admin-header">
+        <Link to="/admin" className="brand">
+          Shopwright <span className="brand-area">admin</span>
+        </Link>
+        <div className="admin-account">
+          {owner && (
+            <span className="admin-owner">
+              <span className="sr-only">Signed in as </span>
+              {owner.email}
+            </span>
+          )}
+          <a href="/" target="_blank" rel="noopener">
+            View shop<span className="sr-only"> (opens in a new tab)</span>
+          </a>
+          {owner && (
+            <button type="button" className="link-button" onClick={signOut}>
+              Sign out
+            </button>
+          )}
+        </div>
+      </header>
+      {owner && (
+        <nav className="admin-nav" aria-label="Admin">
+          <ul>
+            {SECTIONS.map(([to, label]) => (
+              <li key={to}>
+                <NavLink to={to} end={to === "/admin"}>
+                  {label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <main id="main" tabIndex={-1} className="admin-main">
+        {children}
+      </main>
+    </div>
+  );
+}
 
 /** The owner's screens under /admin, in their own chunk: shoppers never download this code. */
 export default function AdminApp() {
   const { data, loading } = useMeQuery();
-  if (loading && !data) return <p role="status">Loading…</p>;
-  if (data?.me?.role !== "ADMIN") {
+  const me = data?.me;
+  if (loading && !data)
     return (
-      <section className="narrow">
-        <h1>Shop admin</h1>
-        <p>
-          {data?.me
-            ? "Your account can't open the admin. Sign in as the shop's owner."
-            : "Sign in as the shop's owner to manage products and orders."}
-        </p>
-        <Link className="button primary" to="/login?next=/admin">
-          Sign in
-        </Link>
-      </section>
+      <AdminShell>
+        <p role="status">Loading…</p>
+      </AdminShell>
+    );
+  if (me?.role !== "ADMIN") {
+    return (
+      <AdminShell>
+        <section className="narrow">
+          <h1>Shop admin</h1>
+          <p>
+            {me
+              ? "Your account can't open the admin. Sign in as the shop's owner."
+              : "Sign in as the shop's owner to manage products and orders."}
+          </p>
+          <Link className="button primary" to="/login?next=/admin">
+            Sign in
+          </Link>
+        </section>
+      </AdminShell>
     );
   }
   return (
-    <div className="admin">
-      <nav className="admin-nav" aria-label="Admin">
-        <NavLink to="/admin" end>
-          Dashboard
-        </NavLink>
-        <NavLink to="/admin/products">Products</NavLink>
-        <NavLink to="/admin/categories">Categories</NavLink>
-        <NavLink to="/admin/orders">Orders</NavLink>
-        <NavLink to="/admin/discounts">Discounts</NavLink>
-        <NavLink to="/admin/shipping">Shipping &amp; tax</NavLink>
-        <NavLink to="/admin/emails">Emails</NavLink>
-        <NavLink to="/admin/import">Import &amp; export</NavLink>
-      </nav>
+    <AdminShell owner={me}>
       <Routes>
         <Route index element={<DashboardPage />} />
         <Route path="products" element={<ProductsPage />} />
@@ -54,12 +116,13 @@ export default function AdminApp() {
         <Route path="categories" element={<CategoriesPage />} />
         <Route path="orders" element={<OrdersPage />} />
         <Route path="orders/:id" element={<AdminOrderPage />} />
+        <Route path="stock" element={<StockPage />} />
         <Route path="discounts" element={<DiscountsPage />} />
         <Route path="shipping" element={<ShippingPage />} />
         <Route path="emails" element={<EmailsPage />} />
         <Route path="import" element={<CatalogIoPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
-    </div>
+    </AdminShell>
   );
 }

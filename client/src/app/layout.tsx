@@ -1,16 +1,14 @@
-import { useApolloClient } from "@apollo/client/react";
-import { Link, NavLink, Outlet, useLocation, useNavigate } from "react-router";
+import { Link, NavLink, Outlet, useLocation } from "react-router";
 import { useCartQuery } from "../graphql/op.Cart";
-import { useLogoutMutation } from "../graphql/op.Logout";
 import { useMeQuery } from "../graphql/op.Me";
 import { usePaymentMethodsQuery } from "../graphql/op.PaymentMethods";
-import { useFocusOnRouteChange } from "./route-focus";
+import { useFocusOnRouteChange } from "../lib/route-focus";
+import { noun } from "../lib/messages";
+import { useSignOut } from "../lib/use-sign-out";
 
 function AccountLinks() {
   const { data } = useMeQuery();
-  const [logout] = useLogoutMutation();
-  const client = useApolloClient();
-  const navigate = useNavigate();
+  const signOut = useSignOut();
   const { pathname, search } = useLocation();
   const me = data?.me;
   if (!me) {
@@ -23,16 +21,7 @@ function AccountLinks() {
     <>
       {me.role === "ADMIN" && <NavLink to="/admin">Admin</NavLink>}
       <NavLink to="/account/orders">My orders</NavLink>
-      <button
-        type="button"
-        className="link-button"
-        onClick={async () => {
-          await logout();
-          navigate("/");
-          // In-flight queries of the page being left are aborted; that is expected.
-          await client.resetStore().catch(() => undefined);
-        }}
-      >
+      <button type="button" className="link-button" onClick={signOut}>
         Sign out
       </button>
     </>
@@ -57,7 +46,7 @@ function CartBadge() {
       <span className="badge" data-testid="cart-count">
         {count}
       </span>
-      <span className="sr-only">{count === 1 ? " item" : " items"}</span>
+      <span className="sr-only"> {noun(count, "item")}</span>
     </NavLink>
   );
 }

@@ -58,16 +58,17 @@ function Pages() {
             <Route path="/account" element={<AccountPage />} />
             <Route path="/account/orders" element={<MyOrdersPage />} />
           </Route>
-          <Route
-            path="/admin/*"
-            element={
-              <Suspense fallback={loading("the admin")}>
-                <AdminApp />
-              </Suspense>
-            }
-          />
           <Route path="*" element={<NotFound />} />
         </Route>
+        {/* The owner's screens have their own shell (navigation, account), not the shop's header and footer. */}
+        <Route
+          path="/admin/*"
+          element={
+            <Suspense fallback={<main id="main">{loading("the admin")}</main>}>
+              <AdminApp />
+            </Suspense>
+          }
+        />
       </Routes>
     </ErrorBoundary>
   );

@@ -7,6 +7,7 @@ import { useDeleteCategoryMutation } from "../../graphql/op.DeleteCategory";
 import { useUpdateCategoryMutation } from "../../graphql/op.UpdateCategory";
 import { apiError } from "../../lib/errors";
 import { branchIds, DEEPEST, flattenTree, type TreeNode } from "./category-tree";
+import { problemMessage } from "../../lib/messages";
 
 interface Form {
   name: string;
@@ -93,7 +94,7 @@ export function CategoriesPage() {
       const field = p.code === "BAD_USER_INPUT" && isField(p.field) ? p.field : undefined;
       setProblem({
         field,
-        message: p.code === "BAD_USER_INPUT" || p.code === "NETWORK" ? readable(p.message, p.field) : `Saving failed: ${p.message}`,
+        message: p.code === "BAD_USER_INPUT" || p.code === "NETWORK" ? readable(p.message, p.field) : `Saving failed: ${problemMessage(p)}`,
       });
     }
   };
@@ -113,7 +114,7 @@ export function CategoriesPage() {
       setNotice({ ok: true, text: `Deleted “${category.name}”.` });
     } catch (error) {
       const p = apiError(error)!;
-      setNotice({ ok: false, text: p.code === "BAD_USER_INPUT" ? p.message : `“${category.name}” can't be deleted: ${p.message}` });
+      setNotice({ ok: false, text: p.code === "BAD_USER_INPUT" ? p.message : `“${category.name}” can't be deleted: ${problemMessage(p)}` });
     }
   };
 
@@ -168,7 +169,7 @@ export function CategoriesPage() {
               <p role="status">Loading…</p>
             ) : (
               <p className="error" role="alert">
-                {apiError(error)?.message ?? "We couldn't load the categories."}
+                {problemMessage(apiError(error)!)}
               </p>
             )
           ) : tree.length === 0 ? (

@@ -1,5 +1,6 @@
 import type { DashboardQuery } from "../../graphql/graphql";
 import { formatMoney } from "../../lib/money";
+import { count } from "../../lib/messages";
 
 type Day = DashboardQuery["dashboard"]["revenueByDay"][number];
 
@@ -18,7 +19,7 @@ export function RevenueChart({ days }: { days: Day[] }) {
           const height = (d.revenue.amount / max) * (h - 10);
           return (
             <rect key={d.date} x={i * bar + 2} y={h - height} width={bar - 4} height={height} fill="#1f5fa8" rx="2">
-              <title>{`${d.date}: ${formatMoney(d.revenue)} (${d.orders} orders)`}</title>
+              <title>{`${d.date}: ${formatMoney(d.revenue)} (${count(d.orders, "order")})`}</title>
             </rect>
           );
         })}
@@ -37,7 +38,7 @@ export function RevenueChart({ days }: { days: Day[] }) {
               <tr key={d.date}>
                 <th scope="row">{d.date}</th>
                 <td>{formatMoney(d.revenue)}</td>
-                <td>{d.orders} orders</td>
+                <td>{count(d.orders, "order")}</td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,6 @@
 import type { DiscountCodeFieldsFragment, DiscountCodeInput, DiscountKind } from "../../graphql/graphql";
 import { formatMoney, moneyInputValue, parseMoneyInput } from "../../lib/money";
+import { count } from "../../lib/messages";
 
 /** The discount code form as the owner types it: every field a string, as in its input. */
 export interface CodeForm {
@@ -182,9 +183,9 @@ export function conditions(c: DiscountCodeFieldsFragment): string[] {
   if (c.minSubtotal) out.push(`Orders of ${formatMoney(c.minSubtotal)} or more`);
   if (c.startsAt) out.push(`From ${when(c.startsAt)}`);
   if (c.endsAt) out.push(`Until ${when(c.endsAt)}`);
-  if (c.usageLimit != null) out.push(`${c.usageLimit} ${c.usageLimit === 1 ? "use" : "uses"} in all`);
+  if (c.usageLimit != null) out.push(`${count(c.usageLimit, "use")} in all`);
   if (c.perCustomerLimit != null) {
-    out.push(c.perCustomerLimit === 1 ? "Once per customer" : `${c.perCustomerLimit} uses per customer`);
+    out.push(c.perCustomerLimit === 1 ? "Once per customer" : `${count(c.perCustomerLimit, "use")} per customer`);
   }
   return out;
 }

@@ -22,6 +22,7 @@ import {
   type CodeForm,
   type CodeProblem,
 } from "./discount-form";
+import { problemMessage } from "../../lib/messages";
 
 type Code = DiscountCodeFieldsFragment;
 
@@ -89,7 +90,7 @@ export function DiscountsPage() {
         message:
           p.code === "BAD_USER_INPUT" || p.code === "NETWORK"
             ? readableCodeProblem(p.message, field, form.kind, currency)
-            : `Saving failed: ${p.message}`,
+            : `Saving failed: ${problemMessage(p)}`,
       });
     }
   };
@@ -113,7 +114,7 @@ export function DiscountsPage() {
       const used = p.code === "BAD_USER_INPUT" && p.field === "id";
       setNotice({
         ok: false,
-        text: p.code === "BAD_USER_INPUT" ? p.message : `${code.code} can't be deleted: ${p.message}`,
+        text: p.code === "BAD_USER_INPUT" ? p.message : `${code.code} can't be deleted: ${problemMessage(p)}`,
         switchOff: used && code.active ? code : undefined,
       });
     }
@@ -126,7 +127,7 @@ export function DiscountsPage() {
       if (editing?.id === code.id) stopEditing();
       setNotice({ ok: true, text: `${code.code} is switched off: shoppers can't use it any more.` });
     } catch (error) {
-      setNotice({ ok: false, text: `${code.code} can't be switched off: ${apiError(error)?.message}` });
+      setNotice({ ok: false, text: `${code.code} can't be switched off: ${problemMessage(apiError(error)!)}` });
     }
   };
 
@@ -247,7 +248,7 @@ export function DiscountsPage() {
           <p role="status">Loading…</p>
         ) : (
           <p className="error" role="alert">
-            {apiError(error)?.message ?? "We couldn't load the discount codes."}
+            {problemMessage(apiError(error)!)}
           </p>
         )
       ) : codes.length === 0 ? (

@@ -7,6 +7,7 @@ import { useAdminEmailsQuery } from "../../graphql/op.AdminEmails";
 import { useResendEmailMutation } from "../../graphql/op.ResendEmail";
 import { apiError } from "../../lib/errors";
 import { OutboxWarnings } from "./outbox-warnings";
+import { count, problemMessage } from "../../lib/messages";
 
 /** The filter's choices (SENDING is a moment between PENDING and SENT: it shows under All). */
 const FILTERS: { value: EmailStatus | ""; label: string }[] = [
@@ -61,7 +62,7 @@ export function EmailsPage() {
       await resend({ variables: { id: m.id } });
       setResult({ ok: true, text: `“${m.subject}” to ${m.to.join(", ")} will be sent again.` });
     } catch (e) {
-      setResult({ ok: false, text: `“${m.subject}” can't be sent again: ${apiError(e)?.message}` });
+      setResult({ ok: false, text: `“${m.subject}” can't be sent again: ${problemMessage(apiError(e)!)}` });
     }
   };
 
@@ -131,14 +132,14 @@ export function EmailsPage() {
           <p role="status">Loading…</p>
         ) : (
           <p className="error" role="alert">
-            {apiError(error)?.message ?? "We couldn't load the emails."}
+            {problemMessage(apiError(error)!)}
           </p>
         )
       ) : emails.totalCount === 0 ? (
         <p>{status ? `No ${STATUS_LABEL[status].toLowerCase()} emails.` : "No emails yet."}</p>
       ) : (
         <ListTable
-          caption={`${emails.totalCount} ${emails.totalCount === 1 ? "email" : "emails"}, newest first`}
+          caption={`${count(emails.totalCount, "email")}, newest first`}
           hiddenCaption
           columns={columns}
           rows={emails.nodes}

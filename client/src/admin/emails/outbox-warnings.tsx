@@ -1,12 +1,13 @@
 import { Link } from "react-router";
 import type { EmailOutboxFieldsFragment } from "../../graphql/graphql";
+import { count } from "../../lib/messages";
 
 /**
  * What the owner must act on about email: no mail server configured (everything waits in the outbox), and
  * messages given up on (linked to the outbox's failed list, unless that is where the owner is).
  */
 export function OutboxWarnings({ outbox, linkFailed = true }: { outbox: EmailOutboxFieldsFragment; linkFailed?: boolean }) {
-  const failed = `${outbox.failed} ${outbox.failed === 1 ? "email" : "emails"} could not be sent`;
+  const failed = `${count(outbox.failed, "email")} could not be sent`;
   return (
     <>
       {outbox.delivery === "NOT_CONFIGURED" && (

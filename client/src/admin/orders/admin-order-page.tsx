@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { NotFound } from "../../components/not-found";
 import { OrderSummary } from "../../components/order-summary";
 import { usePageTitle } from "../../components/page-title";
@@ -9,6 +9,9 @@ import { useMarkOrderPaidMutation } from "../../graphql/op.MarkOrderPaid";
 import { useRetryRefundMutation } from "../../graphql/op.RetryRefund";
 import { useUpdateOrderStatusMutation } from "../../graphql/op.UpdateOrderStatus";
 import { apiError } from "../../lib/errors";
+import { problemMessage } from "../../lib/messages";
+import { formatMoney } from "../../lib/money";
+import { ORDER_STATUS_LABEL, StatusBadge } from "./order-status";
 
 /** Button labels for the moves the server offers in `nextStatuses` (the server decides which are legal). */
 const MOVE_LABEL: Partial<Record<OrderStatus, string>> = {
@@ -28,6 +31,8 @@ const PAYMENT_LABEL: Record<string, string> = {
 
 type HistoryEntry = NonNullable<NonNullable<AdminOrderQuery["order"]>["history"]>[number];
 
+const label = (status: string) => ORDER_STATUS_LABEL[status as OrderStatus] ?? status;
+
 function describe(h: HistoryEntry): string {
   switch (h.kind) {
     case "REFUND_REQUESTED":
@@ -37,7 +42,7 @@ function describe(h: HistoryEntry): string {
     case "REFUND_FAILED":
       return "Refund failed";
     default:
-      return h.fromStatus ? `${h.fromStatus} → ${h.toStatus}` : h.toStatus;
+      return h.fromStatus ? `${label(h.fromStatus)} → ${label(h.toStatus)}` : `Placed: ${label(h.toStatus).toLowerCase()}`;
   }
 }
 
@@ -58,9 +63,12 @@ export function AdminOrderPage() {
   if (!order) return <NotFound title="Order not found" />;
   return (
     <section>
+      <p className="back-link">
+        <Link to="/admin/orders">← Back to orders</Link>
+      </p>
       <h1>Order {order.number}</h1>
       <p>
-        Status: <strong data-testid="admin-order-status">{order.status}</strong> · placed {new Date(order.createdAt).toLocaleString()} ·{" "}
+        Status: <StatusBadge status={order.status} testId="admin-order-status" /> · placed {new Date(order.createdAt).toLocaleString()} ·{" "}
         {order.customer ? `${order.customer.name} (${order.customer.email})` : `guest (${order.email})`}
       </p>
       <p>
@@ -70,6 +78,11 @@ export function AdminOrderPage() {
       {order.trackingNumber && (
         <p>
           Tracking number: <strong data-testid="admin-tracking-number">{order.trackingNumber}</strong>
+        </p>
+      )}
+      {order.shippingNote && (
+        <p>
+          Note to the customer: <q>{order.shippingNote}</q>
         </p>
       )}
       {order.attention && (
@@ -125,10 +138,17 @@ export function AdminOrderPage() {
           <button
             key={to}
             type="button"
-            className={to === "CANCELLED" ? "" : "primary"}
+            className={to === "CANCELLED" ? "danger" : "primary"}
             disabled={busy}
             onClick={() => {
-              if (to === "CANCELLED" && !window.confirm("Cancel this order? Its stock goes back on sale and a paid order is refunded."))
+              if (
+                to === "CANCELLED" &&
+                !window.confirm(
+                  order.payment.status === "PAID"
+                    ? `Cancel order ${order.number} and refund ${formatMoney(order.total)} to the customer? Its stock goes back on sale. This can't be undone.`
+                    : `Cancel order ${order.number}? Its stock goes back on sale. This can't be undone.`,
+                )
+              )
                 return;
               const shipping = to === "SHIPPED" ? { trackingNumber: trackingNumber.trim() || null, note: note.trim() || null } : {};
               move({ variables: { id: order.id, status: to, ...shipping } })
@@ -146,7 +166,7 @@ export function AdminOrderPage() {
       </div>
       {failure && (
         <p className="error" role="alert">
-          {apiError(failure)?.message}
+          {problemMessage(apiError(failure)!)}
         </p>
       )}
       <OrderSummary order={order} />

@@ -5,8 +5,8 @@ import { usePageTitle } from "../../components/page-title";
 import { Price } from "../../components/price";
 import type { AdminOrdersQuery, OrderStatus } from "../../graphql/graphql";
 import { useAdminOrdersQuery } from "../../graphql/op.AdminOrders";
-
-export const ORDER_STATUSES: OrderStatus[] = ["PENDING_PAYMENT", "PAID", "SHIPPED", "DELIVERED", "CANCELLED", "REFUNDED"];
+import { count } from "../../lib/messages";
+import { ORDER_STATUS_LABEL, ORDER_STATUSES, StatusBadge } from "./order-status";
 
 type Row = AdminOrdersQuery["orders"]["nodes"][number];
 
@@ -14,7 +14,7 @@ const columns: Column<Row>[] = [
   { header: "Order", cell: (o) => <Link to={`/admin/orders/${o.id}`}>{o.number}</Link> },
   { header: "Placed", cell: (o) => new Date(o.createdAt).toLocaleString() },
   { header: "Email", cell: (o) => o.email },
-  { header: "Status", cell: (o) => o.status },
+  { header: "Status", cell: (o) => <StatusBadge status={o.status} /> },
   { header: "Total", cell: (o) => <Price money={o.total} /> },
 ];
 
@@ -47,7 +47,7 @@ export function OrdersPage() {
             <option value="">All</option>
             {ORDER_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {s}
+                {ORDER_STATUS_LABEL[s]}
               </option>
             ))}
           </select>
@@ -59,7 +59,7 @@ export function OrdersPage() {
         <p>No orders match.</p>
       ) : (
         <ListTable
-          caption={`${orders.totalCount} orders, newest first`}
+          caption={`${count(orders.totalCount, "order")}, newest first`}
           hiddenCaption
           columns={columns}
           rows={orders.nodes}

@@ -15,6 +15,7 @@ import { FieldError, readable, type FieldProblem } from "./field-problem";
 import { OptionsEditor, shownInOptions } from "./options-editor";
 import { StockPanel } from "./stock-panel";
 import { parseOptions, toVariantInputs, type OptionRow, type VariantRow } from "./variant-set";
+import { problemMessage } from "../../lib/messages";
 
 interface Form {
   sku: string;
@@ -126,7 +127,7 @@ export function ProductEditPage() {
     } catch (error) {
       const p = apiError(error);
       if (p?.code === "BAD_USER_INPUT") setProblem({ field: p.field, message: readable(p.message, p.field) });
-      else setProblem({ message: p ? `Saving failed: ${p.message}` : "Saving failed" });
+      else setProblem({ message: p ? `Saving failed: ${problemMessage(p)}` : "Saving failed" });
     }
   };
 
@@ -170,7 +171,7 @@ export function ProductEditPage() {
               <label htmlFor="p-description">Description</label>
               <textarea
                 id="p-description"
-                rows={4}
+                rows={6}
                 value={form.description}
                 onChange={(e) => setForm({ ...form, description: e.target.value })}
                 aria-invalid={Boolean(errorAt("description")) || undefined}

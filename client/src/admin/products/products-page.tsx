@@ -6,6 +6,7 @@ import { Price } from "../../components/price";
 import { ProductImage } from "../../components/product-image";
 import type { AdminProductsQuery, ProductStatus } from "../../graphql/graphql";
 import { useAdminProductsQuery } from "../../graphql/op.AdminProducts";
+import { count } from "../../lib/messages";
 
 type Row = AdminProductsQuery["adminProducts"]["nodes"][number];
 
@@ -52,7 +53,7 @@ export function ProductsPage() {
         <p role="status">Loading…</p>
       ) : (
         <ListTable
-          caption={`${products.totalCount} products`}
+          caption={count(products.totalCount, "product")}
           hiddenCaption
           columns={columns}
           rows={products.nodes}

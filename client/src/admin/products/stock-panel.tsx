@@ -3,6 +3,8 @@ import { ListTable, type Column } from "../../components/list-table";
 import type { AdminProductFieldsFragment, AdminProductQuery } from "../../graphql/graphql";
 import { useAdjustStockMutation } from "../../graphql/op.AdjustStock";
 import { apiError } from "../../lib/errors";
+import { problemMessage } from "../../lib/messages";
+import { FieldError, readable } from "./field-problem";
 
 type Movements = AdminProductQuery["stockMovements"];
 type Movement = Movements["nodes"][number];
@@ -42,32 +44,51 @@ export function StockPanel({
   const [delta, setDelta] = useState("");
   const [reason, setReason] = useState("");
   const [variantId, setVariantId] = useState("");
-  const [adjust, { loading, error }] = useAdjustStockMutation();
+  const [adjust, { loading, error, reset }] = useAdjustStockMutation();
+  // What is wrong, at the field it is about (checked here first; the server's BAD_USER_INPUT names its field).
+  const [problems, setProblems] = useState<{ variant?: string; delta?: string; reason?: string }>({});
   const hasOptions = variants.length > 0;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const n = Number(delta);
-    if (!Number.isInteger(n) || n === 0 || !reason.trim() || (hasOptions && !variantId)) return;
+    reset();
+    const n = delta.trim() === "" ? NaN : Number(delta.trim());
+    const found = {
+      variant: hasOptions && !variantId ? "Choose the variant whose stock changes." : undefined,
+      delta: !Number.isInteger(n) || n === 0 ? "Type a whole number of units other than 0, like 10 or -2." : undefined,
+      reason: !reason.trim() ? "Say why, like “Delivery from supplier” or “Broken in the shop”." : undefined,
+    };
+    setProblems(found);
+    const first = (["variant", "delta", "reason"] as const).find((k) => found[k]);
+    if (first) {
+      document.getElementById(first === "variant" ? "stock-variant" : first)?.focus();
+      return;
+    }
     try {
       await adjust({ variables: { productId, variantId: hasOptions ? variantId : null, delta: n, reason } });
       setDelta("");
       setReason("");
       onChanged();
-    } catch {
-      /* shown below */
+    } catch (failure) {
+      const p = apiError(failure);
+      if (p?.code === "BAD_USER_INPUT" && (p.field === "delta" || p.field === "reason")) {
+        setProblems({ [p.field]: readable(p.message, p.field) });
+        reset();
+      }
     }
   };
+  const invalid = (key: keyof typeof problems) =>
+    problems[key] ? { "aria-invalid": true as const, "aria-describedby": `${key}-error` } : {};
   return (
     <section className="stock-panel">
       <h2>Stock</h2>
       <p>
         In stock: <strong data-testid="admin-stock">{stock}</strong>
       </p>
-      <form className="filters" onSubmit={submit}>
+      <form className="filters" onSubmit={submit} noValidate>
         {hasOptions && (
           <div className="field">
             <label htmlFor="stock-variant">Variant</label>
-            <select id="stock-variant" value={variantId} onChange={(e) => setVariantId(e.target.value)} required>
+            <select id="stock-variant" value={variantId} onChange={(e) => setVariantId(e.target.value)} {...invalid("variant")}>
               <option value="">Choose…</option>
               {variants.map((v) => (
                 <option key={v.id} value={v.id}>
@@ -75,15 +96,24 @@ export function StockPanel({
                 </option>
               ))}
             </select>
+            <FieldError id="variant-error" message={problems.variant} />
           </div>
         )}
         <div className="field">
           <label htmlFor="delta">Change by (e.g. 10 or -2)</label>
-          <input id="delta" inputMode="numeric" value={delta} onChange={(e) => setDelta(e.target.value)} required />
+          <input id="delta" inputMode="numeric" value={delta} onChange={(e) => setDelta(e.target.value)} {...invalid("delta")} />
+          <FieldError id="delta-error" message={problems.delta} />
         </div>
         <div className="field">
           <label htmlFor="reason">Reason</label>
-          <input id="reason" value={reason} onChange={(e) => setReason(e.target.value)} placeholder="Delivery from supplier" required />
+          <input
+            id="reason"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            placeholder="Delivery from supplier"
+            {...invalid("reason")}
+          />
+          <FieldError id="reason-error" message={problems.reason} />
         </div>
         <button type="submit" disabled={loading}>
           Adjust stock
@@ -91,7 +121,7 @@ export function StockPanel({
       </form>
       {error && (
         <p className="error" role="alert">
-          {apiError(error)?.message}
+          {problemMessage(apiError(error)!)}
         </p>
       )}
       {/* Focusable, so a keyboard can scroll it when it is wider than its column. */}

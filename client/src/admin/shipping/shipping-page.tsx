@@ -4,6 +4,7 @@ import { useAdminShippingQuery } from "../../graphql/op.AdminShipping";
 import { apiError } from "../../lib/errors";
 import { TaxRates } from "./tax-rates";
 import { ZoneEditor } from "./zone-editor";
+import { problemMessage } from "../../lib/messages";
 
 /** Where the shop ships and at what rates (by zone), and the tax it charges (by country and region). */
 export function ShippingPage() {
@@ -21,7 +22,7 @@ export function ShippingPage() {
           <p role="status">Loading…</p>
         ) : (
           <p className="error" role="alert">
-            {apiError(error)?.message ?? "We couldn't load the shipping zones and tax rates."}
+            {problemMessage(apiError(error)!)}
           </p>
         )}
       </section>

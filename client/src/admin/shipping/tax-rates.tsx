@@ -16,6 +16,7 @@ import {
   type TaxField,
   type TaxForm,
 } from "./shipping-form";
+import { problemMessage } from "../../lib/messages";
 
 type TaxRate = TaxRateFieldsFragment;
 
@@ -66,7 +67,7 @@ export function TaxRates({ rates }: { rates: readonly TaxRate[] }) {
         message:
           p.code === "BAD_USER_INPUT" || p.code === "NETWORK"
             ? readable(p.message, field === "rate" ? "rateBps" : field, { ...TAX_LABELS, rateBps: "Rate" })
-            : `Saving failed: ${p.message}`,
+            : `Saving failed: ${problemMessage(p)}`,
       });
     }
   };
@@ -85,7 +86,7 @@ export function TaxRates({ rates }: { rates: readonly TaxRate[] }) {
       if (editing?.id === rate.id) stopEditing();
       setNotice({ ok: true, text: `Deleted the tax rate for ${taxPlace(rate)}.` });
     } catch (error) {
-      setNotice({ ok: false, text: `The tax rate for ${taxPlace(rate)} can't be deleted: ${apiError(error)?.message}` });
+      setNotice({ ok: false, text: `The tax rate for ${taxPlace(rate)} can't be deleted: ${problemMessage(apiError(error)!)}` });
     }
   };
 

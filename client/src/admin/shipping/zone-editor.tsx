@@ -19,6 +19,7 @@ import {
   type RateField,
   type ZoneDraft,
 } from "./shipping-form";
+import { problemMessage } from "../../lib/messages";
 
 const RATE_FIELD = /^rates\[(\d+)\]\.(\w+)$/;
 
@@ -100,7 +101,9 @@ export function ZoneEditor({
       setProblem({
         field,
         message:
-          p.code === "BAD_USER_INPUT" || p.code === "NETWORK" ? readable(p.message, field, ZONE_LABELS) : `Saving failed: ${p.message}`,
+          p.code === "BAD_USER_INPUT" || p.code === "NETWORK"
+            ? readable(p.message, field, ZONE_LABELS)
+            : `Saving failed: ${problemMessage(p)}`,
       });
     }
   };
@@ -123,7 +126,7 @@ export function ZoneEditor({
       onDeleted?.(zone.name);
     } catch (error) {
       const p = apiError(error)!;
-      setProblem({ message: p.code === "BAD_USER_INPUT" ? p.message : `${zone.name} can't be deleted: ${p.message}` });
+      setProblem({ message: p.code === "BAD_USER_INPUT" ? p.message : `${zone.name} can't be deleted: ${problemMessage(p)}` });
     }
   };
 

@@ -2,6 +2,7 @@ import { useApolloClient } from "@apollo/client/react";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { apiError } from "../../lib/errors";
+import { fieldMessages, problemMessage } from "../../lib/messages";
 
 /** The password rules (the server's: length, and not easy to guess), under every new-password field. */
 export const NEW_PASSWORD_HINT = "8 to 128 characters, not easy to guess: a few unrelated words work well.";
@@ -59,24 +60,38 @@ export function AuthForm({
       .replace(/^Invalid \w+: /, "")
       .replace(/^(\w+) /, (words, name: string) => (field && name === field.id ? `${field.label} ` : words));
     if (problem.code === "BAD_USER_INPUT" && field) return setFieldError({ field: field.id, message });
-    setError(
-      problem.code === "INVALID_CREDENTIALS"
-        ? "That email and password don't match an account."
-        : problem.code === "UNAUTHENTICATED"
-          ? "You're signed out. Sign in again to do this."
-          : problem.code === "RATE_LIMITED" || problem.code === "NETWORK"
-            ? problem.message
-            : problem.code === "BAD_USER_INPUT"
-              ? message
-              : "Something went wrong. Please try again.",
-    );
+    setError(problem.code === "BAD_USER_INPUT" ? message : problemMessage(problem));
+  };
+
+  /** The checks the browser can make before sending: said at the first field that fails them, which gets the focus. */
+  const checkInBrowser = (): boolean => {
+    for (const f of fields) {
+      const value = values[f.id];
+      const message =
+        value.trim() === ""
+          ? fieldMessages.required(f.label)
+          : f.type === "email" && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim())
+            ? fieldMessages.email
+            : f.autoComplete === "new-password" && value.length < 8
+              ? fieldMessages.passwordTooShort
+              : f.autoComplete === "new-password" && value.length > 128
+                ? fieldMessages.passwordTooLong
+                : null;
+      if (message) {
+        setFieldError({ field: f.id, message });
+        document.getElementById(f.id)?.focus();
+        return false;
+      }
+    }
+    return true;
   };
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
     setError(null);
     setFieldError(null);
+    if (!checkInBrowser()) return;
+    setBusy(true);
     try {
       await submit(values);
     } catch (e) {
@@ -99,7 +114,7 @@ export function AuthForm({
   };
 
   return (
-    <form className="auth-form" onSubmit={onSubmit}>
+    <form className="auth-form" onSubmit={onSubmit} noValidate>
       {fields.map((f) => {
         const fieldMessage = fieldError?.field === f.id ? fieldError.message : null;
         const describedBy = [fieldMessage && `${f.id}-error`, f.hint && `${f.id}-hint`].filter(Boolean).join(" ");

@@ -6,6 +6,7 @@ import type { MyOrdersQuery } from "../../graphql/graphql";
 import { useMyOrdersQuery } from "../../graphql/op.MyOrders";
 import { apiError } from "../../lib/errors";
 import { STATUS_LABEL } from "../order/order-page";
+import { count } from "../../lib/messages";
 
 type Row = NonNullable<MyOrdersQuery["myOrders"]>["nodes"][number];
 
@@ -44,7 +45,7 @@ export function MyOrdersPage() {
       ) : (
         <ListTable
           className="order-lines"
-          caption={`${orders.totalCount} orders, newest first`}
+          caption={`${count(orders.totalCount, "order")}, newest first`}
           columns={columns}
           rows={orders.nodes}
           rowKey={(o) => o.id}

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { ProductCardPageFragment } from "../../graphql/graphql";
 import { ProductCard } from "./product-card";
+import { count } from "../../lib/messages";
 
 /**
  * A page of products as the shop shows them (the catalog, a category): how many, the cards, and "Load more"
@@ -25,8 +26,8 @@ export function ProductGrid({
         {products.totalCount === 0
           ? empty
           : products.totalCount === undefined
-            ? `Showing ${products.nodes.length} products`
-            : `Showing ${products.nodes.length} of ${products.totalCount} products`}
+            ? `Showing ${count(products.nodes.length, "product")}`
+            : `Showing ${products.nodes.length.toLocaleString("en")} of ${count(products.totalCount, "product")}`}
       </p>
       <ul className="grid">
         {products.nodes.map((p) => (

@@ -9,6 +9,7 @@ import { useOrderQuery } from "../../graphql/op.Order";
 import { usePaymentMethodsQuery } from "../../graphql/op.PaymentMethods";
 import { usePlaceOrderMutation } from "../../graphql/op.PlaceOrder";
 import { apiError } from "../../lib/errors";
+import { problemMessage } from "../../lib/messages";
 import { randomId } from "../../lib/random-id";
 import { Totals } from "../../components/totals";
 import { hasOptions } from "../cart/cart-line-name";
@@ -25,14 +26,15 @@ const TEST_CARDS = [
 ];
 
 /** What to tell the shopper for each server error, and what they can do next. */
-function problemText(code: string, message: string, marked: boolean): string {
+function problemText(problem: NonNullable<ReturnType<typeof apiError>>, marked: boolean): string {
+  const { code, message } = problem;
   switch (code) {
     case "PAYMENT_DECLINED":
       return "Your card was declined, and you have not been charged. Choose another card and place the order again.";
     case "PAYMENT_UNAVAILABLE":
       return "The payment service can't be reached just now. Nothing was charged and your cart is as it was; please try again in a moment.";
     case "RATE_LIMITED":
-      return `${message} Nothing was charged.`;
+      return `${problemMessage(problem)} Nothing was charged.`;
     // The same order key goes with the next try, so pressing Place order again never charges twice.
     case "DATABASE_BUSY":
       return "The shop is very busy just now. Please press Place order again in a moment; you won't be charged twice.";
@@ -40,8 +42,9 @@ function problemText(code: string, message: string, marked: boolean): string {
       return "The shop can't reach its records just now. Please press Place order again in a moment; you won't be charged twice.";
     case "IDEMPOTENCY_KEY_REUSED":
       return "Your cart changed since you last pressed Place order. Check the summary, then place the order again.";
+    // The server's words say what to do ("Only 3 of Teapot left; lower the quantity to continue"), once.
     case "OUT_OF_STOCK":
-      return `${message}. Update your cart, then place the order again.`;
+      return `${message}.`;
     // The code can't be used for this order (e.g. used up meanwhile, or already used with this email).
     case "DISCOUNT_INVALID":
       return `${message}. Nothing was charged and your cart is as it was: remove the code to order without it.`;
@@ -52,7 +55,7 @@ function problemText(code: string, message: string, marked: boolean): string {
     case "BAD_USER_INPUT":
       return marked ? "Please check the details marked above." : message;
     case "NETWORK":
-      return message;
+      return problemMessage(problem);
     default:
       return "Something went wrong on our side and nothing was charged. Please try again.";
   }
@@ -210,7 +213,7 @@ export function CheckoutPage() {
       }
       // The cart may say more now (e.g. the code is used up).
       if (e.code === "DISCOUNT_INVALID") refetch().catch(() => undefined);
-      setProblem({ code: e.code, text: problemText(e.code, e.message, marked), discountCode: cart.discountCode });
+      setProblem({ code: e.code, text: problemText(e, marked), discountCode: cart.discountCode });
     }
   };
 

@@ -109,6 +109,11 @@ export function OrderPage() {
           Tracking number: <strong data-testid="tracking-number">{order.trackingNumber}</strong>
         </p>
       )}
+      {order.shippingNote && (
+        <p data-testid="shipping-note">
+          A note from the shop: <q>{order.shippingNote}</q>
+        </p>
+      )}
       {order.payment.instructions && (
         <div className="payment-instructions" data-testid="payment-instructions">
           <h2>How to pay</h2>

@@ -9,3 +9,4 @@ export { Categories1796573657356 } from "./1796573657356-Categories";
 export { Variants1796578235521 } from "./1796578235521-Variants";
 export { DiscountsShippingTax1796578823729 } from "./1796578823729-DiscountsShippingTax";
 export { ProductSearch1796590800000 } from "./1796590800000-ProductSearch";
+export { ShippingNote1796600000000 } from "./1796600000000-ShippingNote";
