@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { countryName } from "../../common/address";
 import type { CatalogService } from "../catalog/catalog.service";
 import type { Product } from "../catalog/product.entity";
 import type { ProductVariant } from "../catalog/variant.entity";
@@ -335,6 +336,7 @@ export class CartService {
     cart.tax = money(totals.tax);
     cart.taxIncluded = totals.taxIncluded;
     cart.taxLabel = taxLabel(totals.taxRate);
+    cart.freeShippingIn = totals.freeShippingIn === null ? null : money(totals.freeShippingIn);
     cart.total = money(totals.total);
     return cart;
   }
@@ -360,11 +362,3 @@ export const noShipping = (country: string, parcel = false) =>
       : `Sorry, this shop doesn't ship to ${countryName(country)}`,
     { country, reason: parcel ? "PARCEL" : "COUNTRY" },
   );
-
-function countryName(code: string): string {
-  try {
-    return new Intl.DisplayNames(["en"], { type: "region" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}

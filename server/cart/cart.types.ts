@@ -106,6 +106,12 @@ export class Cart {
   @Field(() => String, { nullable: true, description: 'The tax applied, e.g. "VAT 19%".' })
   taxLabel: string | null;
 
+  @Field(() => Money, {
+    nullable: true,
+    description: "How much more in goods (after any discount) makes the chosen shipping free; null when it is free already or never is.",
+  })
+  freeShippingIn: Money | null;
+
   @Field(() => Money)
   total: Money;
 }

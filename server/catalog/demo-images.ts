@@ -22,7 +22,7 @@ const SHAPES: Record<DemoShape, string> = {
 
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** Draws a product's demo picture; view 2 is a close-up on a darker ground; a hue draws view 1 in that colour. */
+/** Draws a product's demo picture (the object alone: the page names it); view 2 is a close-up on a darker ground; a hue draws view 1 in that colour. */
 export function demoImageSvg(product: DemoProduct, view: 1 | 2, hue = product.hue): string {
   const colour = `hsl(${hue} 55% ${view === 1 ? 45 : 38}%)`;
   const ground = `hsl(${hue} 40% ${view === 1 ? 94 : 84}%)`;
@@ -32,7 +32,6 @@ export function demoImageSvg(product: DemoProduct, view: 1 | 2, hue = product.hu
 <rect width="400" height="400" fill="${ground}"/>
 <ellipse cx="200" cy="330" rx="130" ry="16" fill="#000" fill-opacity="0.08"/>
 <g fill="${colour}"${transform}>${shape}</g>
-<text x="200" y="375" font-family="sans-serif" font-size="20" text-anchor="middle" fill="#333">${escapeXml(product.name)}</text>
 </svg>`;
 }
 

@@ -74,6 +74,10 @@ export function computeTotals(
     selected,
     noShipping: destination !== null && options.length === 0,
     noRateForParcel: zone !== null && zone.rates.length > 0 && options.length === 0,
+    freeShippingIn:
+      selected && selected.price > 0 && selected.rate.freeAboveAmount !== null && totalQuantity > 0
+        ? selected.rate.freeAboveAmount - goods
+        : null,
     taxRate,
     taxIncluded: setup.taxIncluded,
   };

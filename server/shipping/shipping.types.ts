@@ -61,6 +61,8 @@ export interface Totals {
   noShipping: boolean;
   /** The destination's zone ships, but none of its rates takes a parcel of this weight. */
   noRateForParcel: boolean;
+  /** How much more in goods (after the discount) makes the selected rate free; null when it is free or never is. */
+  freeShippingIn: number | null;
   taxRate: TaxRateSpec | null;
   taxIncluded: boolean;
 }

@@ -229,4 +229,38 @@ describeEachEngine("the admin's own shell in Chromium", (server) => {
       await shopper.close();
     }
   });
+
+  test("the dashboard's chart has a value axis, a label per week, figures on hover and in a table, and zero days that show", async () => {
+    const { page, errors, close } = await openBrowser();
+    try {
+      await signIn(page, url("/login?next=/admin"), OWNER.email, OWNER.password);
+      await page.getByText("Revenue per day, last 30 days").waitFor();
+      const chart = page.getByTestId("revenue-chart");
+      const values = await chart.locator(".value-axis text").allTextContents();
+      expect(values).toHaveLength(5);
+      expect(values[0]).toBe("$0");
+      for (const v of values) expect(v).toMatch(/^\$[\d,]+$/);
+      // A label per week, the newest day last.
+      const today = new Date().toLocaleDateString("en", { month: "short", day: "numeric", timeZone: "UTC" });
+      const weeks = await chart.locator(".week-axis text").allTextContents();
+      expect(weeks).toHaveLength(5);
+      expect(weeks.at(-1)).toBe(today);
+      // Today's bar (the earlier test's paid order; the refunded one doesn't count) and the days without orders.
+      const bars = chart.locator(".bar");
+      expect(await bars.count()).toBe(30);
+      expect(await bars.last().locator("title").textContent()).toBe(`${today}: $14.99 (1 order)`);
+      const zero = chart.locator(".bar.zero").first();
+      expect(await zero.locator("title").textContent()).toMatch(/: \$0\.00 \(0 orders\)$/);
+      expect((await zero.boundingBox())!.height).toBeGreaterThan(1);
+      // The same figures for a screen reader, headed by column.
+      const table = page.getByRole("table", { name: "Revenue per day" });
+      expect(await table.getByRole("columnheader").allTextContents()).toEqual(["Day", "Revenue", "Orders"]);
+      expect(await table.getByRole("row").last().allTextContents()).toEqual([`${today}$14.991`]);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await screenshot(page, `${server().engine}-admin-dashboard-chart`);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { openBrowser, screenshot, signIn } from "../helpers/browser";
+import { openBrowser, screenshot, seriousA11yViolations, signIn } from "../helpers/browser";
 import { orderInput, PLACE_ORDER } from "../helpers/operations";
 import { describeEachEngine } from "../helpers/test-server";
 
@@ -121,6 +121,8 @@ describeEachEngine("a 375-px phone, with long real-world names", (server) => {
       await page.locator("main h1").first().waitFor();
       await page.waitForLoadState("networkidle");
       for (const o of [...(await overflow(page)), ...(await cutOffInHeader(page))]) problems.push(`${who} ${p}: ${o}`);
+      // And axe-core finds nothing serious on any of them (the admin's shell included).
+      for (const v of await seriousA11yViolations(page)) problems.push(`${who} ${p}: axe ${v.impact} ${v.id} at ${v.nodes.join(", ")}`);
       const name = p.replace(/[0-9a-f]{8}-[0-9a-f-]{27}|\d+/g, "id").replace(/[^a-z0-9]+/gi, "-");
       await screenshot(page, `${server().engine}-phone-${who}${name}`);
     }
@@ -147,6 +149,15 @@ describeEachEngine("a 375-px phone, with long real-world names", (server) => {
       await page.getByRole("status").filter({ hasText: /added/i }).waitFor();
       const problems = await walk(page, [...shopPages(), "/login", "/signup", "/forgot-password", "/no-such-page"], "guest");
       expect(problems).toEqual([]);
+      // "Sign in" on one line, as big as a finger.
+      const signIn = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sign in" });
+      const lines = await signIn.evaluate((a) => {
+        const range = document.createRange();
+        range.selectNodeContents(a);
+        return new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size;
+      });
+      expect(lines).toBe(1);
+      expect((await signIn.boundingBox())!.height).toBeGreaterThanOrEqual(44);
     } finally {
       await close();
     }
@@ -160,6 +171,41 @@ describeEachEngine("a 375-px phone, with long real-world names", (server) => {
       const problems = await walk(page, [...shopPages(), "/account", "/account/orders", `/order/${orderId}`], "customer");
       expect(problems).toEqual([]);
       await expect(page.getByRole("link", { name: /^Cart/ }).isVisible()).resolves.toBe(true);
+
+      // Tap targets of at least 44 × 44 px: the cart's −, +, quantity and Remove, and the header's links.
+      await page.goto(url(`/product/${ids["LONG-1"]}`));
+      await page.getByRole("button", { name: "Add to cart", exact: true }).click();
+      await page.getByRole("status").filter({ hasText: /added/i }).waitFor();
+      await page.goto(url("/cart"));
+      await page.getByRole("heading", { level: 1, name: "Your cart" }).waitFor();
+      const line = `${LONG_NAME} (Eichenholzausfuehrung)`;
+      const targets = [
+        page.getByRole("button", { name: `One fewer ${line}` }),
+        page.getByRole("button", { name: `One more ${line}` }),
+        page.getByRole("textbox", { name: `Quantity of ${line}` }),
+        page.getByRole("button", { name: `Remove ${line} from cart` }),
+        ...(await page.getByRole("navigation", { name: "Main" }).getByRole("link").all()),
+        page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Sign out" }),
+      ];
+      const small: string[] = [];
+      for (const t of targets) {
+        const box = (await t.boundingBox())!;
+        if (box.width < 44 || box.height < 44) small.push(`${await t.textContent()}: ${Math.round(box.width)}×${Math.round(box.height)}`);
+      }
+      expect(small).toEqual([]);
+      // The header's links look alike (Sign out is a button, styled as they are).
+      const looks = await page
+        .getByRole("navigation", { name: "Main" })
+        .locator("a, button")
+        .evaluateAll((els) => [
+          ...new Set(
+            els.map((e) => {
+              const s = getComputedStyle(e);
+              return `${s.color} ${s.fontWeight} ${s.textDecorationLine}`;
+            }),
+          ),
+        ]);
+      expect(looks).toHaveLength(1);
     } finally {
       await close();
     }

@@ -196,4 +196,123 @@ describeEachEngine("a shopper's edges in Chromium", (server) => {
       await close();
     }
   });
+
+  test("totals: one unbroken rule above Total, amounts on the right, no indent at checkout; a UK address reads town, then postcode", async () => {
+    const { page, errors, close } = await openBrowser();
+    try {
+      await page.goto(url(`/product/${ids.TIN}`));
+      await page.getByRole("button", { name: "Add to cart", exact: true }).click();
+      await page.getByRole("link", { name: "Cart 1 item", exact: true }).click();
+      await page.getByRole("heading", { level: 1, name: "Your cart" }).waitFor();
+      /** The Total row's label and amount: their rules meet (no gap), and the amount sits at the right edge. */
+      const totalRow = () =>
+        page.locator("dl.totals").evaluate((dl) => {
+          const dt = dl.querySelector("dt.total")!.getBoundingClientRect();
+          const dd = dl.querySelector("dd.total")!.getBoundingClientRect();
+          return {
+            gap: dd.left - dt.right,
+            ddRight: dd.right,
+            dlRight: dl.getBoundingClientRect().right,
+            align: getComputedStyle(dl.querySelector("dd.total")!).textAlign,
+            dlLeft: dl.getBoundingClientRect().left,
+          };
+        });
+      const cart = await totalRow();
+      expect(cart.gap).toBe(0);
+      expect(cart.align).toBe("right");
+      expect(Math.abs(cart.ddRight - cart.dlRight)).toBeLessThan(1);
+
+      await page.getByRole("link", { name: "Checkout" }).click();
+      await page.getByRole("heading", { level: 1, name: "Checkout" }).waitFor();
+      // In the summary the totals start where its lines start: no indent.
+      const summaryLeft = await page.locator(".summary ul").evaluate((ul) => ul.getBoundingClientRect().left);
+      const checkout = await totalRow();
+      expect(checkout.gap).toBe(0);
+      expect(Math.abs(checkout.dlLeft - summaryLeft)).toBeLessThan(1);
+
+      await fillCheckout(page, SHOPPER);
+      await page.getByRole("button", { name: "Place order" }).click();
+      await page.getByRole("heading", { name: "Thank you for your order!" }).waitFor();
+      // The lines' amounts on the right, as in every table.
+      const aligns = await page
+        .locator(".order-lines tbody tr")
+        .first()
+        .locator("td")
+        .evaluateAll((tds) => tds.map((td) => getComputedStyle(td).textAlign));
+      expect(aligns).toEqual(["left", "right", "right", "right"]);
+      // The UK writes the town, then the postcode on its own line.
+      const shipTo = page.getByRole("region", { name: "Shipping to" }).locator("address");
+      expect(await shipTo.innerText()).toBe("Gus Guest\n1 High St\nLeeds\nLS1 1AA\nUnited Kingdom");
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  test("product cards end at their button, a product without a picture shows a placeholder mark, and demo pictures carry no words", async () => {
+    const { page, errors, close } = await openBrowser();
+    try {
+      await page.goto(url("/"));
+      const card = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Tea Tin" }) });
+      await card.waitFor();
+      const space = () =>
+        card.evaluate((li) => {
+          const button = li.querySelector("button")!.getBoundingClientRect();
+          return Math.round(li.getBoundingClientRect().bottom - button.bottom);
+        });
+      // Only the card's own padding (0.8rem) and border below the button, before and after adding.
+      expect(await space()).toBeLessThanOrEqual(14);
+      // No picture: a mark in the box, not an empty box.
+      const mark = await card.locator('.image-missing[aria-label="Tea Tin: no picture yet"] svg').boundingBox();
+      expect(mark!.width).toBeGreaterThan(20);
+      await card.getByRole("button", { name: "Add to cart: Tea Tin" }).click();
+      await card.getByRole("status").filter({ hasText: "Added to cart" }).waitFor();
+      expect(await space()).toBeLessThanOrEqual(14 + 30);
+
+      const svg = await (await fetch(url("/media/demo/tea-pot-blue-1.svg"))).text();
+      expect(svg).toMatch(/^<svg /);
+      expect(svg).not.toMatch(/<text/);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  test("the cart: a quantity typed in, how much more ships free, Continue shopping, and no tax line in a store that charges none", async () => {
+    const { page, errors, close } = await openBrowser();
+    try {
+      await page.goto(url(`/product/${ids.TIN}`));
+      await page.getByRole("button", { name: "Add to cart", exact: true }).click();
+      await page.getByRole("link", { name: "Cart 1 item", exact: true }).click();
+      await page.getByRole("heading", { level: 1, name: "Your cart" }).waitFor();
+      // $12 of goods; shipping is free from $50.
+      expect(await page.getByTestId("free-shipping-in").textContent()).toBe("Add $38.00 more for free shipping.");
+      expect(await page.getByTestId("tax-amount").count()).toBe(0);
+      expect(await page.locator("dl.totals dt").allTextContents()).toEqual(["Subtotal", "Shipping: Standard shipping", "Total"]);
+
+      const quantity = page.getByRole("textbox", { name: "Quantity of Tea Tin" });
+      await quantity.fill("3");
+      await quantity.press("Enter");
+      await page.getByRole("link", { name: "Cart 3 items", exact: true }).waitFor();
+      await page.getByText("Add $14.00 more for free shipping.").waitFor();
+      // A word goes back to the quantity the cart has; nothing is changed.
+      await quantity.fill("lots");
+      await quantity.blur();
+      expect(await quantity.inputValue()).toBe("3");
+      await quantity.fill("5");
+      await quantity.blur();
+      await page.getByRole("link", { name: "Cart 5 items", exact: true }).waitFor();
+      await page.waitForFunction(() => document.querySelector('[data-testid="shipping-amount"]')?.textContent === "Free");
+      expect(await page.getByTestId("free-shipping-in").count()).toBe(0);
+      expect(await page.getByTestId("cart-total").textContent()).toBe("$60.00");
+      expect(await seriousA11yViolations(page)).toEqual([]);
+
+      await page.getByRole("link", { name: "Continue shopping" }).click();
+      await page.getByRole("link", { name: "Stoneware Teapot" }).waitFor();
+      expect(new URL(page.url()).pathname).toBe("/");
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
 });

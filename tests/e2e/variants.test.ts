@@ -100,7 +100,7 @@ describeEachEngine("variants in Chromium", (server) => {
       expect(await page.getByTestId("line-variant").textContent()).toBe("M / Blue");
       expect(await page.locator(".cart-line-name .price").textContent()).toBe("$21.00");
       await page.getByRole("button", { name: "One more Organic Cotton T-Shirt (M / Blue)" }).click();
-      await page.waitForFunction(() => document.querySelector('[data-testid="line-quantity"]')?.textContent === "3");
+      await page.waitForFunction(() => (document.querySelector('[data-testid="line-quantity"]') as HTMLInputElement | null)?.value === "3");
       expect(await page.getByRole("button", { name: "One more Organic Cotton T-Shirt (M / Blue)" }).getAttribute("aria-disabled")).toBe(
         "true",
       );

@@ -84,6 +84,15 @@ describe("shipping and tax by destination", () => {
     expect(computeTotals(setup, lines, { destination: { country: "DE" }, rateId: 11 }).shipping).toBe(1900);
   });
 
+  test("how much more makes shipping free: the chosen rate's threshold less the goods after discount; null once free or never", () => {
+    const lines = [{ unitPrice: 2500, quantity: 2 }];
+    const discounted = computeTotals(setup, lines, { destination: { country: "DE" }, discount: (s) => Math.round(s / 10) });
+    expect(discounted.freeShippingIn).toBe(10_000 - 4500);
+    expect(computeTotals(setup, [{ unitPrice: 10_000, quantity: 1 }], { destination: { country: "DE" } }).freeShippingIn).toBeNull();
+    expect(computeTotals(setup, lines, { destination: { country: "DE" }, rateId: 11 }).freeShippingIn).toBeNull();
+    expect(computeTotals(setup, [], { destination: { country: "DE" } }).freeShippingIn).toBeNull();
+  });
+
   test("free above the rate's threshold; weight picks the band; a region's own rate; '*' for the rest", () => {
     expect(computeTotals(setup, [{ unitPrice: 10_000, quantity: 1 }], { destination: { country: "FR" } }).shipping).toBe(0);
     const heavy = computeTotals(setup, [{ unitPrice: 100, quantity: 3, weightGrams: 800 }], { destination: { country: "NO" } });

@@ -4,6 +4,8 @@ export interface Column<T> {
   header: string;
   /** Shown to screen readers only (e.g. a picture column). */
   hiddenHeader?: boolean;
+  /** An amount or a count: aligned right. */
+  numeric?: boolean;
   cell: (row: T) => ReactNode;
 }
 
@@ -41,7 +43,7 @@ export function ListTable<T>({ caption, hiddenCaption, className, columns, rows,
         <thead>
           <tr role="row">
             {columns.map((c) => (
-              <th key={c.header} scope="col" role="columnheader">
+              <th key={c.header} scope="col" role="columnheader" className={c.numeric ? "num" : undefined}>
                 {c.hiddenHeader ? <span className="sr-only">{c.header}</span> : c.header}
               </th>
             ))}
@@ -51,7 +53,7 @@ export function ListTable<T>({ caption, hiddenCaption, className, columns, rows,
           {rows.map((row) => (
             <tr key={rowKey(row)} role="row">
               {columns.map((c) => (
-                <td key={c.header} role="cell" data-label={c.hiddenHeader ? undefined : c.header}>
+                <td key={c.header} role="cell" data-label={c.hiddenHeader ? undefined : c.header} className={c.numeric ? "num" : undefined}>
                   {c.cell(row)}
                 </td>
               ))}

@@ -1,28 +1,22 @@
 import { Price } from "./price";
 import type { AddressFieldsFragment, OrderFieldsFragment } from "../graphql/graphql";
+import { addressLines } from "../../../common/address";
 import { Totals } from "./totals";
 
-const regionName = new Intl.DisplayNames(["en"], { type: "region" });
-
+/** An address in the order its country writes it (common/address.ts). */
 function AddressBlock({ title, address }: { title: string; address: AddressFieldsFragment }) {
+  const lines = addressLines(address);
+  const id = `address-${title.toLowerCase().replace(/\W+/g, "-")}`;
   return (
-    <section className="address">
-      <h2>{title}</h2>
+    <section className="address" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
       <address>
-        {address.name}
-        <br />
-        {address.line1}
-        {address.line2 && (
-          <>
-            <br />
-            {address.line2}
-          </>
-        )}
-        <br />
-        {address.postalCode} {address.city}
-        {address.region ? `, ${address.region}` : ""}
-        <br />
-        {regionName.of(address.country) ?? address.country}
+        {lines.map((line, i) => (
+          <span key={i}>
+            {line}
+            {i < lines.length - 1 && <br />}
+          </span>
+        ))}
       </address>
     </section>
   );
@@ -39,13 +33,13 @@ export function OrderSummary({ order }: { order: OrderFieldsFragment }) {
             <th scope="col" role="columnheader">
               Item
             </th>
-            <th scope="col" role="columnheader">
+            <th scope="col" role="columnheader" className="num">
               Quantity
             </th>
-            <th scope="col" role="columnheader">
+            <th scope="col" role="columnheader" className="num">
               Price
             </th>
-            <th scope="col" role="columnheader">
+            <th scope="col" role="columnheader" className="num">
               Total
             </th>
           </tr>
@@ -57,13 +51,13 @@ export function OrderSummary({ order }: { order: OrderFieldsFragment }) {
                 {line.name}
                 {line.variantTitle && <span className="variant-title">{line.variantTitle}</span>}
               </td>
-              <td role="cell" data-label="Quantity">
+              <td role="cell" data-label="Quantity" className="num">
                 {line.quantity}
               </td>
-              <td role="cell" data-label="Price">
+              <td role="cell" data-label="Price" className="num">
                 <Price money={line.unitPrice} />
               </td>
-              <td role="cell" data-label="Total">
+              <td role="cell" data-label="Total" className="num">
                 <Price money={line.lineTotal} />
               </td>
             </tr>

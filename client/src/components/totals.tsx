@@ -30,7 +30,8 @@ export function Totals({ amounts, shippingName }: { amounts: TotalsAmounts; ship
       )}
       <dt>{shippingName ? `Shipping: ${shippingName}` : "Shipping"}</dt>
       <dd data-testid="shipping-amount">{shipping.amount === 0 ? "Free" : <Price money={shipping} />}</dd>
-      {!taxIncluded && (
+      {/* No tax line while none is charged and no rate applies (a store that charges no tax never shows one). */}
+      {!taxIncluded && (tax.amount > 0 || taxLabel) && (
         <>
           <dt>{taxLabel ?? "Tax"}</dt>
           <dd data-testid="tax-amount">

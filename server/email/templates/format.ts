@@ -11,14 +11,3 @@ export const day = (iso: string) => new Intl.DateTimeFormat(LOCALE, { dateStyle:
 /** "December 6, 2026 at 3:13 PM UTC" */
 export const moment = (iso: string) =>
   new Intl.DateTimeFormat(LOCALE, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso)) + " UTC";
-
-export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-const COUNTRIES = new Intl.DisplayNames([LOCALE], { type: "region" });
-export const countryName = (code: string) => {
-  try {
-    return COUNTRIES.of(code) ?? code;
-  } catch {
-    return code;
-  }
-};

@@ -2,9 +2,12 @@ import { Link } from "@react-email/link";
 import { Text } from "@react-email/text";
 import type { ReactElement } from "react";
 import type { EmailData, StoreIdentity } from "../email.types";
-import { money, moment, plural } from "./format";
+import { countOf } from "../../../common/plural";
+import { money, moment } from "./format";
 import { Action, Layout, Paragraph, muted } from "./layout";
 import { OrderDetails } from "./order-details";
+
+const ITEMS = { one: "item", other: "items" };
 
 /** A kind of message: its subject line and its body, from the data written to the outbox. */
 export interface Template<D> {
@@ -43,9 +46,9 @@ export const TEMPLATES: Templates = {
   NEW_ORDER_ALERT: {
     subject: (o) => `New order ${o.number}: ${money(o.total, o.currency)}${o.payment.paid ? "" : " (awaiting payment)"}`,
     body: (o, store) => (
-      <Layout store={store} preview={`${o.email} ordered ${plural(itemCount(o.lines), "item", "items")}`} title={`New order ${o.number}`}>
+      <Layout store={store} preview={`${o.email} ordered ${countOf(itemCount(o.lines), ITEMS)}`} title={`New order ${o.number}`}>
         <Paragraph>
-          {o.email} ordered {plural(itemCount(o.lines), "item", "items")} for {money(o.total, o.currency)}.{" "}
+          {o.email} ordered {countOf(itemCount(o.lines), ITEMS)} for {money(o.total, o.currency)}.{" "}
           {o.payment.paid
             ? "It is paid and ready to ship."
             : `It waits for payment by ${o.payment.method}; mark it paid when the money arrives.`}

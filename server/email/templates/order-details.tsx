@@ -3,7 +3,8 @@ import { Row } from "@react-email/row";
 import { Section } from "@react-email/section";
 import { Text } from "@react-email/text";
 import type { MailAddress, OrderMail } from "../email.types";
-import { countryName, day, money } from "./format";
+import { addressLines } from "../../../common/address";
+import { day, money } from "./format";
 import { muted, text } from "./layout";
 
 const cell = { ...text, margin: "0", padding: "6px 0", borderBottom: "1px solid #f4f4f5", verticalAlign: "top" as const };
@@ -70,10 +71,9 @@ function Total({ label, value, strong }: { label: string; value: string; strong?
   );
 }
 
+/** The address in the order its country writes it (common/address.ts), a line each. */
 function AddressLines({ address }: { address: MailAddress }) {
-  const lines = [address.name, address.line1, address.line2, ...cityLines(address), countryName(address.country)].filter((l): l is string =>
-    Boolean(l),
-  );
+  const lines = addressLines(address);
   return (
     <Text style={{ ...text, margin: 0 }}>
       {lines.map((l, i) => (
@@ -84,11 +84,4 @@ function AddressLines({ address }: { address: MailAddress }) {
       ))}
     </Text>
   );
-}
-
-/** The city, region and postal code as the country writes them (the common cases; elsewhere "postcode city, region"). */
-function cityLines({ city, region, postalCode, country }: MailAddress): (string | null)[] {
-  if (["US", "CA", "AU"].includes(country)) return [`${city}${region ? `, ${region}` : ""} ${postalCode}`];
-  if (country === "GB" || country === "IE") return [city, region, postalCode];
-  return [`${postalCode} ${city}`, region];
 }

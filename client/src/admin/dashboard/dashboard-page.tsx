@@ -11,8 +11,8 @@ type Dashboard = DashboardQuery["dashboard"];
 
 const topColumns: Column<Dashboard["topProducts"][number]>[] = [
   { header: "Product", cell: (p) => p.name },
-  { header: "Units", cell: (p) => p.quantity },
-  { header: "Revenue", cell: (p) => <Price money={p.revenue} /> },
+  { header: "Units", numeric: true, cell: (p) => p.quantity },
+  { header: "Revenue", numeric: true, cell: (p) => <Price money={p.revenue} /> },
 ];
 
 /** In stock: the number, or for a product with options the variants that are low ("S / Natural: 0"). */

@@ -80,7 +80,7 @@ export function EmailsPage() {
       ),
     },
     { header: "Status", cell: (m) => <span data-testid="email-status">{statusText(m)}</span> },
-    { header: "Attempts", cell: (m) => m.attempts },
+    { header: "Attempts", numeric: true, cell: (m) => m.attempts },
     { header: "Last error", cell: (m) => m.lastError ?? "" },
     {
       header: "Actions",

@@ -15,7 +15,7 @@ const columns: Column<Row>[] = [
   { header: "Placed", cell: (o) => new Date(o.createdAt).toLocaleString() },
   { header: "Email", cell: (o) => o.email },
   { header: "Status", cell: (o) => <StatusBadge status={o.status} /> },
-  { header: "Total", cell: (o) => <Price money={o.total} /> },
+  { header: "Total", numeric: true, cell: (o) => <Price money={o.total} /> },
 ];
 
 export function OrdersPage() {

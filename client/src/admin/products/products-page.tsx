@@ -15,8 +15,8 @@ const columns: Column<Row>[] = [
   { header: "Name", cell: (p) => <Link to={`/admin/products/${p.id}`}>{p.name}</Link> },
   { header: "SKU", cell: (p) => p.sku },
   { header: "Status", cell: (p) => p.status },
-  { header: "Stock", cell: (p) => p.stock },
-  { header: "Price", cell: (p) => <Price money={p.price} /> },
+  { header: "Stock", numeric: true, cell: (p) => p.stock },
+  { header: "Price", numeric: true, cell: (p) => <Price money={p.price} /> },
 ];
 
 export function ProductsPage() {

@@ -12,12 +12,12 @@ type Movement = Movements["nodes"][number];
 const columns: Column<Movement>[] = [
   { header: "When", cell: (m) => new Date(m.createdAt).toLocaleString() },
   { header: "Variant", cell: (m) => m.variant?.title ?? <span className="muted">removed</span> },
-  { header: "Change", cell: (m) => (m.delta > 0 ? `+${m.delta}` : m.delta) },
+  { header: "Change", numeric: true, cell: (m) => (m.delta > 0 ? `+${m.delta}` : m.delta) },
   {
     header: "Reason",
     cell: (m) => (m.orderNumber && !m.reason.includes(m.orderNumber) ? `${m.reason} (order ${m.orderNumber})` : m.reason),
   },
-  { header: "Then in stock", cell: (m) => m.resultingStock },
+  { header: "Then in stock", numeric: true, cell: (m) => m.resultingStock },
   { header: "By", cell: (m) => m.actor },
 ];
 

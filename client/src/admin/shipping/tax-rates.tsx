@@ -94,7 +94,7 @@ export function TaxRates({ rates }: { rates: readonly TaxRate[] }) {
     { header: "Country", cell: (t) => (t.country === "*" ? "Everywhere else (*)" : t.country) },
     { header: "Region", cell: (t) => t.region || <span className="muted">Whole country</span> },
     { header: "Name", cell: (t) => t.name },
-    { header: "Rate", cell: (t) => rateText(t.rateBps) },
+    { header: "Rate", numeric: true, cell: (t) => rateText(t.rateBps) },
     {
       header: "Actions",
       hiddenHeader: true,

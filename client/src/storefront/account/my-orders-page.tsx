@@ -14,7 +14,7 @@ const columns: Column<Row>[] = [
   { header: "Order", cell: (o) => <Link to={`/order/${o.id}`}>{o.number}</Link> },
   { header: "Date", cell: (o) => new Date(o.createdAt).toLocaleDateString() },
   { header: "Status", cell: (o) => <span data-testid="my-order-status">{STATUS_LABEL[o.status] ?? o.status}</span> },
-  { header: "Total", cell: (o) => <Price money={o.total} /> },
+  { header: "Total", numeric: true, cell: (o) => <Price money={o.total} /> },
 ];
 
 export function MyOrdersPage() {

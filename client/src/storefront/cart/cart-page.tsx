@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { usePageTitle } from "../../components/page-title";
 import { Price } from "../../components/price";
@@ -53,6 +53,34 @@ function useCancelledPayment() {
       Your payment for order {order.number} is still being processed, so it can't be cancelled now:{" "}
       <Link to={`/order/${order.id}`}>see the order</Link>.
     </p>
+  );
+}
+
+/** The line's quantity, typed: taken on Enter or on leaving the field; anything but 0 to 999 goes back to what it was. */
+function QuantityField({ quantity, name, onCommit }: { quantity: number; name: string; onCommit: (n: number) => void }) {
+  const [typed, setTyped] = useState(String(quantity));
+  const commit = () => {
+    const n = /^\d{1,3}$/.test(typed.trim()) ? Number(typed.trim()) : NaN;
+    if (Number.isNaN(n)) return setTyped(String(quantity));
+    onCommit(n);
+  };
+  return (
+    <input
+      className="quantity-input"
+      type="text"
+      inputMode="numeric"
+      aria-label={`Quantity of ${name}`}
+      data-testid="line-quantity"
+      value={typed}
+      onChange={(e) => setTyped(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === "Enter") {
+          e.preventDefault();
+          commit();
+        }
+      }}
+    />
   );
 }
 
@@ -136,9 +164,12 @@ export function CartPage() {
                   >
                     −
                   </button>
-                  <output aria-live="polite" aria-label={`Quantity of ${name}`} data-testid="line-quantity">
-                    {line.quantity}
-                  </output>
+                  <QuantityField
+                    key={line.quantity}
+                    quantity={line.quantity}
+                    name={name}
+                    onCommit={(n) => n !== line.quantity && setQuantity(line.id, Math.min(n, Math.max(stock, 1)))}
+                  />
                   <button
                     type="button"
                     aria-label={`One more ${name}`}
@@ -178,7 +209,14 @@ export function CartPage() {
       </ul>
       <div className="cart-footer">
         <DiscountCodeField cart={cart} />
-        <Totals amounts={cart} shippingName={cart.selectedShipping?.name} />
+        <div className="cart-totals">
+          {cart.freeShippingIn && (
+            <p className="free-shipping" data-testid="free-shipping-in">
+              Add <Price money={cart.freeShippingIn} /> more for free shipping.
+            </p>
+          )}
+          <Totals amounts={cart} shippingName={cart.selectedShipping?.name} />
+        </div>
       </div>
       {retired.length || shortages.length ? (
         <p className="muted" role="status">
@@ -189,6 +227,9 @@ export function CartPage() {
           Checkout
         </Link>
       )}
+      <Link className="continue-shopping" to="/">
+        Continue shopping
+      </Link>
     </section>
   );
 }

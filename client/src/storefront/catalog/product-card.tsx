@@ -38,7 +38,8 @@ export function ProductCard({ product }: { product: Product }) {
           {label}
         </button>
       )}
-      <p className="card-status" role="status">
+      {/* Always there (a live region must be, to be heard), but only takes room once it has something to say. */}
+      <p className={added ? "card-status" : "card-status sr-only"} role="status">
         {added ? "Added to cart" : ""}
       </p>
       {error && (
