@@ -30,12 +30,12 @@ describe("deployment commands", () => {
         expect(before.stdout).toMatch(/\d+ pending: npm run migrate applies them\./);
         const applied = await runCli("scripts/migrate.js", [], env);
         expect(applied.code).toBe(0);
-        expect(applied.stdout).toMatch(/^Applied Init\d+, .*ProductSearch\d+ to /);
+        expect(applied.stdout).toMatch(/^Applied Init\d+, .*ShippingNote\d+ to /);
         expect((await runCli("scripts/migrate.js", ["--show"], env)).stdout).toMatch(/Up to date\./);
         const reverted = await runCli("scripts/migrate.js", ["--revert"], env);
         if (engine === "mysql") {
-          expect(reverted.stdout).toMatch(/^Reverted ProductSearch\d+ on MySQL/);
-          expect((await runCli("scripts/migrate.js", ["--show"], env)).stdout).toMatch(/\[ \] ProductSearch\d+\n1 pending/);
+          expect(reverted.stdout).toMatch(/^Reverted ShippingNote\d+ on MySQL/);
+          expect((await runCli("scripts/migrate.js", ["--show"], env)).stdout).toMatch(/\[ \] ShippingNote\d+\n1 pending/);
         } else {
           expect({ code: reverted.code, stderr: reverted.stderr.trim() }).toEqual({
             code: 1,

@@ -41,6 +41,14 @@ describeEachEngine("a shopper's edges in Chromium", (server) => {
     return client.ok(LOGIN, OWNER).then(() => client);
   };
 
+  /** A new shopper's first add, from the product's page, then their cart. */
+  async function openCartWith(page: Page, id: string): Promise<void> {
+    await page.goto(url(`/product/${id}`));
+    await page.getByRole("button", { name: "Add to cart", exact: true }).click();
+    await page.getByRole("link", { name: "Cart 1 item", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Your cart" }).waitFor();
+  }
+
   beforeAll(async () => {
     await server().app.services.accounts.upsertAdmin(OWNER.email, OWNER.password);
     ids = await server().seed([
@@ -170,9 +178,7 @@ describeEachEngine("a shopper's edges in Chromium", (server) => {
   test("a cancelled order says Cancelled and what became of the payment, never 'Thank you for your order!'", async () => {
     const { page, errors, close } = await openBrowser();
     try {
-      await page.goto(url(`/product/${ids.CUP}`));
-      await page.getByRole("button", { name: "Add to cart", exact: true }).click();
-      await page.getByRole("link", { name: "Cart 1 item", exact: true }).click();
+      await openCartWith(page, ids.CUP);
       await page.getByRole("link", { name: "Checkout" }).click();
       await fillCheckout(page, SHOPPER);
       await page.getByRole("button", { name: "Place order" }).click();
@@ -200,10 +206,7 @@ describeEachEngine("a shopper's edges in Chromium", (server) => {
   test("totals: one unbroken rule above Total, amounts on the right, no indent at checkout; a UK address reads town, then postcode", async () => {
     const { page, errors, close } = await openBrowser();
     try {
-      await page.goto(url(`/product/${ids.TIN}`));
-      await page.getByRole("button", { name: "Add to cart", exact: true }).click();
-      await page.getByRole("link", { name: "Cart 1 item", exact: true }).click();
-      await page.getByRole("heading", { level: 1, name: "Your cart" }).waitFor();
+      await openCartWith(page, ids.TIN);
       /** The Total row's label and amount: their rules meet (no gap), and the amount sits at the right edge. */
       const totalRow = () =>
         page.locator("dl.totals").evaluate((dl) => {
@@ -281,10 +284,7 @@ describeEachEngine("a shopper's edges in Chromium", (server) => {
   test("the cart: a quantity typed in, how much more ships free, Continue shopping, and no tax line in a store that charges none", async () => {
     const { page, errors, close } = await openBrowser();
     try {
-      await page.goto(url(`/product/${ids.TIN}`));
-      await page.getByRole("button", { name: "Add to cart", exact: true }).click();
-      await page.getByRole("link", { name: "Cart 1 item", exact: true }).click();
-      await page.getByRole("heading", { level: 1, name: "Your cart" }).waitFor();
+      await openCartWith(page, ids.TIN);
       // $12 of goods; shipping is free from $50.
       expect(await page.getByTestId("free-shipping-in").textContent()).toBe("Add $38.00 more for free shipping.");
       expect(await page.getByTestId("tax-amount").count()).toBe(0);

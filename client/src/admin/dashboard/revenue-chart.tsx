@@ -75,7 +75,13 @@ export function RevenueChart({ days }: { days: Day[] }) {
         <g className="week-axis" fontSize="11" fill="#5a6272">
           {days.map((d, i) =>
             (days.length - 1 - i) % 7 === 0 ? (
-              <text key={d.date} x={LEFT + i * bar + bar / 2} y={H - 6} textAnchor="middle">
+              // The newest day's label ends at the right edge rather than running past it.
+              <text
+                key={d.date}
+                x={i === days.length - 1 ? W : LEFT + i * bar + bar / 2}
+                y={H - 6}
+                textAnchor={i === days.length - 1 ? "end" : "middle"}
+              >
                 {dayLabel(d.date)}
               </text>
             ) : null,
