@@ -21,7 +21,7 @@ describe.each(engines)("graceful shutdown [%s]", (engine) => {
       const server = await startServerProcess({
         DATABASE_URL: scratch.url,
         ENABLE_TEST_PAYMENTS: "true",
-        TEST_PAYMENT_DELAY_MS: "300", // a payment provider that takes its time: checkouts are under way at SIGTERM
+        TEST_PAYMENT_DELAY_MS: "1500", // a payment provider that takes its time: checkouts are under way at SIGTERM
         RATE_LIMITS: "api=100000/60,mutation=100000/60,checkout=100000/60",
       });
       const productId = (await new ShopperClient(server.url).ok(`{ products(first: 1) { nodes { id } } }`)).products.nodes[0].id;
@@ -42,9 +42,15 @@ describe.each(engines)("graceful shutdown [%s]", (engine) => {
       // 20 checkouts start, SIGTERM arrives while they wait on the provider, and 20 more come in once the
       // server has begun to stop. (Not a fixed time after the signal: a process busy with the first 20 takes the
       // signal only when it is free, a quarter of a second later on a loaded machine, and a request that came
-      // before that is one under way, to be finished.)
+      // before that is one under way, to be finished.) The signal waits until all 20 are under way — each has
+      // written its order, which it does before asking the provider — not a fixed time, which on a loaded machine
+      // could pass before some of them had even reached the server.
+      const ds = await connectStore(scratch.db);
       const first = shoppers.slice(0, 20).map(checkout);
-      await new Promise((r) => setTimeout(r, 120));
+      for (const started = Date.now(); Date.now() - started < 10_000; await new Promise((r) => setTimeout(r, 20))) {
+        const [{ n }] = await ds.query("SELECT COUNT(*) AS n FROM customer_order");
+        if (Number(n) >= 20) break;
+      }
       const exit = server.stop("SIGTERM");
       await server.printed("Shutting down");
       const late = shoppers.slice(20).map((s, i) => checkout(s, i + 20));
@@ -58,7 +64,6 @@ describe.each(engines)("graceful shutdown [%s]", (engine) => {
       expect(outcomes.slice(0, 20).filter((o) => o.acknowledged)).toHaveLength(20);
       expect(outcomes.slice(20).filter((o) => o.acknowledged)).toEqual([]);
 
-      const ds = await connectStore(scratch.db);
       try {
         const orders: { email: string; number: string; status: string }[] = await ds.query(
           "SELECT email, number, status FROM customer_order",

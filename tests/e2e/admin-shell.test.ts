@@ -107,6 +107,7 @@ describeEachEngine("the admin's own shell in Chromium", (server) => {
       await page.getByRole("heading", { level: 1, name: "Shop admin" }).waitFor();
       expect(await page.getByRole("navigation", { name: "Admin" }).count()).toBe(0);
       await page.getByRole("link", { name: "Sign in" }).click();
+      await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
       await page.getByLabel("Email").fill(OWNER.email);
       await page.getByLabel("Password").fill(OWNER.password);
       await page.getByRole("button", { name: "Sign in" }).click();

@@ -73,6 +73,8 @@ describeEachEngine("a shopper's edges in Chromium", (server) => {
       await page.goto(url("/checkout"));
       await page.getByRole("heading", { level: 1, name: "Checkout" }).waitFor();
       await page.getByText("Have an account?").getByRole("link", { name: "Sign in" }).click();
+      // The checkout stays on screen while the sign-in page loads, and it has an Email field too: wait for the page.
+      await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
       await page.getByLabel("Email").fill(CUSTOMER.email);
       await page.getByLabel("Password").fill(CUSTOMER.password);
       await page.getByRole("button", { name: "Sign in" }).click();
@@ -92,6 +94,7 @@ describeEachEngine("a shopper's edges in Chromium", (server) => {
       await page.goto(url(`/product/${ids.TIN}`));
       await page.getByRole("heading", { level: 1, name: "Tea Tin" }).waitFor();
       await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sign in" }).click();
+      await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
       await page.getByLabel("Email").fill(CUSTOMER.email);
       await page.getByLabel("Password").fill(CUSTOMER.password);
       await page.getByRole("button", { name: "Sign in" }).click();
