@@ -1,6 +1,10 @@
 import path from "node:path";
 
-export type DatabaseConfig = { engine: "sqlite"; file: string } | { engine: "mysql"; url: string };
+/**
+ * Where the data lives. MySQL/MariaDB: `url` names one server; `nodes`, when DATABASE_URL names several hosts of one
+ * cluster (MariaDB Galera), is each node's own URL in the order writes prefer them, `url` being the first's.
+ */
+export type DatabaseConfig = { engine: "sqlite"; file: string } | { engine: "mysql"; url: string; nodes?: string[] };
 
 /** A limit of `points` requests per `seconds`, per client address. */
 export interface RateLimit {
@@ -144,19 +148,33 @@ export function parseDatabaseUrl(raw: string | undefined, root: string): Databas
     if (!file) throw new ConfigError(`DATABASE_URL sqlite: needs a file path, e.g. sqlite:data/store.sqlite`);
     return { engine: "sqlite", file: path.resolve(root, file) };
   }
-  if (/^(mysql|mariadb):\/\//.test(value)) {
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      throw new ConfigError(`DATABASE_URL is not a valid URL`);
-    }
-    if (!url.hostname || url.pathname.length <= 1) {
-      throw new ConfigError(`DATABASE_URL must name a host and a database, e.g. mysql://user:pass@127.0.0.1:3306/shop`);
-    }
-    return { engine: "mysql", url: value.replace(/^mariadb:/, "mysql:") };
-  }
+  if (/^(mysql|mariadb):\/\//.test(value)) return parseMysqlUrl(value.replace(/^mariadb:/, "mysql:"));
   throw new ConfigError(`DATABASE_URL must start with sqlite: or mysql:// (or mariadb://)`);
+}
+
+/**
+ * mysql://user:pass@host:3306/db, or for a cluster several hosts: mysql://user:pass@host1:3306,host2:3306,host3/db
+ * (each node's URL is then the same with its one host).
+ */
+function parseMysqlUrl(value: string): DatabaseConfig {
+  const form = "e.g. mysql://user:pass@127.0.0.1:3306/shop, or mysql://user:pass@db1:3306,db2:3306,db3:3306/shop for a cluster";
+  const parts = /^mysql:\/\/(?:([^@/]*)@)?([^/?#]*)(\/[^?#]*)?(\?[^#]*)?$/.exec(value);
+  if (!parts) throw new ConfigError(`DATABASE_URL is not a valid URL (${form})`);
+  const [, userinfo, hostList, pathname = "", query = ""] = parts;
+  const hosts = hostList.split(",").map((h) => h.trim());
+  const nodes = hosts.map((host) => {
+    const url = `mysql://${userinfo === undefined ? "" : `${userinfo}@`}${host}${pathname}${query}`;
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new ConfigError(`DATABASE_URL's host "${host}" is not a valid host[:port] (${form})`);
+    }
+    if (!parsed.hostname || pathname.length <= 1) throw new ConfigError(`DATABASE_URL must name a host and a database, ${form}`);
+    return url;
+  });
+  if (new Set(nodes).size !== nodes.length) throw new ConfigError(`DATABASE_URL names a host twice`);
+  return nodes.length === 1 ? { engine: "mysql", url: nodes[0] } : { engine: "mysql", url: nodes[0], nodes };
 }
 
 function stripeSettings(env: Env): Config["stripe"] {

@@ -48,7 +48,7 @@ async function main() {
   const config = loadConfig();
   log = createLogger({ level: config.logLevel, pretty: !config.production && process.stdout.isTTY });
   const where = describeDatabase(config.database);
-  const dataSource = await openStoreDatabase(config.database).catch((e: Error) => {
+  const dataSource = await openStoreDatabase(config.database, { log }).catch((e: Error) => {
     throw new ConfigError(`Cannot open the database (${where}): ${e.message.split("\n")[0]}`);
   });
   closers.push(() => dataSource.destroy());

@@ -3,6 +3,8 @@ import path from "node:path";
 import type { Database as SqliteConnection } from "better-sqlite3";
 import { DataSource, type DataSourceOptions, type Logger } from "typeorm";
 import type { DatabaseConfig } from "../config";
+import type { Logger as AppLogger } from "../lib/logger";
+import { useFailoverPool } from "./failover";
 import { DB_LIMITS, DiscardTimedOutConnections } from "./faults";
 import { mysqlMigrations, sqliteMigrations } from "./migrations";
 
@@ -38,6 +40,8 @@ export interface CreateDataSourceOptions {
    * waits for the write lock in place.
    */
   serving?: boolean;
+  /** Where a cluster's node changes are told (a node down, a node back). */
+  log?: AppLogger;
 }
 
 /**
@@ -79,7 +83,7 @@ export function createDataSource(db: DatabaseConfig, opts: CreateDataSourceOptio
       }),
     );
   }
-  return new DataSource({
+  const ds = new DataSource({
     ...common,
     type: opts.mariadb ? "mariadb" : "mysql",
     url: db.url,
@@ -93,6 +97,17 @@ export function createDataSource(db: DatabaseConfig, opts: CreateDataSourceOptio
     ...(opts.serving ? { maxQueryExecutionTime: DB_LIMITS.queryTimeoutMs, enableQueryTimeout: true } : {}),
     subscribers: opts.serving ? [DiscardTimedOutConnections] : [],
   });
+  if (db.nodes) {
+    useFailoverPool(
+      ds,
+      db.nodes.map((url) => {
+        const { hostname, port } = new URL(url);
+        return { host: hostname.replace(/^\[(.*)\]$/, "$1"), port: Number(port || 3306) };
+      }),
+      opts.log,
+    );
+  }
+  return ds;
 }
 
 /**
@@ -135,7 +150,7 @@ function bindIntegers(ds: DataSource): DataSource {
 /** Asks a MySQL-protocol server whether it is MariaDB. */
 export async function isMariaDb(url: string): Promise<boolean> {
   const { createConnection } = await import("mysql2/promise");
-  const conn = await createConnection({ uri: url });
+  const conn = await createConnection({ uri: url, connectTimeout: DB_LIMITS.connectTimeoutMs });
   try {
     const [rows] = await conn.query("SELECT VERSION() AS v");
     return /mariadb/i.test((rows as { v: string }[])[0].v);

@@ -1,4 +1,5 @@
 import type { AfterQueryEvent, DataSource, EntitySubscriberInterface } from "typeorm";
+import { reportNodeFault } from "./failover";
 
 /**
  * How long a request may wait on the database before it gets an answer anyway (DATABASE_BUSY or
@@ -37,6 +38,11 @@ export function isRetryable(error: unknown): boolean {
   const e = driverError(error);
   // better-sqlite3 reports extended codes too, e.g. SQLITE_BUSY_SNAPSHOT when another process wrote first.
   return e?.errno === 1213 || e?.errno === 1205 || /^SQLITE_(BUSY|LOCKED)/.test(e?.code ?? "");
+}
+
+/** MySQL/MariaDB's deadlock (1213), which is also how Galera reports a certification conflict at COMMIT. */
+export function isDeadlock(error: unknown): boolean {
+  return driverError(error)?.errno === 1213;
 }
 
 /** MySQL/MariaDB's "a row lock was held longer than innodb_lock_wait_timeout" (1205). */
@@ -102,11 +108,14 @@ interface PooledConnection {
  * connection, still waiting for that statement's answer: back in the pool, every statement queued behind it
  * on that connection would wait with no timeout of its own (they start their clocks only when they run).
  * Closing it also makes the server roll back what its transaction did. Connections that fail fatally
- * (lost, reset) leave the pool by themselves.
+ * (lost, reset) leave the pool by themselves. On a cluster, an error that shows the connection's node gone
+ * (or out of the cluster) also moves the pool to the next node (see FailoverPool).
  */
 export class DiscardTimedOutConnections implements EntitySubscriberInterface {
   async afterQuery(event: AfterQueryEvent): Promise<void> {
-    if (event.success || driverError(event.error)?.code !== "PROTOCOL_SEQUENCE_TIMEOUT") return;
+    if (event.success) return;
+    reportNodeFault((event.queryRunner as { databaseConnection?: unknown }).databaseConnection, event.error);
+    if (driverError(event.error)?.code !== "PROTOCOL_SEQUENCE_TIMEOUT") return;
     const connection = (await event.queryRunner.connect()) as PooledConnection;
     connection.destroy();
   }

@@ -1,9 +1,16 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { DataSource, EntityManager } from "typeorm";
 import { sleep } from "../lib/time";
-import { DB_LIMITS, isLockWaitTimeout, isRetryable, isSqliteBusy } from "./faults";
+import { failoverPool, isNodeFault } from "./failover";
+import { DB_LIMITS, isDeadlock, isLockWaitTimeout, isRetryable, isSqliteBusy } from "./faults";
 
 const MAX_ATTEMPTS = 5;
+/**
+ * Deadlocks, and on a Galera cluster certification conflicts (reported as deadlocks), are retried for as long
+ * as the lock wait allows, up to this many times: checkouts of one popular product on two nodes can lose the
+ * race to the other node several times running, and each loss costs only the transaction's own time.
+ */
+const MAX_DEADLOCK_ATTEMPTS = 25;
 /** Seconds a MySQL statement waits for a row lock before it fails and the transaction is retried (default 50). */
 const LOCK_WAIT_SECONDS = DB_LIMITS.lockWaitMs / 1000;
 
@@ -28,6 +35,11 @@ export function isUniqueViolation(error: unknown): boolean {
  * MySQL/MariaDB: READ COMMITTED, so a statement sees what others committed before it ran; rows are
  * locked with conditional UPDATEs or SELECT … FOR UPDATE (`lockForUpdate`) by the services.
  *
+ * A Galera cluster reports a certification conflict (another node committed a change to the same rows first)
+ * as a deadlock at COMMIT: retried like any deadlock. And when the node a transaction runs on goes away before
+ * its COMMIT was sent, nothing of it was written: it is run again from the start, on the next node (see
+ * FailoverPool). A COMMIT whose answer was lost may have been written, so that one is never run again.
+ *
  * Waiting for locks others hold (SQLite's write lock, a MySQL row lock) stops after DB_LIMITS.lockWaitMs
  * (5 s) in all, retries included: then the lock error goes to the client as DATABASE_BUSY (formatError), and
  * nothing of the transaction is written.
@@ -49,6 +61,8 @@ export class Transactions {
   readonly engine: "sqlite" | "mysql";
   /** For reads outside a transaction: sees only committed data. */
   readonly reader: EntityManager;
+  /** The database is a cluster with nodes to fail over to (see FailoverPool). */
+  private readonly cluster: boolean;
 
   /**
    * @param readSource where reads outside a transaction go. On SQLite it must be a second connection
@@ -61,6 +75,7 @@ export class Transactions {
   ) {
     this.engine = dataSource.options.type === "better-sqlite3" ? "sqlite" : "mysql";
     this.reader = readSource.manager;
+    this.cluster = failoverPool(dataSource) !== undefined;
   }
 
   private current(): OpenTransaction | undefined {
@@ -102,7 +117,7 @@ export class Transactions {
       } catch (error) {
         // Even if a caller catches this, the outer transaction must not commit: it is gone (MySQL rolls a
         // deadlocked transaction back whole), so the outer unit is retried from the start.
-        if (isRetryable(error)) joined.failed ??= error;
+        if (isRetryable(error) || this.nodeLost(error)) joined.failed ??= error;
         throw error;
       }
     }
@@ -116,10 +131,18 @@ export class Transactions {
         // A deadlock is found at once and retried; a lock waited for until it timed out is retried only while
         // the wait so far is under the limit (on MySQL one 5 s wait uses it up: not 5 attempts × 5 s).
         const waited = this.engine === "mysql" ? isLockWaitTimeout(error) : isSqliteBusy(error);
-        if (attempt >= MAX_ATTEMPTS || !isRetryable(error) || (waited && Date.now() >= deadline)) throw error;
-        await sleep(10 * attempt + Math.random() * 20 * attempt);
+        const again = isRetryable(error) || this.nodeLost(error);
+        const attempts = isDeadlock(error) ? MAX_DEADLOCK_ATTEMPTS : MAX_ATTEMPTS;
+        if (attempt >= attempts || !again || ((waited || attempt >= MAX_ATTEMPTS) && Date.now() >= deadline)) throw error;
+        // Growing waits with jitter, so the transactions that met stop meeting; never more than 250 ms at a time.
+        await sleep(Math.min(10 * attempt + Math.random() * 20 * attempt, 250));
       }
     }
+  }
+
+  /** On a cluster: the node went away before the COMMIT was sent, so nothing of the transaction was written. */
+  private nodeLost(error: unknown): boolean {
+    return this.cluster && isNodeFault(error) && (error as { query?: string }).query !== "COMMIT";
   }
 
   private once<T>(work: (manager: EntityManager) => Promise<T>, deadline: number): Promise<{ result: T; committed: (() => void)[] }> {

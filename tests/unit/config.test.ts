@@ -77,6 +77,16 @@ describe("configuration from the environment", () => {
     });
     expect(loadConfig({ DATABASE_URL: "mariadb://u:p@db/shop" }).database).toEqual({ engine: "mysql", url: "mysql://u:p@db/shop" });
     expect(loadConfig({ DATABASE_URL: "sqlite:store.db" }, "/srv").database).toEqual({ engine: "sqlite", file: "/srv/store.db" });
+    // A Galera cluster: every node, in the order writes prefer them; each node's URL keeps the user and options.
+    expect(loadConfig({ DATABASE_URL: "mysql://shop:s3cret@db1:3306,db2,10.0.0.3:3307/shop?ssl=true" }).database).toEqual({
+      engine: "mysql",
+      url: "mysql://shop:s3cret@db1:3306/shop?ssl=true",
+      nodes: [
+        "mysql://shop:s3cret@db1:3306/shop?ssl=true",
+        "mysql://shop:s3cret@db2/shop?ssl=true",
+        "mysql://shop:s3cret@10.0.0.3:3307/shop?ssl=true",
+      ],
+    });
     expect(loadConfig({ DATABASE_URL: "sqlite:///var/lib/shop.db" }).database).toEqual({ engine: "sqlite", file: "/var/lib/shop.db" });
   });
 
@@ -115,6 +125,9 @@ describe("configuration from the environment", () => {
     [{ PORT: "12ab" }, /PORT/],
     [{ DATABASE_URL: "mysql://" }, /DATABASE_URL/],
     [{ DATABASE_URL: "mysql://host-without-db" }, /DATABASE_URL/],
+    [{ DATABASE_URL: "mysql://u@db1,,db3/shop" }, /DATABASE_URL/],
+    [{ DATABASE_URL: "mysql://u@db1:3306,db1:3306/shop" }, /DATABASE_URL names a host twice/],
+    [{ DATABASE_URL: "mysql://u@db1:99999,db2/shop" }, /DATABASE_URL/],
     [{ STORE_CURRENCY: "dollars" }, /STORE_CURRENCY/],
     [{ TAX_RATE_BPS: "20000" }, /TAX_RATE_BPS/],
     [{ SEED_DEMO: "perhaps" }, /SEED_DEMO/],
