@@ -39,6 +39,11 @@ const PROCESSING_RECHECK_MS = 24 * 3600_000;
 const RETRY_LATER_MS = 5 * 60_000;
 /** How many due orders one sweep looks at (the next sweep takes the rest). */
 const SWEEP_BATCH = 50;
+/**
+ * How long a sweeper's claim on a due order lasts: other processes leave it alone meanwhile. A process that dies
+ * while settling it leaves the claim to run out, and the order is looked at again then.
+ */
+const SWEEP_CLAIM_MS = RETRY_LATER_MS;
 
 function toAddress(input: AddressInput): Address {
   const opt = (s: string | null | undefined) => (s?.trim() ? s.trim() : null);
@@ -462,8 +467,12 @@ export class CheckoutService {
 
   /**
    * Settles every hold that has run out by `now`, asking each order's provider first whether it was paid
-   * after all (a missed webhook, a crash between the steps). Safe to run in several processes at once.
-   * Returns how many orders it looked at.
+   * after all (a missed webhook, a crash between the steps). Runs in every server process: each due order is
+   * claimed first (its reconcileAt moved on by SWEEP_CLAIM_MS, only while it is still due), so one process
+   * alone asks the provider about it. The claim is a conditional UPDATE, not a row lock: on a Galera cluster
+   * a lock taken on one node doesn't stop another node, but of two claims of one row only one commits (the
+   * other fails certification, is retried, and then finds the order no longer due).
+   * Returns how many orders it settled or looked at.
    */
   async sweep(now = new Date()): Promise<number> {
     const due = await this.tx.manager.find(Order, {
@@ -471,7 +480,17 @@ export class CheckoutService {
       order: { reconcileAt: "ASC" },
       take: SWEEP_BATCH,
     });
+    let taken = 0;
     for (const order of due) {
+      const claim = await this.tx.run((m) =>
+        m.update(
+          Order,
+          { id: order.id, status: order.status, reconcileAt: LessThanOrEqual(now) },
+          { reconcileAt: new Date(now.getTime() + SWEEP_CLAIM_MS) },
+        ),
+      );
+      if (!claim.affected) continue; // another process has it
+      taken++;
       try {
         if (order.status === OrderStatus.PENDING_PAYMENT) await this.reconcile(order, "The payment time ran out");
         // A refund decided but not confirmed (a crash before the provider was asked, or a refund still pending there).
@@ -488,7 +507,7 @@ export class CheckoutService {
         await this.tx.run((m) => m.update(Order, { id: order.id }, { reconcileAt: later })).catch(() => undefined);
       }
     }
-    return due.length;
+    return taken;
   }
 
   /**

@@ -190,7 +190,12 @@ describe.each(engines)("payments [%s]", (engine) => {
     await fake.pay(sessionOf(placeOrder.id));
     expect((await shopper.ok(ORDER, { id: placeOrder.id })).order.status).toBe("PENDING_PAYMENT");
     const later = new Date(Date.now() + HOUR);
-    await Promise.all([server.app.services.checkout.sweep(later), twin.app.services.checkout.sweep(later)]);
+    const asked = () => fake.requests.filter((r) => r.path.includes(sessionOf(placeOrder.id))).length;
+    const askedBefore = asked();
+    const swept = await Promise.all([server.app.services.checkout.sweep(later), twin.app.services.checkout.sweep(later)]);
+    // One process claimed the order and asked Stripe about it; the other left it alone.
+    expect(swept.sort()).toEqual([0, 1]);
+    expect(asked() - askedBefore).toBeGreaterThan(0);
     const order = await adminOrder(placeOrder.id);
     expect(order).toMatchObject({ status: "PAID", payment: { status: "PAID" } });
     expect(order.history.filter((h: any) => h.toStatus === "PAID")).toHaveLength(1);
