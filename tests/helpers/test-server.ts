@@ -5,7 +5,7 @@ import path from "node:path";
 import type { DataSource } from "typeorm";
 import { createApp, type App } from "../../server/app";
 import { validateCatalog } from "../../server/catalog/catalog-import";
-import { loadConfig, type Config, type DatabaseConfig } from "../../server/config";
+import { loadConfig, parseDatabaseUrl, type Config, type DatabaseConfig } from "../../server/config";
 import { queryCounter } from "../../server/db/data-source";
 import type { Logger } from "../../server/lib/logger";
 import { createScratchMysqlDatabase } from "../../server/db/scratch-mysql";
@@ -171,6 +171,14 @@ export async function startTestServer(
     return serve(engine, url, { engine: "mysql", url }, env, scratch.drop, options);
   }
   return serve(engine, scratch.url, scratch.db, env, scratch.drop, options);
+}
+
+/**
+ * Starts the real HTTP server on a MySQL/MariaDB database that exists already (e.g. on a Galera cluster, with
+ * several hosts in the URL); `stop` leaves the database to its owner.
+ */
+export async function startServerOn(databaseUrl: string, env: Record<string, string> = {}): Promise<TestServer> {
+  return serve("mysql", databaseUrl, parseDatabaseUrl(databaseUrl, ROOT), env, async () => {});
 }
 
 /** Runs a suite once per engine, each against its own server and fresh database. */
