@@ -8,6 +8,10 @@
  * store's default cache); then the 100k/1k throughput ratios, the CPU per catalog page and the server's
  * resident memory after its run. Bounded in time: fixed durations per operation. Not part of the test
  * suite: figures on a shared machine are noisy, so compare rows within one run.
+ *
+ * BENCH_CLUSTER=true adds the checkout rows (addToCart, placeOrder, at the smallest catalog) on a MariaDB Galera
+ * cluster on loopback (cluster/galera.ts): first a cluster of one node, then of three, the server writing to
+ * the first. Next to BENCH_DATABASE_URL's rows they show what synchronous replication costs a checkout.
  */
 import "reflect-metadata";
 import fs from "node:fs";
@@ -21,6 +25,7 @@ import { encodeCursor } from "../graphql/cursor";
 import { connectStore } from "../modules";
 import { SESSION_COOKIE } from "../sessions/session.service";
 import { generateCatalog, type BenchCatalog } from "./bench/catalog";
+import { GaleraCluster, type NodeNumber } from "./cluster/galera";
 import { storefrontOperations } from "./bench/operations";
 import { startServer, stopAllServers, type ServerProcess, type Snapshot } from "./bench/server-process";
 import { startFlags } from "./start-flags";
@@ -42,6 +47,9 @@ const selected = (op: { name: string }) => !ONLY || ONLY.includes(op.name.split(
 /** The slow-provider row (at the smallest catalog): BENCH_CHECKOUTS checkouts (0: no row) waiting on a provider this slow. */
 const SLOW_PROVIDER_MS = Number(process.env.BENCH_PROVIDER_DELAY_MS ?? 2000);
 const CHECKOUTS = Number(process.env.BENCH_CHECKOUTS ?? 8);
+/** BENCH_CLUSTER=true: the checkout rows on a Galera cluster of one node, then of three (see above). */
+const CLUSTER = process.env.BENCH_CLUSTER === "true";
+const CLUSTER_OPERATIONS = ["addToCart", "placeOrder"];
 const SLOW_ROW = `addToCart, ${CHECKOUTS} slow pays`;
 const CURRENCY = "USD";
 /** addToCart: the adds to one cart before the connection starts another. */
@@ -361,7 +369,7 @@ function sqliteDatabase(dir: string): BenchDatabase {
   return { engine: "SQLite", url: (products) => `sqlite:${path.join(dir, `bench-${products}.sqlite`)}`, empty: async () => {} };
 }
 
-async function mysqlDatabase(url: string): Promise<BenchDatabase> {
+async function mysqlDatabase(url: string, label?: string): Promise<BenchDatabase> {
   const config = parseDatabaseUrl(url, ROOT) as Extract<DatabaseConfig, { engine: "mysql" }>;
   const name = decodeURIComponent(new URL(config.url).pathname.slice(1));
   const tables = async () => {
@@ -380,8 +388,8 @@ async function mysqlDatabase(url: string): Promise<BenchDatabase> {
       `BENCH_DATABASE_URL's database ${name} has ${first.names.length} tables: the bench fills the database and empties it again, so it takes only an empty scratch database`,
     );
   return {
-    engine: first.mariadb ? "MariaDB" : "MySQL",
-    url: () => config.url,
+    engine: label ?? (first.mariadb ? "MariaDB" : "MySQL"),
+    url: () => url,
     empty: async () => {
       const { names } = await tables();
       const conn = await createConnection({ uri: config.url });
@@ -457,8 +465,16 @@ async function withServer(dir: string, env: Record<string, string>, work: (serve
   }
 }
 
-async function runOne(db: BenchDatabase, products: number, dir: string, rows: Row[], memory: Map<string, Memory>): Promise<void> {
+async function runOne(
+  db: BenchDatabase,
+  products: number,
+  dir: string,
+  rows: Row[],
+  memory: Map<string, Memory>,
+  only?: string[],
+): Promise<void> {
   const url = db.url(products);
+  const pick = (op: { name: string }) => selected(op) && (!only || only.includes(op.name.split(/[ ,]/)[0]));
   const config = parseDatabaseUrl(url, ROOT);
   const record = (row: Row) => {
     rows.push(row);
@@ -477,7 +493,7 @@ async function runOne(db: BenchDatabase, products: number, dir: string, rows: Ro
       `  ${db.engine}, ${products.toLocaleString("en")} products (${catalog.teapots} teapots): catalog written in ${generated.toFixed(1)} s, on ${describeDatabase(config)}`,
     );
     // The catalog's rows with the query (cache off), then every row as served (the store's default cache).
-    const querying = operations(catalog, []).filter((op) => op.catalog && selected(op));
+    const querying = operations(catalog, []).filter((op) => op.catalog && pick(op));
     if (querying.length) {
       await withServer(dir, queryEnv(url), async (server) => {
         console.error(`  ${SERVERS.query}: server pid ${server.pid}`);
@@ -490,10 +506,10 @@ async function runOne(db: BenchDatabase, products: number, dir: string, rows: Ro
       console.error(`  ${SERVERS.served}: server pid ${server.pid}`);
       await checkPages(server.url, catalog);
       carts = await prepare(server.url, catalog);
-      for (const op of operations(catalog, carts).filter(selected)) record(await measure(server, "served", db.engine, products, op));
+      for (const op of operations(catalog, carts).filter(pick)) record(await measure(server, "served", db.engine, products, op));
       memory.set(`${db.engine} ${products}`, server.memory());
     });
-    if (products === Math.min(...SIZES) && CHECKOUTS > 0 && selected({ name: SLOW_ROW })) {
+    if (products === Math.min(...SIZES) && CHECKOUTS > 0 && pick({ name: SLOW_ROW })) {
       await withServer(dir, slowProviderEnv(url), async (server) => {
         console.error(`  ${SERVERS.dev}: server pid ${server.pid}`);
         record(await slowProvider(server, db.engine, catalog, carts));
@@ -577,6 +593,11 @@ function printSummary(rows: Row[], memory: Map<string, Memory>): void {
     ["served", `as served (cache ${SERVED_CACHE_SECONDS} s)`],
   ] as const;
   console.log("");
+  const checkouts = rows.filter((r) => r.operation === "placeOrder" && r.products === small);
+  if (checkouts.length > 1) {
+    const each = checkouts.map((r) => `${r.engine} ${r.reqPerSec.toFixed(0)}/s, p99 ${r.p99.toFixed(0)} ms`);
+    console.log(`Checkouts (placeOrder at ${small.toLocaleString("en")} products): ${each.join("; ")}`);
+  }
   for (const engine of [...new Set(rows.map((r) => r.engine))]) {
     for (const [server, how] of ways) {
       if (small === large) break;
@@ -617,6 +638,26 @@ function printSummary(rows: Row[], memory: Map<string, Memory>): void {
   }
 }
 
+/** The checkout rows on a Galera cluster of one node, then of three (BENCH_CLUSTER); the cluster is removed after. */
+async function onCluster(dir: string, rows: Row[], memory: Map<string, Memory>): Promise<void> {
+  // Not under `dir`: that is private to this user, and the nodes run as the mysql user when the bench runs as root.
+  const cluster = new GaleraCluster({
+    dir: path.join(os.tmpdir(), `sw-bench-galera-${process.pid}`),
+    basePort: Number(process.env.BENCH_CLUSTER_PORT ?? 33300),
+  });
+  try {
+    for (const nodes of [[1], [1, 2, 3]] as NodeNumber[][]) {
+      for (const node of nodes) await cluster.start(node);
+      await cluster.createDatabase();
+      const db = await mysqlDatabase(cluster.databaseUrl(nodes), `Galera×${nodes.length}`);
+      console.error(`  a Galera cluster of ${nodes.length} on loopback, the server writing to node 1`);
+      await runOne(db, Math.min(...SIZES), dir, rows, memory, CLUSTER_OPERATIONS);
+    }
+  } finally {
+    await cluster.down();
+  }
+}
+
 async function main() {
   const began = performance.now();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sw-bench-"));
@@ -645,6 +686,7 @@ async function main() {
     );
     console.log(line(COLUMNS.map(([name]) => name)));
     for (const db of databases) for (const products of SIZES) await runOne(db, products, dir, rows, memory);
+    if (CLUSTER) await onCluster(dir, rows, memory);
     printSummary(rows, memory);
     console.log(
       [
