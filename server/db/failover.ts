@@ -1,4 +1,4 @@
-import { createConnection, createPool, type Pool, type PoolConnection, type PoolOptions } from "mysql2";
+import { createConnection, createPool, type Connection, type Pool, type PoolConnection, type PoolOptions } from "mysql2";
 import type { DataSource } from "typeorm";
 import type { Logger } from "../lib/logger";
 
@@ -16,6 +16,13 @@ import type { Logger } from "../lib/logger";
  * order, writes move back to it.
  */
 const PROBE_MS = 1_000;
+/** How long a probe waits for a node's answer. */
+const PROBE_TIMEOUT_MS = 2_000;
+/**
+ * Connecting to one node: on a cluster a node that doesn't answer is skipped for the next, so this is shorter
+ * than a single server's connect timeout (DB_LIMITS.connectTimeoutMs), and leaves the request time to get there.
+ */
+export const NODE_CONNECT_TIMEOUT_MS = 1_500;
 /** mysql2's and Node's codes for a node that can't be reached or dropped the connection. */
 const NODE_GONE = new Set([
   "ECONNREFUSED",
@@ -60,6 +67,7 @@ export interface ClusterNode {
 class Node {
   up = true;
   private probing?: NodeJS.Timeout;
+  private probe?: Probe;
 
   constructor(
     readonly address: ClusterNode,
@@ -79,13 +87,30 @@ class Node {
     this.scheduleProbe();
   }
 
+  /** It answered after all (tried as a last resort, or its probe said so): use it again. */
+  back(): void {
+    this.stop();
+    if (this.up || this.owner.closed) return;
+    this.up = true;
+    this.owner.changed(this);
+  }
+
+  /** Asks now whether the node is ready (at start); not ready, it is down and asked again every PROBE_MS. */
+  async check(): Promise<void> {
+    this.probe = new Probe(this.address, this.owner.options);
+    const ready = await this.probe.ready;
+    if (!ready) this.down(new Error("not Synced with a working cluster"));
+  }
+
   private scheduleProbe(): void {
+    clearTimeout(this.probing);
     this.probing = setTimeout(() => {
-      void probe(this.address, this.owner.options).then((ready) => {
-        if (this.owner.closed) return;
-        if (!ready) return this.scheduleProbe();
-        this.up = true;
-        this.owner.changed(this);
+      if (this.up || this.owner.closed) return;
+      this.probe = new Probe(this.address, this.owner.options);
+      void this.probe.ready.then((ready) => {
+        if (this.up || this.owner.closed) return;
+        if (ready) this.back();
+        else this.scheduleProbe();
       });
     }, PROBE_MS);
     this.probing.unref();
@@ -93,21 +118,37 @@ class Node {
 
   stop(): void {
     clearTimeout(this.probing);
+    this.probe?.cancel();
   }
 }
 
-/** Whether a node answers and is Synced with a working cluster (a server without Galera: whether it answers). */
-function probe(address: ClusterNode, options: PoolOptions): Promise<boolean> {
-  return new Promise((resolve) => {
-    const conn = createConnection({ ...options, ...address, connectTimeout: Math.min(options.connectTimeout ?? 5000, 2000) });
-    conn.on("error", () => resolve(false));
-    conn.query("SHOW STATUS WHERE Variable_name IN ('wsrep_ready', 'wsrep_local_state_comment')", (error, rows) => {
-      conn.destroy();
-      if (error) return resolve(false);
-      const vars = Object.fromEntries((rows as { Variable_name: string; Value: string }[]).map((r) => [r.Variable_name, r.Value]));
-      resolve(vars.wsrep_ready === undefined || (vars.wsrep_ready === "ON" && vars.wsrep_local_state_comment === "Synced"));
+/**
+ * One question to a node: does it answer, and is it Synced with a working cluster (a server without Galera:
+ * does it answer)? Answered within PROBE_TIMEOUT_MS, connection and statement both, else "no".
+ */
+class Probe {
+  readonly ready: Promise<boolean>;
+  private readonly conn: Connection;
+
+  constructor(address: ClusterNode, options: PoolOptions) {
+    this.conn = createConnection({ ...options, ...address, connectTimeout: PROBE_TIMEOUT_MS });
+    this.ready = new Promise((resolve) => {
+      this.conn.on("error", () => resolve(false));
+      this.conn.query(
+        { sql: "SHOW STATUS WHERE Variable_name IN ('wsrep_ready', 'wsrep_local_state_comment')", timeout: PROBE_TIMEOUT_MS },
+        (error, rows) => {
+          this.conn.destroy();
+          if (error) return resolve(false);
+          const vars = Object.fromEntries((rows as { Variable_name: string; Value: string }[]).map((r) => [r.Variable_name, r.Value]));
+          resolve(vars.wsrep_ready === undefined || (vars.wsrep_ready === "ON" && vars.wsrep_local_state_comment === "Synced"));
+        },
+      );
     });
-  });
+  }
+
+  cancel(): void {
+    this.conn.destroy();
+  }
 }
 
 type Callback = (error: NodeJS.ErrnoException | null, connection?: PoolConnection) => void;
@@ -122,7 +163,17 @@ export class FailoverPool {
     readonly options: PoolOptions,
     private readonly log?: Logger,
   ) {
-    this.nodes = addresses.map((a) => new Node(a, createPool({ ...options, ...a }), this));
+    this.nodes = addresses.map((a, i) => {
+      const pool = createPool({
+        ...options,
+        ...a,
+        connectTimeout: Math.min(options.connectTimeout ?? NODE_CONNECT_TIMEOUT_MS, NODE_CONNECT_TIMEOUT_MS),
+      });
+      // A node after the first is used once an earlier one went away, whose last writes it may not have applied
+      // yet (Galera applies them a moment after they commit): its reads first wait until it has (causal reads).
+      if (i > 0) pool.on("connection", (conn) => conn.query("SET SESSION wsrep_sync_wait = 1", () => {}));
+      return new Node(a, pool, this);
+    });
   }
 
   /** The node connections come from now (the first that is up), for logs and tests. */
@@ -153,15 +204,17 @@ export class FailoverPool {
           return attempt(i + 1);
         }
         (connection as PoolConnection & { [NODE]?: Node })[NODE] = node;
-        if (!node.up) {
-          // A node tried as a last resort answered after all: use it, and it is up again.
-          node.up = true;
-          this.changed(node);
-        }
+        // A node tried as a last resort answered after all: it is up again.
+        if (!node.up) node.back();
         callback(null, connection);
       });
     };
     attempt(0);
+  }
+
+  /** Asks every node whether it is ready; those that aren't are down until a probe finds them Synced. */
+  async check(): Promise<void> {
+    await Promise.all(this.nodes.map((n) => n.check()));
   }
 
   end(callback?: (error?: Error | null) => void): void {
@@ -189,11 +242,15 @@ export function useFailoverPool(ds: DataSource, nodes: ClusterNode[], log?: Logg
   driver.createPool = (options) =>
     new Promise((resolve, reject) => {
       const pool = new FailoverPool(nodes, options, log);
-      pool.getConnection((error, connection) => {
-        if (error) return pool.end(() => reject(error));
-        connection!.release();
-        resolve(pool);
-      });
+      // A node that answers but isn't Synced (joining, or cut off from the others) would take the first
+      // connections and fail their statements: ask each first.
+      void pool.check().then(() =>
+        pool.getConnection((error, connection) => {
+          if (error) return pool.end(() => reject(error));
+          connection!.release();
+          resolve(pool);
+        }),
+      );
     });
 }
 
