@@ -481,15 +481,25 @@ export class CheckoutService {
       take: SWEEP_BATCH,
     });
     let taken = 0;
+    // From the later of `now` and the clock: a long batch's last claims must still run out after this process is done with them.
+    const from = () => Math.max(now.getTime(), Date.now());
     for (const order of due) {
-      const claim = await this.tx.run((m) =>
-        m.update(
-          Order,
-          { id: order.id, status: order.status, reconcileAt: LessThanOrEqual(now) },
-          { reconcileAt: new Date(now.getTime() + SWEEP_CLAIM_MS) },
-        ),
-      );
-      if (!claim.affected) continue; // another process has it
+      try {
+        const claim = await this.tx.run((m) =>
+          m.update(
+            Order,
+            { id: order.id, status: order.status, reconcileAt: LessThanOrEqual(now) },
+            { reconcileAt: new Date(from() + SWEEP_CLAIM_MS) },
+          ),
+        );
+        if (!claim.affected) continue; // another process has it
+      } catch (error) {
+        this.log.warn(
+          { order: order.number, reason: error instanceof Error ? error.message : String(error) },
+          "Could not claim the order; trying later",
+        );
+        continue;
+      }
       taken++;
       try {
         if (order.status === OrderStatus.PENDING_PAYMENT) await this.reconcile(order, "The payment time ran out");
@@ -503,7 +513,7 @@ export class CheckoutService {
           { order: order.number, reason: error instanceof Error ? error.message : String(error) },
           "Could not settle the order; trying later",
         );
-        const later = new Date(now.getTime() + RETRY_LATER_MS);
+        const later = new Date(from() + RETRY_LATER_MS);
         await this.tx.run((m) => m.update(Order, { id: order.id }, { reconcileAt: later })).catch(() => undefined);
       }
     }
