@@ -185,13 +185,14 @@ describe("a node killed in the middle of a burst of checkouts", () => {
         outcomes.push({ code: outcome(r), started, ended: Date.now(), id: r.data?.placeOrder?.id });
       }
     };
+    let done = false;
     const killer = (async () => {
-      while (outcomes.filter((o) => o.code === "OK").length < 12) await new Promise((r) => setTimeout(r, 5));
+      while (!done && outcomes.filter((o) => o.code === "OK").length < 12) await new Promise((r) => setTimeout(r, 5));
       killedAt = Date.now();
       await cluster.kill(1);
       killed();
     })();
-    await Promise.all([...Array.from({ length: 6 }, worker), killer]);
+    await Promise.all([Promise.all(Array.from({ length: 6 }, worker)).finally(() => (done = true)), killer]);
     expect(await openAtKill).toBe(2);
 
     acknowledged.push(...outcomes.filter((o) => o.code === "OK").map((o) => o.id!));

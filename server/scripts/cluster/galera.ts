@@ -16,6 +16,7 @@
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { createConnection } from "mysql2/promise";
@@ -29,6 +30,10 @@ const MARIADBD = "/usr/sbin/mariadbd";
 /** A joiner's state transfer and start-up take 5–10 s here; a node that needs longer has failed. */
 const NODE_READY_MS = 90_000;
 const NODE_STOP_MS = 30_000;
+/** How long a question to a node may take (its state, making the database). */
+const ASK_MS = 2_000;
+/** The file that marks a folder as this tool's: `up` and `down` remove no other. */
+const MARKER = ".shopwright-cluster";
 /** The database the store uses on the cluster. */
 export const CLUSTER_DATABASE = "shopwright";
 
@@ -73,9 +78,10 @@ export class GaleraCluster {
     const running = NODES.filter((n) => this.pid(n) !== null);
     if (running.length === 0) {
       // Nothing runs: whatever is left is from a cluster that was killed outright. Start clean.
-      fs.rmSync(this.dir, { recursive: true, force: true });
+      this.removeDir();
     }
     fs.mkdirSync(this.dir, { recursive: true, mode: 0o755 });
+    fs.writeFileSync(path.join(this.dir, MARKER), "a Galera cluster of npm run cluster; `down` removes this folder\n");
     try {
       for (const node of NODES) {
         if (this.pid(node) !== null) continue;
@@ -94,11 +100,14 @@ export class GaleraCluster {
   async createDatabase(): Promise<void> {
     const node = NODES.find((n) => this.pid(n) !== null);
     if (!node) throw new Error("no node of the cluster runs");
-    const admin = await createConnection({ uri: this.nodeUrl(node, "mysql"), connectTimeout: 5000 });
+    const admin = await createConnection({ uri: this.nodeUrl(node, "mysql"), connectTimeout: ASK_MS });
     try {
-      await admin.query(`CREATE DATABASE IF NOT EXISTS \`${CLUSTER_DATABASE}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+      await admin.query({
+        timeout: 10_000,
+        sql: `CREATE DATABASE IF NOT EXISTS \`${CLUSTER_DATABASE}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+      });
     } finally {
-      await admin.end();
+      admin.destroy();
     }
   }
 
@@ -123,6 +132,12 @@ export class GaleraCluster {
       if (bootstrap) await this.installSystemTables(datadir);
     }
     if (bootstrap) markSafeToBootstrap(datadir);
+    // Another server on one of its ports (a cluster of another folder, say) would answer in its place.
+    const b = this.basePort;
+    for (const port of [b + node, b + 10 + node, b + 20 + node, b + 30 + node]) {
+      if (!(await portFree(port)))
+        throw new Error(`port ${port} of node ${node} is taken: stop what uses it, or move the cluster (CLUSTER_PORT)`);
+    }
     if (this.asRoot) fs.chownSync(this.dir, ...mysqlIds());
     if (this.asRoot) chownTree(datadir, ...mysqlIds());
 
@@ -152,7 +167,7 @@ export class GaleraCluster {
   async kill(node: NodeNumber): Promise<void> {
     const pid = this.pid(node);
     if (pid === null) return;
-    process.kill(pid, "SIGKILL");
+    signal(pid, "SIGKILL");
     await waitForExit(pid, NODE_STOP_MS);
     fs.rmSync(this.pidFile(node), { force: true });
   }
@@ -163,13 +178,21 @@ export class GaleraCluster {
       NODES.map(async (node) => {
         const pid = this.pid(node);
         if (pid === null) return;
-        process.kill(pid, "SIGTERM");
+        signal(pid, "SIGTERM");
         if (!(await waitForExit(pid, NODE_STOP_MS))) {
-          process.kill(pid, "SIGKILL");
+          signal(pid, "SIGKILL");
           await waitForExit(pid, 5_000);
         }
       }),
     );
+    this.removeDir();
+  }
+
+  /** Removes the cluster's folder, if it is one this tool made (it holds MARKER): never another folder. */
+  private removeDir(): void {
+    if (!fs.existsSync(this.dir)) return;
+    if (!fs.existsSync(path.join(this.dir, MARKER)) && fs.readdirSync(this.dir).length > 0)
+      throw new Error(`${this.dir} is not a folder npm run cluster made: not touching it (CLUSTER_DIR moves the cluster)`);
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 
@@ -193,14 +216,15 @@ export class GaleraCluster {
     if (base.pid === null) return { ...base, state: "stopped", clusterSize: null };
     let conn;
     try {
-      conn = await createConnection({ host: "127.0.0.1", port: this.port(node), user: "root", connectTimeout: 2000 });
+      conn = await createConnection({ host: "127.0.0.1", port: this.port(node), user: "root", connectTimeout: ASK_MS });
     } catch (error) {
       return { ...base, state: `not answering (${(error as { code?: string }).code ?? String(error)})`, clusterSize: null };
     }
     try {
-      const [rows] = await conn.query(
-        "SHOW STATUS WHERE Variable_name IN ('wsrep_local_state_comment', 'wsrep_cluster_size', 'wsrep_ready')",
-      );
+      const [rows] = await conn.query({
+        sql: "SHOW STATUS WHERE Variable_name IN ('wsrep_local_state_comment', 'wsrep_cluster_size', 'wsrep_ready')",
+        timeout: ASK_MS,
+      });
       const vars = Object.fromEntries((rows as { Variable_name: string; Value: string }[]).map((r) => [r.Variable_name, r.Value]));
       const state = vars.wsrep_ready === "ON" ? vars.wsrep_local_state_comment : `${vars.wsrep_local_state_comment} (not ready)`;
       return { ...base, state, clusterSize: Number(vars.wsrep_cluster_size) };
@@ -344,6 +368,23 @@ function chownTree(dir: string, uid: number, gid: number): void {
     if (entry.isDirectory()) chownTree(p, uid, gid);
     else fs.chownSync(p, uid, gid);
   }
+}
+
+/** Signals a node and what it started (its state transfer's rsync and socat): it leads its own process group. */
+function signal(pid: number, sig: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, sig);
+  } catch {
+    process.kill(pid, sig);
+  }
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
 }
 
 function isAlive(pid: number): boolean {
