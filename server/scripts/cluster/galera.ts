@@ -80,8 +80,7 @@ export class GaleraCluster {
       // Nothing runs: whatever is left is from a cluster that was killed outright. Start clean.
       this.removeDir();
     }
-    fs.mkdirSync(this.dir, { recursive: true, mode: 0o755 });
-    fs.writeFileSync(path.join(this.dir, MARKER), "a Galera cluster of npm run cluster; `down` removes this folder\n");
+    this.makeDir();
     try {
       for (const node of NODES) {
         if (this.pid(node) !== null) continue;
@@ -121,6 +120,7 @@ export class GaleraCluster {
     const datadir = this.datadir(node);
     const others = NODES.filter((n) => n !== node && this.pid(n) !== null);
     const bootstrap = others.length === 0;
+    this.makeDir();
     if (!fs.existsSync(path.join(datadir, "mysql"))) {
       fs.mkdirSync(datadir, { recursive: true });
       if (this.asRoot) {
@@ -186,6 +186,13 @@ export class GaleraCluster {
       }),
     );
     this.removeDir();
+  }
+
+  /** Makes the cluster's folder (if need be) and marks it as this tool's, for `down` to remove. */
+  private makeDir(): void {
+    fs.mkdirSync(this.dir, { recursive: true, mode: 0o755 });
+    const marker = path.join(this.dir, MARKER);
+    if (!fs.existsSync(marker)) fs.writeFileSync(marker, "a Galera cluster of npm run cluster; `down` removes this folder\n");
   }
 
   /** Removes the cluster's folder, if it is one this tool made (it holds MARKER): never another folder. */
