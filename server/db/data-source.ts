@@ -5,7 +5,7 @@ import { DataSource, type DataSourceOptions, type Logger } from "typeorm";
 import type { DatabaseConfig } from "../config";
 import type { Logger as AppLogger } from "../lib/logger";
 import { useFailoverPool } from "./failover";
-import { DB_LIMITS, DiscardTimedOutConnections } from "./faults";
+import { DB_LIMITS, ConnectionFaults } from "./faults";
 import { mysqlMigrations, sqliteMigrations } from "./migrations";
 
 /** Counts the SQL statements a data source runs, so tests and the benchmark can spot N+1 queries. */
@@ -95,7 +95,7 @@ export function createDataSource(db: DatabaseConfig, opts: CreateDataSourceOptio
     connectTimeout: DB_LIMITS.connectTimeoutMs,
     // mysql2's per-statement timeout (TypeORM passes maxQueryExecutionTime as it with enableQueryTimeout).
     ...(opts.serving ? { maxQueryExecutionTime: DB_LIMITS.queryTimeoutMs, enableQueryTimeout: true } : {}),
-    subscribers: opts.serving ? [DiscardTimedOutConnections] : [],
+    subscribers: opts.serving ? [ConnectionFaults] : [],
   });
   if (db.nodes) {
     useFailoverPool(

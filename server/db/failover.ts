@@ -1,6 +1,7 @@
 import { createConnection, createPool, type Connection, type Pool, type PoolConnection, type PoolOptions } from "mysql2";
 import type { DataSource } from "typeorm";
 import type { Logger } from "../lib/logger";
+import { CONNECTION_NODE, isNodeFault } from "./faults";
 
 /**
  * Several nodes of one cluster (MariaDB Galera) behind the one pool TypeORM's MySQL driver asks for
@@ -23,41 +24,6 @@ const PROBE_TIMEOUT_MS = 2_000;
  * than a single server's connect timeout (DB_LIMITS.connectTimeoutMs), and leaves the request time to get there.
  */
 export const NODE_CONNECT_TIMEOUT_MS = 1_500;
-/** mysql2's and Node's codes for a node that can't be reached or dropped the connection. */
-const NODE_GONE = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ETIMEDOUT",
-  "EPIPE",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "PROTOCOL_CONNECTION_LOST",
-  "ER_SERVER_SHUTDOWN",
-  "ER_CON_COUNT_ERROR",
-]);
-/** Galera's "this node is not in the working cluster (not synced, or cut off from the majority)". */
-const ER_UNKNOWN_COM_ERROR = 1047;
-
-const NODE = Symbol("the cluster node a connection belongs to");
-
-interface DriverErrorShape {
-  errno?: number;
-  code?: string;
-  fatal?: boolean;
-}
-
-/**
- * Whether an error says the node itself is gone or out of the cluster (not a statement's own failure): the codes
- * above, or a connection mysql2 found closed ("Can't add new command when connection is in closed state" is
- * fatal and has no code). A statement that timed out is fatal too, but says the node is slow, not gone.
- */
-export function isNodeFault(error: unknown): boolean {
-  const e = error as (DriverErrorShape & { driverError?: DriverErrorShape }) | undefined;
-  const d = e?.driverError ?? e;
-  if (NODE_GONE.has(d?.code ?? "") || d?.errno === ER_UNKNOWN_COM_ERROR) return true;
-  return d?.fatal === true && d.code !== "PROTOCOL_SEQUENCE_TIMEOUT";
-}
-
 /** One node's host and port, from its URL. */
 export interface ClusterNode {
   host: string;
@@ -203,7 +169,7 @@ export class FailoverPool {
           node.down(error);
           return attempt(i + 1);
         }
-        (connection as PoolConnection & { [NODE]?: Node })[NODE] = node;
+        (connection as PoolConnection & { [CONNECTION_NODE]?: Node })[CONNECTION_NODE] = node;
         // A node tried as a last resort answered after all: it is up again.
         if (!node.up) node.back();
         callback(null, connection);
@@ -258,9 +224,4 @@ export function useFailoverPool(ds: DataSource, nodes: ClusterNode[], log?: Logg
 export function failoverPool(ds: DataSource): FailoverPool | undefined {
   const pool = (ds.driver as unknown as { pool?: unknown }).pool;
   return pool instanceof FailoverPool ? pool : undefined;
-}
-
-/** Tells the node a connection came from that an error showed it gone (see DiscardTimedOutConnections). */
-export function reportNodeFault(connection: unknown, error: unknown): void {
-  if (isNodeFault(error)) (connection as { [NODE]?: Node } | undefined)?.[NODE]?.down(error);
 }

@@ -1,5 +1,4 @@
 import type { AfterQueryEvent, DataSource, EntitySubscriberInterface } from "typeorm";
-import { reportNodeFault } from "./failover";
 
 /**
  * How long a request may wait on the database before it gets an answer anyway (DATABASE_BUSY or
@@ -63,22 +62,48 @@ const POOL_ACQUIRE_TIMEOUT = "POOL_ACQUIRE_TIMEOUT";
  */
 const CONNECTION_ERROR = Symbol("an error of getting a database connection");
 
-/** mysql2's and Node's codes for a database that doesn't answer or can't be reached. */
-const UNAVAILABLE = new Set([
-  "PROTOCOL_SEQUENCE_TIMEOUT", // a statement unanswered for queryTimeoutMs
-  POOL_ACQUIRE_TIMEOUT,
+/** mysql2's and Node's codes for a server that can't be reached or dropped the connection. */
+const SERVER_GONE = new Set([
   "PROTOCOL_CONNECTION_LOST",
-  "ETIMEDOUT", // connectTimeoutMs
   "ECONNREFUSED",
   "ECONNRESET",
+  "ETIMEDOUT", // connectTimeoutMs
   "EPIPE",
   "EHOSTUNREACH",
   "ENETUNREACH",
-  "ENOTFOUND",
-  "EAI_AGAIN",
   "ER_CON_COUNT_ERROR",
   "ER_SERVER_SHUTDOWN",
 ]);
+
+/** mysql2's and Node's codes for a database that doesn't answer or can't be reached. */
+const UNAVAILABLE = new Set([
+  ...SERVER_GONE,
+  "PROTOCOL_SEQUENCE_TIMEOUT", // a statement unanswered for queryTimeoutMs
+  POOL_ACQUIRE_TIMEOUT,
+  "ENOTFOUND",
+  "EAI_AGAIN",
+]);
+
+/** Galera's "this node is not in the working cluster (not synced, or cut off from the majority)". */
+const ER_UNKNOWN_COM_ERROR = 1047;
+
+/**
+ * Whether an error says the server (on a cluster, the node) itself is gone or out of the cluster, not that a
+ * statement failed: SERVER_GONE's codes, 1047, or a connection mysql2 found closed ("Can't add new command
+ * when connection is in closed state" is fatal and has no code). A statement that timed out is fatal too, but
+ * says the node is slow, not gone.
+ */
+export function isNodeFault(error: unknown): boolean {
+  const d = driverError(error);
+  if (SERVER_GONE.has(d?.code ?? "") || d?.errno === ER_UNKNOWN_COM_ERROR) return true;
+  return d?.fatal === true && d.code !== "PROTOCOL_SEQUENCE_TIMEOUT";
+}
+
+/** Set by FailoverPool on each connection it hands out: the node it came from, told when that node is seen gone. */
+export const CONNECTION_NODE = Symbol("the cluster node a connection belongs to");
+export interface WatchedNode {
+  down(error: unknown): void;
+}
 
 /**
  * Tells a database fault from a bug, for the one place errors reach clients (formatError): lock contention
@@ -111,10 +136,13 @@ interface PooledConnection {
  * (lost, reset) leave the pool by themselves. On a cluster, an error that shows the connection's node gone
  * (or out of the cluster) also moves the pool to the next node (see FailoverPool).
  */
-export class DiscardTimedOutConnections implements EntitySubscriberInterface {
+export class ConnectionFaults implements EntitySubscriberInterface {
   async afterQuery(event: AfterQueryEvent): Promise<void> {
     if (event.success) return;
-    reportNodeFault((event.queryRunner as { databaseConnection?: unknown }).databaseConnection, event.error);
+    if (isNodeFault(event.error)) {
+      const connection = (event.queryRunner as { databaseConnection?: { [CONNECTION_NODE]?: WatchedNode } }).databaseConnection;
+      connection?.[CONNECTION_NODE]?.down(event.error);
+    }
     if (driverError(event.error)?.code !== "PROTOCOL_SEQUENCE_TIMEOUT") return;
     const connection = (await event.queryRunner.connect()) as PooledConnection;
     connection.destroy();

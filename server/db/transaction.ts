@@ -1,8 +1,8 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { DataSource, EntityManager } from "typeorm";
 import { sleep } from "../lib/time";
-import { failoverPool, isNodeFault } from "./failover";
-import { DB_LIMITS, isDeadlock, isLockWaitTimeout, isRetryable, isSqliteBusy } from "./faults";
+import { failoverPool } from "./failover";
+import { DB_LIMITS, isDeadlock, isLockWaitTimeout, isNodeFault, isRetryable, isSqliteBusy } from "./faults";
 
 const MAX_ATTEMPTS = 5;
 /**
